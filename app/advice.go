@@ -1,0 +1,276 @@
+package app
+
+import (
+	"math"
+	"sort"
+
+	"github.com/pomi-planner/pomi/app/ref"
+)
+
+// LowRating is the highest statement rating that triggers the statement's own
+// recommendation.
+const LowRating = 2
+
+// Reason codes: why a recommendation was chosen.
+const (
+	ReasonDimensionGap  = "dimension_gap"  // Ref: dimension, Value: gap in points
+	ReasonLowStatement  = "low_statement"  // Ref: statement id, Value: rating
+	ReasonBarrier       = "barrier"        // Ref: barrier id, Value: weight 1–3
+	ReasonModeCurrent   = "mode_current"   // Ref: mode id
+	ReasonModePlanned   = "mode_planned"   // Ref: mode id
+	ReasonCompetenceGap = "competence_gap" // Ref: competence id, Value: gap in levels
+	ReasonIndustry      = "industry"       // Ref: industry key
+	ReasonSituation     = "situation"      // Ref: situation id
+)
+
+// ReasonCodes lists every reason code, so a test can prove each has a message.
+var ReasonCodes = []string{
+	ReasonDimensionGap, ReasonLowStatement, ReasonBarrier, ReasonModeCurrent, ReasonModePlanned,
+	ReasonCompetenceGap, ReasonIndustry, ReasonSituation,
+}
+
+// Reason is one thing in the assessment that makes a recommendation relevant.
+type Reason struct {
+	Code  string  `json:"code"`
+	Ref   string  `json:"ref"`
+	Value float64 `json:"value,omitempty"`
+}
+
+// Recommendation is a piece of reference advice chosen for one assessment,
+// with a relevance score, the reasons it was chosen and the actors that help.
+type Recommendation struct {
+	ID        string        `json:"id"`
+	Kind      string        `json:"kind"`
+	Dimension ref.Dimension `json:"dimension"`
+	Side      string        `json:"side"`
+	OwnerRole string        `json:"owner_role"`
+	Horizon   string        `json:"horizon"`
+	Citation  ref.Citation  `json:"citation"`
+	Score     float64       `json:"score"`
+	Reasons   []Reason      `json:"reasons"`
+	Actors    []string      `json:"actors"`
+}
+
+// MaxActorsPerRecommendation caps the support actors named for one recommendation.
+const MaxActorsPerRecommendation = 3
+
+// candidates collects recommendations by id, adding scores and reasons when
+// the same advice is triggered more than once.
+type candidates struct {
+	data  *ref.Data
+	byID  map[string]*Recommendation
+	order []string
+}
+
+func (cs *candidates) add(r *ref.Recommendation, score float64, why Reason) {
+	c, ok := cs.byID[r.ID]
+	if !ok {
+		c = &Recommendation{
+			ID: r.ID, Kind: r.Kind, Dimension: r.Dimension, Side: r.Side, OwnerRole: r.Owner,
+			Horizon: r.Horizon, Citation: r.Citation, Actors: matchActors(cs.data, r.Tags),
+		}
+		cs.byID[r.ID] = c
+		cs.order = append(cs.order, r.ID)
+	}
+	c.Score += score
+	c.Reasons = append(c.Reasons, why)
+}
+
+func (cs *candidates) addAll(kind, trigger string, score float64, why Reason) {
+	for _, r := range cs.data.RecommendationsFor(kind, trigger) {
+		cs.add(r, score, why)
+	}
+}
+
+// Recommend chooses, scores and ranks the recommendations for an assessment:
+// Table 12 advice for each dimension with a gap, advice for low-rated
+// statements, felt barriers, chosen modes, competence gaps, the industry and
+// the company's situation. Scores are documented in docs/method.md.
+func Recommend(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, gaps []CompetenceGap) []Recommendation {
+	cs := &candidates{data: d, byID: map[string]*Recommendation{}}
+	for _, s := range dims {
+		if s.Gap != nil && *s.Gap > 0 {
+			why := Reason{Code: ReasonDimensionGap, Ref: string(s.Dimension), Value: round1(*s.Gap)}
+			for i := range d.Recommendations {
+				if r := &d.Recommendations[i]; r.Kind == ref.KindDimension && r.Dimension == s.Dimension {
+					cs.add(r, *s.Gap, why)
+				}
+			}
+		}
+	}
+	for _, st := range d.Statements {
+		if r, ok := a.StatementRatings[st.ID]; ok && r != DontKnow && r <= LowRating {
+			cs.addAll(ref.KindStatement, st.ID, float64(3-r)*20,
+				Reason{Code: ReasonLowStatement, Ref: st.ID, Value: float64(r)})
+		}
+	}
+	for _, b := range d.Barriers {
+		if w, ok := a.Barriers[b.ID]; ok {
+			cs.addAll(ref.KindBarrier, b.ID, float64(20+10*w+(11-b.Rank)),
+				Reason{Code: ReasonBarrier, Ref: b.ID, Value: float64(w)})
+		}
+	}
+	for _, m := range a.Modes {
+		code, score := ReasonModeCurrent, 25.0
+		if m.Status == ModePlanned {
+			code, score = ReasonModePlanned, 35.0
+		}
+		cs.addAll(ref.KindMode, m.Mode, score, Reason{Code: code, Ref: m.Mode})
+	}
+	for _, g := range gaps {
+		if g.Gap != nil && *g.Gap > 0 {
+			cs.addAll(ref.KindCompetence, g.Competence, float64(20+10*g.Priority),
+				Reason{Code: ReasonCompetenceGap, Ref: g.Competence, Value: float64(*g.Gap)})
+		}
+	}
+	for _, key := range IndustryKeys(c) {
+		score := 20.0
+		if key == c.Sector {
+			score = 30 // a note on the company's own sector is more specific than maturity or tech level
+		}
+		cs.addAll(ref.KindIndustry, key, score, Reason{Code: ReasonIndustry, Ref: key})
+	}
+	for _, s := range Situations(c, a, gaps) {
+		cs.addAll(ref.KindGeneral, s.ID, s.Score, Reason{Code: ReasonSituation, Ref: s.ID})
+	}
+	cs.alignWithGaps(dims)
+	return cs.ranked()
+}
+
+// alignWithGaps adds a quarter of its dimension's gap to every recommendation
+// not chosen for that gap already, so advice that builds the weakest
+// dimension comes first among equals.
+func (cs *candidates) alignWithGaps(dims []DimensionScore) {
+	for _, r := range cs.byID {
+		if r.Kind != ref.KindDimension {
+			r.Score += dimensionGap(dims, r.Dimension) / 4
+		}
+	}
+}
+
+// repeatDecay lowers the score of each further recommendation of the same
+// kind and dimension, so that one large gap cannot fill the whole list with
+// Table 12 advice and the plan stays varied.
+const repeatDecay = 0.7
+
+func (cs *candidates) ranked() []Recommendation {
+	out := make([]Recommendation, 0, len(cs.order))
+	for _, id := range cs.order {
+		out = append(out, *cs.byID[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	seen := map[string]int{}
+	for i := range out {
+		group := out[i].Kind + "/" + string(out[i].Dimension)
+		out[i].Score = round1(out[i].Score * math.Pow(repeatDecay, float64(seen[group])))
+		seen[group]++
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
+
+// IndustryKeys returns the industry notes that apply to the company.
+func IndustryKeys(c *Company) []string {
+	var keys []string
+	switch c.Sector {
+	case "manufacturing", "retail", "ict", "medtech":
+		keys = append(keys, c.Sector)
+	}
+	switch c.Sector {
+	case "ict", "medtech", "knowledge_services":
+		keys = append(keys, "knowledge_intensive")
+	}
+	if c.Maturity != "" {
+		keys = append(keys, c.Maturity)
+	}
+	if c.TechIntensity != "" {
+		keys = append(keys, c.TechIntensity)
+	}
+	return keys
+}
+
+// Situation is a situation the engine detects (one of ref.Situations) and
+// the relevance it adds to its recommendation.
+type Situation struct {
+	ID    string
+	Score float64
+}
+
+// Situations returns the situations (ref.Situations) the engine detects, with
+// the relevance each adds.
+func Situations(c *Company, a *Assessment, gaps []CompetenceGap) []Situation {
+	var out []Situation
+	if !c.Imports && !c.Exports() && !hasCurrentMode(a) {
+		out = append(out, Situation{"not_international", 70})
+	}
+	if c.ExportStage == "awareness" || c.ExportStage == "intention" {
+		out = append(out, Situation{"early_stage", 40})
+	}
+	if c.Orientation != "" {
+		out = append(out, Situation{c.Orientation, 25})
+	}
+	unrated := 0
+	for _, g := range gaps {
+		if g.Unrated {
+			unrated++
+		}
+	}
+	if unrated > 0 {
+		out = append(out, Situation{"unrated_competence", 30 + 5*float64(unrated)})
+	}
+	return append(out, Situation{"reassess", 10})
+}
+
+func hasCurrentMode(a *Assessment) bool {
+	for _, m := range a.Modes {
+		if m.Status == ModeCurrent {
+			return true
+		}
+	}
+	return false
+}
+
+// matchActors returns the actors sharing most need tags with tags, best first,
+// at most MaxActorsPerRecommendation; ties keep reference order.
+func matchActors(d *ref.Data, tags []string) []string {
+	type hit struct {
+		id    string
+		count int
+	}
+	var hits []hit
+	for _, a := range d.Actors {
+		n := 0
+		for _, t := range a.Tags {
+			for _, want := range tags {
+				if t == want {
+					n++
+				}
+			}
+		}
+		if n > 0 {
+			hits = append(hits, hit{a.ID, n})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].count > hits[j].count })
+	ids := make([]string, 0, MaxActorsPerRecommendation)
+	for i := 0; i < len(hits) && i < MaxActorsPerRecommendation; i++ {
+		ids = append(ids, hits[i].id)
+	}
+	return ids
+}
+
+func dimensionGap(dims []DimensionScore, d ref.Dimension) float64 {
+	for _, s := range dims {
+		if s.Dimension == d && s.Gap != nil {
+			return *s.Gap
+		}
+	}
+	return 0
+}
+
+func round1(v float64) float64 {
+	if v < 0 {
+		return -float64(int64(-v*10+0.5)) / 10
+	}
+	return float64(int64(v*10+0.5)) / 10
+}

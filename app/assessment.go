@@ -1,0 +1,165 @@
+package app
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/pomi-planner/pomi/app/ref"
+)
+
+// Mode statuses: a mode the company uses today or plans to use.
+const (
+	ModeCurrent = "current"
+	ModePlanned = "planned"
+)
+
+// DontKnow is the rating for "don't know" (statements) or "unknown"
+// (competences): answered, but it does not count in a score.
+const DontKnow = 0
+
+// Checklist statuses (Bijmolt & Zwart planning activities).
+const (
+	ChecklistNotStarted = "not_started"
+	ChecklistInProgress = "in_progress"
+	ChecklistDone       = "done"
+)
+
+// DefaultTarget is the target score of a dimension unless the advisor sets one.
+const DefaultTarget = 75.0
+
+// ModeChoice is an entry mode the company uses (current) or plans (planned).
+type ModeChoice struct {
+	Mode   string `json:"mode"`
+	Status string `json:"status"`
+}
+
+// Assessment is one dated visit: the entry modes, the ratings, the barriers
+// felt, the planning checklist, the targets and the action plan.
+type Assessment struct {
+	Date     string       `json:"date"`
+	Assessor string       `json:"assessor,omitempty"`
+	Modes    []ModeChoice `json:"modes"`
+	// CompetenceRatings maps competence ids to 1–5 or DontKnow; a missing
+	// competence has not been rated.
+	CompetenceRatings map[string]int `json:"competence_ratings"`
+	// StatementRatings maps statement ids to 1–5 or DontKnow.
+	StatementRatings map[string]int `json:"statement_ratings"`
+	// Barriers maps barrier ids to how strongly the company feels them, 1–3.
+	Barriers map[string]int `json:"barriers"`
+	// Checklist maps checklist ids to a checklist status.
+	Checklist map[string]string `json:"checklist"`
+	// Targets maps dimensions to a target score 0–100; missing means DefaultTarget.
+	Targets map[ref.Dimension]float64 `json:"targets"`
+	Actions []Action                  `json:"actions"`
+	Notes   string                    `json:"notes,omitempty"`
+}
+
+// Barrier weights: how strongly a barrier is felt.
+const (
+	BarrierSlight = 1
+	BarrierClear  = 2
+	BarrierStrong = 3
+)
+
+// Target returns the dimension's target score.
+func (a *Assessment) Target(d ref.Dimension) float64 {
+	if t, ok := a.Targets[d]; ok {
+		return t
+	}
+	return DefaultTarget
+}
+
+// When returns the assessment date, or the zero time when it does not parse.
+func (a *Assessment) When() time.Time {
+	t, _ := ParseDate(a.Date)
+	return t
+}
+
+// ModeStatus returns the status of mode in the assessment, "" when not chosen.
+func (a *Assessment) ModeStatus(mode string) string {
+	for _, m := range a.Modes {
+		if m.Mode == mode {
+			return m.Status
+		}
+	}
+	return ""
+}
+
+// Validate checks that every id exists in the reference data and every value
+// is in range; problems name the field, e.g. "statement_ratings.P12".
+func (a *Assessment) Validate(d *ref.Data) error {
+	var errs []error
+	add := func(field string, err error) { errs = append(errs, inField(field, err)) }
+	if _, err := ParseDate(a.Date); err != nil {
+		add("date", err)
+	}
+	add("assessor", ValidateText(a.Assessor, MaxShortLen))
+	seen := map[string]bool{}
+	for i, m := range a.Modes {
+		field := "modes[" + strconv.Itoa(i) + "]"
+		if d.Mode(m.Mode) == nil || seen[m.Mode] {
+			add(field+".mode", fieldErr("", CodeUnknownValue))
+		}
+		seen[m.Mode] = true
+		add(field+".status", ValidateChoice(m.Status, []string{ModeCurrent, ModePlanned}))
+		if m.Status == "" {
+			add(field+".status", fieldErr("", CodeRequired))
+		}
+	}
+	for _, id := range sortedKeys(a.CompetenceRatings) {
+		add("competence_ratings."+id, checkRating(d.Competence(id) != nil, a.CompetenceRatings[id]))
+	}
+	for _, id := range sortedKeys(a.StatementRatings) {
+		add("statement_ratings."+id, checkRating(d.Statement(id) != nil, a.StatementRatings[id]))
+	}
+	for _, id := range sortedKeys(a.Barriers) {
+		w := a.Barriers[id]
+		switch {
+		case d.Barrier(id) == nil:
+			add("barriers."+id, fieldErr("", CodeUnknownValue))
+		case w < BarrierSlight || w > BarrierStrong:
+			add("barriers."+id, fieldErr("", CodeRating))
+		}
+	}
+	for _, id := range sortedKeys(a.Checklist) {
+		if d.ChecklistItem(id) == nil {
+			add("checklist."+id, fieldErr("", CodeUnknownValue))
+		}
+		add("checklist."+id, ValidateChoice(a.Checklist[id],
+			[]string{ChecklistNotStarted, ChecklistInProgress, ChecklistDone}))
+	}
+	for dim, t := range a.Targets {
+		if !dim.Valid() {
+			add("targets."+string(dim), fieldErr("", CodeUnknownValue))
+		} else if t < 0 || t > 100 || t != t {
+			add("targets."+string(dim), fieldErr("", CodeTarget))
+		}
+	}
+	for i := range a.Actions {
+		add("actions["+strconv.Itoa(i)+"]", a.Actions[i].Validate(d))
+	}
+	add("notes", ValidateNotes(a.Notes))
+	return errors.Join(errs...)
+}
+
+func checkRating(known bool, r int) error {
+	if !known {
+		return fieldErr("", CodeUnknownValue)
+	}
+	if r < DontKnow || r > 5 {
+		return fieldErr("", CodeRating)
+	}
+	return nil
+}
+
+// sortedKeys returns a map's keys in order, so validation reports are stable.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

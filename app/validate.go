@@ -1,0 +1,293 @@
+package app
+
+import (
+	"net/mail"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
+
+// Field length limits, in characters.
+const (
+	MaxNameLen  = 200
+	MaxShortLen = 200
+	MaxNotesLen = 20000
+)
+
+// ValidateName checks a required name of at most MaxNameLen characters.
+func ValidateName(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return fieldErr("", CodeRequired)
+	}
+	return ValidateText(s, MaxNameLen)
+}
+
+// ValidateText checks an optional one-line text: at most max characters and no
+// control characters.
+func ValidateText(s string, max int) error {
+	if utf8.RuneCountInString(s) > max {
+		return fieldErr("", CodeTooLong)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return fieldErr("", CodeControlChars)
+		}
+	}
+	return nil
+}
+
+// ValidateNotes checks a free multi-line text: tabs and line breaks are fine.
+func ValidateNotes(s string) error {
+	if utf8.RuneCountInString(s) > MaxNotesLen {
+		return fieldErr("", CodeTooLong)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+			return fieldErr("", CodeControlChars)
+		}
+	}
+	return nil
+}
+
+// NormalizeOrgNr checks a Swedish organisationsnummer or personnummer and
+// returns it as "NNNNNN-NNNN". It accepts 10 digits with or without a hyphen
+// (or "+", used for people over 100), and 12 digits with a 19/20/16 century
+// prefix; the last digit must satisfy the Luhn check. An empty string is valid
+// and stays empty.
+func NormalizeOrgNr(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	digits := make([]byte, 0, 12)
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = append(digits, byte(r))
+		case (r == '-' || r == '+') && (i == len(s)-5) && len(digits) >= 6:
+		case r == ' ':
+		default:
+			return "", fieldErr("", CodeOrgNrFormat)
+		}
+	}
+	if len(digits) == 12 {
+		switch string(digits[:2]) {
+		case "16", "19", "20":
+			digits = digits[2:]
+		default:
+			return "", fieldErr("", CodeOrgNrFormat)
+		}
+	}
+	if len(digits) != 10 {
+		return "", fieldErr("", CodeOrgNrFormat)
+	}
+	if !luhnValid(digits) {
+		return "", fieldErr("", CodeOrgNrCheck)
+	}
+	return string(digits[:6]) + "-" + string(digits[6:]), nil
+}
+
+// luhnValid applies the Luhn (mod 10) check to ASCII digits.
+func luhnValid(digits []byte) bool {
+	sum := 0
+	for i, d := range digits {
+		v := int(d - '0')
+		if i%2 == len(digits)%2 {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+	}
+	return sum%10 == 0
+}
+
+// ValidateEmail checks a plain e-mail address (no display name); empty is valid.
+func ValidateEmail(s string) error {
+	if s == "" {
+		return nil
+	}
+	if len(s) > 254 || strings.ContainsAny(s, " <>\"") {
+		return fieldErr("", CodeEmail)
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return fieldErr("", CodeEmail)
+	}
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok || local == "" || !strings.Contains(domain, ".") || strings.HasSuffix(domain, ".") ||
+		strings.HasPrefix(domain, ".") || strings.Contains(domain, "..") {
+		return fieldErr("", CodeEmail)
+	}
+	return nil
+}
+
+// ValidatePhone checks a phone number: digits with optional +, spaces, hyphens
+// and parentheses, 6–15 digits; empty is valid.
+func ValidatePhone(s string) error {
+	if s == "" {
+		return nil
+	}
+	n := 0
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			n++
+		case r == '+' && i == 0, r == ' ', r == '-', r == '(', r == ')':
+		default:
+			return fieldErr("", CodePhone)
+		}
+	}
+	if n < 6 || n > 15 {
+		return fieldErr("", CodePhone)
+	}
+	return nil
+}
+
+// NormalizeWebsite checks a web address and returns it with a scheme
+// ("example.se" → "https://example.se"); empty is valid.
+func NormalizeWebsite(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	if !strings.Contains(s, "://") {
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.Contains(u.Hostname(), ".") ||
+		strings.ContainsAny(u.Host, " _") || len(s) > 2000 {
+		return "", fieldErr("", CodeURL)
+	}
+	return s, nil
+}
+
+// ValidateFoundedYear checks a founding year between 1600 and this year; 0
+// means unknown.
+func ValidateFoundedYear(year int, now time.Time) error {
+	if year == 0 {
+		return nil
+	}
+	if year < 1600 || year > now.Year() {
+		return fieldErr("", CodeYear)
+	}
+	return nil
+}
+
+// ValidatePostalCode checks a Swedish postal code, "NNN NN" or "NNNNN"; empty is valid.
+func ValidatePostalCode(s string) error {
+	if s == "" {
+		return nil
+	}
+	d := strings.ReplaceAll(s, " ", "")
+	if len(d) != 5 || strings.Trim(d, "0123456789") != "" || len(s) > 6 {
+		return fieldErr("", CodePostalCode)
+	}
+	return nil
+}
+
+// ValidateCountry checks an ISO 3166-1 alpha-2 code of a country (not a region).
+func ValidateCountry(code string) error {
+	if len(code) != 2 || strings.ToUpper(code) != code {
+		return fieldErr("", CodeCountry)
+	}
+	r, err := language.ParseRegion(code)
+	if err != nil || !r.IsCountry() || r.String() != code {
+		return fieldErr("", CodeCountry)
+	}
+	return nil
+}
+
+// ValidateLanguage checks an ISO 639-1 two-letter language code.
+func ValidateLanguage(code string) error {
+	if len(code) != 2 || strings.ToLower(code) != code {
+		return fieldErr("", CodeLanguage)
+	}
+	if b, err := language.ParseBase(code); err != nil || b.String() != code {
+		return fieldErr("", CodeLanguage)
+	}
+	return nil
+}
+
+// ValidateChoice checks that s is empty or one of allowed.
+func ValidateChoice(s string, allowed []string) error {
+	if s == "" {
+		return nil
+	}
+	for _, a := range allowed {
+		if a == s {
+			return nil
+		}
+	}
+	return fieldErr("", CodeUnknownValue)
+}
+
+// ParseNumber reads a number as people type it in either language: "1 234",
+// "12,5", "12.5", "1,234.5"; spaces and no-break spaces group digits.
+func ParseNumber(s string) (float64, error) {
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u00a0' || r == '\u202f' {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if s == "" {
+		return 0, fieldErr("", CodeNumber)
+	}
+	comma, dot := strings.Count(s, ","), strings.Count(s, ".")
+	switch {
+	case comma == 1 && dot == 0:
+		s = strings.Replace(s, ",", ".", 1)
+	case comma > 0 && dot <= 1 && strings.LastIndex(s, ".") > strings.LastIndex(s, ","):
+		s = strings.ReplaceAll(s, ",", "")
+	case comma > 0:
+		return 0, fieldErr("", CodeNumber)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v != v || v > 1e15 || v < -1e15 {
+		return 0, fieldErr("", CodeNumber)
+	}
+	return v, nil
+}
+
+// ParseCount reads a whole, non-negative number such as employees ("1 200").
+func ParseCount(s string) (int, error) {
+	v, err := ParseNumber(s)
+	if err != nil {
+		return 0, err
+	}
+	if v < 0 {
+		return 0, fieldErr("", CodeNegative)
+	}
+	if v != float64(int64(v)) || v > 1e9 {
+		return 0, fieldErr("", CodeNumber)
+	}
+	return int(v), nil
+}
+
+// ValidatePercent checks a share between 0 and 100.
+func ValidatePercent(v float64) error {
+	if v < 0 || v > 100 || v != v {
+		return fieldErr("", CodePercent)
+	}
+	return nil
+}
+
+// DateLayout is the layout of dates in data and files: "2026-11-27".
+const DateLayout = "2006-01-02"
+
+// ParseDate reads a date as "2026-11-27".
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, fieldErr("", CodeDate)
+	}
+	return t, nil
+}

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/locales"
+)
+
+func runAnalyze(args []string, out io.Writer) error {
+	fs := newFlags("analyze")
+	in := fs.String("in", "", "company file (interchange JSON)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	lang := fs.String("lang", defaultLang(), "language: sv or en")
+	date := fs.String("date", "", "analyze the assessment of this date (default: the latest)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *in == "" {
+		return fmt.Errorf("%w: analyze: --in FILE is required", errUsage)
+	}
+	l, err := localizer(*lang)
+	if err != nil {
+		return err
+	}
+	d, err := ref.Load()
+	if err != nil {
+		return err
+	}
+	doc, err := readDocument(*in, d)
+	if err != nil {
+		return err
+	}
+	a, err := pickAssessment(doc.Assessments, *date)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *in, err)
+	}
+	e := app.Explain(d, &doc.Company, app.Analyze(d, &doc.Company, a), l, l.Lang())
+	if *asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(e)
+	}
+	return writeAnalysisText(out, e, l)
+}
+
+func readDocument(path string, d *ref.Data) (*app.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open company file: %w", err)
+	}
+	defer f.Close()
+	doc, err := app.Decode(f, d, time.Now())
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", path, strings.ReplaceAll(err.Error(), "\n", "; "))
+	}
+	return doc, nil
+}
+
+// pickAssessment returns the assessment of date, or the latest one.
+func pickAssessment(as []app.Assessment, date string) (*app.Assessment, error) {
+	if len(as) == 0 {
+		return nil, fmt.Errorf("the file has no assessment to analyze")
+	}
+	sorted := make([]*app.Assessment, len(as))
+	for i := range as {
+		sorted[i] = &as[i]
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date < sorted[j].Date })
+	if date == "" {
+		return sorted[len(sorted)-1], nil
+	}
+	for _, a := range sorted {
+		if a.Date == date {
+			return a, nil
+		}
+	}
+	return nil, fmt.Errorf("no assessment dated %s", date)
+}
+
+// writeAnalysisText prints the analysis for a person to read.
+func writeAnalysisText(out io.Writer, e *app.Explanation, l *locales.Localizer) error {
+	w := &textWriter{out: out}
+	w.heading(e.Company + " — " + dateText(e.Date, l))
+	w.section(l.T("cli.summary"))
+	for _, s := range e.Summary {
+		w.line("  " + s)
+	}
+	w.section(l.T("cli.dimensions"))
+	for _, dim := range ref.Dimensions {
+		s := e.Dimensions[string(dim)]
+		if !s.Assessed() {
+			w.line(fmt.Sprintf("  %-45s %s", s.Name, l.T("cli.not_assessed")))
+			continue
+		}
+		w.line(fmt.Sprintf("  %-45s %s", s.Name, l.Tf("cli.score_line", map[string]any{
+			"Score": l.Number(*s.Score, 0), "Target": l.Number(s.Target, 0), "Gap": l.Number(*s.Gap, 0),
+			"Answered": s.Answered, "Total": s.Total,
+		})))
+	}
+	writeCompetencesText(w, e, l)
+	if len(e.Barriers) > 0 {
+		w.section(l.T("cli.barriers"))
+		for _, b := range e.Barriers {
+			w.line(fmt.Sprintf("  %d/3  %s", b.Weight, b.Name))
+		}
+	}
+	writeRecommendationsText(w, e, l)
+	w.section(l.T("cli.actions"))
+	for i, a := range e.Actions {
+		w.line(fmt.Sprintf("  %2d. %s", i+1, a.Title))
+		w.line("      " + l.Tf("cli.action_line", map[string]any{
+			"Owner": a.Owner, "Due": dateText(a.Due, l), "Priority": l.T("priority." + a.Priority + ".name"),
+		}))
+	}
+	return w.err
+}
+
+func writeCompetencesText(w *textWriter, e *app.Explanation, l *locales.Localizer) {
+	if len(e.RequiredCompetences) == 0 {
+		return
+	}
+	w.section(l.T("cli.competences"))
+	for _, c := range e.RequiredCompetences {
+		modes := joinNamed(c.ModeNames)
+		if c.Unrated {
+			w.line(fmt.Sprintf("  %-45s %s", c.Name, l.Tf("cli.competence_unrated", map[string]any{"Modes": modes})))
+			continue
+		}
+		w.line(fmt.Sprintf("  %-45s %s", c.Name, l.Tf("cli.competence_line", map[string]any{
+			"Rating": *c.Rating, "Required": c.Required, "Gap": *c.Gap, "Modes": modes,
+		})))
+	}
+}
+
+func writeRecommendationsText(w *textWriter, e *app.Explanation, l *locales.Localizer) {
+	w.section(l.T("cli.recommendations"))
+	for i, r := range e.Recommendations {
+		if i == 8 {
+			break
+		}
+		w.line(fmt.Sprintf("  %d. %s", i+1, r.Title))
+		w.line("     " + r.Body)
+		w.line("     " + l.T("cli.why") + ": " + strings.Join(r.Why, "; "))
+		if len(r.Helpers) > 0 {
+			names := make([]string, len(r.Helpers))
+			for j, h := range r.Helpers {
+				names[j] = h.Name + " (" + h.URL + ")"
+			}
+			w.line("     " + l.T("cli.help") + ": " + strings.Join(names, ", "))
+		}
+		w.line("     " + l.T("cli.source") + ": " + r.Source)
+	}
+}
+
+func dateText(s string, l *locales.Localizer) string {
+	t, err := app.ParseDate(s)
+	if err != nil {
+		return s
+	}
+	return l.DateShort(t)
+}
+
+func joinNamed(ns []app.Named) string {
+	names := make([]string, len(ns))
+	for i, n := range ns {
+		names[i] = n.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// textWriter writes lines and keeps the first error.
+type textWriter struct {
+	out io.Writer
+	err error
+}
+
+func (w *textWriter) line(s string) {
+	if w.err == nil {
+		_, w.err = fmt.Fprintln(w.out, s)
+	}
+}
+
+func (w *textWriter) heading(s string) { w.line(s); w.line(strings.Repeat("=", len([]rune(s)))) }
+
+func (w *textWriter) section(s string) {
+	w.line("")
+	w.line(s)
+	w.line(strings.Repeat("-", len([]rune(s))))
+}

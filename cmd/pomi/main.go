@@ -1,0 +1,41 @@
+// Command pomi is POMI Planner's desktop app. It only wires: it is the one
+// place that imports Fyne's app package; the screens live in ui/.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/locales"
+	"github.com/pomi-planner/pomi/ui"
+)
+
+func main() {
+	lang := flag.String("lang", defaultLang(), "language of the window: sv or en")
+	flag.Parse()
+	d, err := ref.Load()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "pomi:", err)
+		os.Exit(1)
+	}
+	a := fyneapp.NewWithID("se.pomiplanner.app")
+	w := a.NewWindow("POMI Planner")
+	ui.NewShell(w, d, *lang)
+	w.Resize(fyne.NewSize(1000, 680))
+	w.ShowAndRun()
+}
+
+// defaultLang is the language of the user's locale, or English.
+func defaultLang() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := os.Getenv(v); s != "" {
+			return locales.Match(s)
+		}
+	}
+	return locales.Default
+}
