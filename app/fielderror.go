@@ -91,9 +91,11 @@ func FieldErrors(err error) []*FieldError {
 		}
 		return out
 	}
-	var fe *FieldError
-	if errors.As(err, &fe) {
+	if fe, ok := err.(*FieldError); ok {
 		return []*FieldError{fe}
+	}
+	if w, ok := err.(interface{ Unwrap() error }); ok {
+		return FieldErrors(w.Unwrap())
 	}
 	return nil
 }

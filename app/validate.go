@@ -21,8 +21,7 @@ const (
 
 // ValidateName checks a required name of at most MaxNameLen characters.
 func ValidateName(s string) error {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return fieldErr("", CodeRequired)
 	}
 	return ValidateText(s, MaxNameLen)
@@ -114,8 +113,13 @@ func ValidateEmail(s string) error {
 	if s == "" {
 		return nil
 	}
-	if len(s) > 254 || strings.ContainsAny(s, " <>\"") {
+	if len(s) > 254 || strings.ContainsAny(s, "<>\"") {
 		return fieldErr("", CodeEmail)
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || !unicode.IsGraphic(r) {
+			return fieldErr("", CodeEmail)
+		}
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
@@ -152,21 +156,56 @@ func ValidatePhone(s string) error {
 }
 
 // NormalizeWebsite checks a web address and returns it with a scheme
-// ("example.se" → "https://example.se"); empty is valid.
+// ("example.se" → "https://example.se"); empty is valid. Only http and https
+// addresses with a host name of at least two labels are accepted.
 func NormalizeWebsite(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", nil
 	}
-	if !strings.Contains(s, "://") {
+	lower := strings.ToLower(s)
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+		if hasScheme(s) {
+			return "", fieldErr("", CodeURL)
+		}
 		s = "https://" + s
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.Contains(u.Hostname(), ".") ||
-		strings.ContainsAny(u.Host, " _") || len(s) > 2000 {
+	if err != nil || len(s) > 2000 || u.User != nil || !validHostName(u.Hostname()) {
 		return "", fieldErr("", CodeURL)
 	}
 	return s, nil
+}
+
+// hasScheme reports whether s starts with a URL scheme such as "mailto:" or
+// "ftp:" (a host followed by a port, "example.se:8080", is not a scheme).
+func hasScheme(s string) bool {
+	scheme, rest, ok := strings.Cut(s, ":")
+	if !ok || scheme == "" || strings.ContainsAny(scheme, "/?#") {
+		return false
+	}
+	port, _, _ := strings.Cut(rest, "/")
+	return port == "" || strings.Trim(port, "0123456789") != ""
+}
+
+// validHostName checks a DNS name: two or more labels of letters, digits and
+// hyphens (any letters, for internationalized names), none empty.
+func validHostName(host string) bool {
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 || len(host) > 253 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
+			return false
+		}
+		for _, r := range l {
+			if !(r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // ValidateFoundedYear checks a founding year between 1600 and this year; 0
@@ -186,8 +225,9 @@ func ValidatePostalCode(s string) error {
 	if s == "" {
 		return nil
 	}
-	d := strings.ReplaceAll(s, " ", "")
-	if len(d) != 5 || strings.Trim(d, "0123456789") != "" || len(s) > 6 {
+	digits := strings.Replace(s, " ", "", 1)
+	spaced := len(s) == 6 && s[3] == ' '
+	if len(digits) != 5 || strings.Trim(digits, "0123456789") != "" || (len(s) == 6 && !spaced) {
 		return fieldErr("", CodePostalCode)
 	}
 	return nil
@@ -198,8 +238,7 @@ func ValidateCountry(code string) error {
 	if len(code) != 2 || strings.ToUpper(code) != code {
 		return fieldErr("", CodeCountry)
 	}
-	r, err := language.ParseRegion(code)
-	if err != nil || !r.IsCountry() || r.String() != code {
+	if !strings.Contains(iso3166Alpha2, code+" ") {
 		return fieldErr("", CodeCountry)
 	}
 	return nil

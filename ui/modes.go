@@ -66,7 +66,7 @@ func (s *ModesScreen) buildUI() {
 	s.desc.Wrapping = fyne.TextWrapWord
 	s.source = widget.NewLabel("")
 	s.source.Wrapping = fyne.TextWrapWord
-	s.source.Importance = widget.LowImportance
+	s.source.TextStyle = fyne.TextStyle{Italic: true}
 	s.comps = container.NewVBox()
 	detail := container.NewVScroll(container.NewVBox(s.title, s.desc, s.source, widget.NewSeparator(), s.comps))
 	split := container.NewHSplit(s.list, detail)
@@ -80,7 +80,7 @@ func (s *ModesScreen) showMode(m ref.EntryMode) {
 	s.title.SetText(s.loc.T(ref.ModeName(m.ID)))
 	s.desc.SetText(s.loc.T(ref.ModeDesc(m.ID)))
 	if m.Source == ref.SourceProject {
-		s.source.SetText(s.loc.T("window.modes.project") + " " + s.loc.T(ref.ModeBasis(m.ID)))
+		s.source.SetText(s.loc.T(ref.ModeBasis(m.ID)))
 	} else {
 		s.source.SetText(s.loc.T("window.modes.katwalo"))
 	}

@@ -121,7 +121,7 @@ func writeRefText(out io.Writer, doc *refOut, l *locales.Localizer) error {
 	for _, m := range doc.EntryModes {
 		note := l.T("window.modes.katwalo")
 		if m.Source == ref.SourceProject {
-			note = l.T("window.modes.project")
+			note = m.Basis
 		}
 		fmt.Fprintf(out, "\n%s — %s\n  %s\n", m.Name, m.Description, note)
 		for _, c := range m.CompetenceNames {

@@ -3,6 +3,7 @@
 package main
 
 import (
+	_ "embed"
 	"flag"
 	"fmt"
 	"os"
@@ -15,6 +16,9 @@ import (
 	"github.com/pomi-planner/pomi/ui"
 )
 
+//go:embed Icon.png
+var icon []byte
+
 func main() {
 	lang := flag.String("lang", defaultLang(), "language of the window: sv or en")
 	flag.Parse()
@@ -24,6 +28,7 @@ func main() {
 		os.Exit(1)
 	}
 	a := fyneapp.NewWithID("se.pomiplanner.app")
+	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	w := a.NewWindow("POMI Planner")
 	ui.NewShell(w, d, *lang)
 	w.Resize(fyne.NewSize(1000, 680))
