@@ -446,9 +446,9 @@ func TestDecodeNamesInvalidFields(t *testing.T) {
 	}
 }
 
-// BUG: Decode wraps the joined field errors with fmt.Errorf("company file:
-// %w"), and FieldErrors does not look through a single-error wrapper, so a
-// caller showing the problems of an imported file sees only the first one.
+// Regression: Decode wraps the joined field errors with fmt.Errorf("company
+// file: %w"); FieldErrors must look through that wrapper, or a caller showing
+// the problems of an imported file sees only the first one.
 func TestDecodeFieldErrorsListsAllProblems(t *testing.T) {
 	d := ref.MustLoad()
 	c := validCompany()

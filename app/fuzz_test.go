@@ -63,7 +63,7 @@ func FuzzValidateEmail(f *testing.F) {
 		"", "info@example.se", "a@b.se", "first+tag@sub.example.co.uk", "åsa@exempel.se",
 		"a@b@c.se", "Anna <anna@example.se>", `"a b"@example.se`, "x@[1.2.3.4]",
 		"x@[a@b.se]", "a(b)@c.se", "info@example.se.", "in..fo@example.se",
-		// Known failures: Unicode white space passes ValidateEmail (see
+		// Regressions: Unicode white space once passed ValidateEmail (see
 		// TestValidateEmailRefusesUnicodeSpaceAndControls).
 		"anna\u00a0svensson@example.se", "info@example.se\u2028",
 	} {
@@ -186,6 +186,39 @@ func FuzzDecodeInterchange(f *testing.F) {
 		}
 		if !bytes.Equal(first.Bytes(), second.Bytes()) {
 			t.Fatalf("re-encoding is not stable:\n%s\n---\n%s", first.Bytes(), second.Bytes())
+		}
+	})
+}
+
+func FuzzNormalizeWebsite(f *testing.F) {
+	for _, s := range []string{
+		"example.se", "https://example.se/a?b=c#d", "http://x.se", "HTTPS://EXAMPLE.SE", "example.se:8080",
+		".", ".se", "mailto:a@b.se", "ftp://x.se", "javascript:alert(1)", "example.se/?u=http://x.se",
+		"https://user:pw@x.se", "https://[::1]", "xn--rksmrgs-5wao1o.se", "räksmörgås.se", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got, err := NormalizeWebsite(in)
+		if err != nil {
+			var fe *FieldError
+			if !errors.As(err, &fe) || fe.Code != CodeURL || got != "" {
+				t.Fatalf("NormalizeWebsite(%q) = %q, %v; want \"\" and invalid_url", in, got, err)
+			}
+			return
+		}
+		if got == "" {
+			if strings.TrimSpace(in) != "" {
+				t.Fatalf("NormalizeWebsite(%q) accepted a non-blank value as empty", in)
+			}
+			return
+		}
+		if l := strings.ToLower(got); !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") {
+			t.Fatalf("NormalizeWebsite(%q) = %q, not an http(s) address", in, got)
+		}
+		again, err := NormalizeWebsite(got)
+		if err != nil || again != got {
+			t.Fatalf("NormalizeWebsite(%q) = %q, but normalizing that gives %q, %v", in, got, again, err)
 		}
 	})
 }

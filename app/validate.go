@@ -277,7 +277,7 @@ func ParseNumber(s string) (float64, error) {
 		}
 		return r
 	}, strings.TrimSpace(s))
-	if s == "" {
+	if s == "" || strings.Trim(s, "0123456789,.-+eE") != "" {
 		return 0, fieldErr("", CodeNumber)
 	}
 	comma, dot := strings.Count(s, ","), strings.Count(s, ".")
@@ -298,6 +298,10 @@ func ParseNumber(s string) (float64, error) {
 
 // ParseCount reads a whole, non-negative number such as employees ("1 200").
 func ParseCount(s string) (int, error) {
+	if strings.ContainsAny(s, ",.") {
+		// "1,000" is a thousand in English and one in Swedish: ask instead of guessing.
+		return 0, fieldErr("", CodeNumber)
+	}
 	v, err := ParseNumber(s)
 	if err != nil {
 		return 0, err

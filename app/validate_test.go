@@ -221,10 +221,10 @@ func TestValidateEmail(t *testing.T) {
 	checkCode(t, "ValidateEmail(254 characters)", ValidateEmail(long), "")
 }
 
-// BUG: net/mail treats every non-ASCII rune as an atom character, so Unicode
-// white space (no-break space, line separator, ideographic space) and C1
-// controls (U+0085) pass ValidateEmail. Such addresses come from copy-paste
-// and cannot be delivered.
+// Regression: net/mail treats every non-ASCII rune as an atom character, so
+// Unicode white space (no-break space, line separator, ideographic space),
+// C1 controls (U+0085) and format characters must be refused before it. Such
+// addresses come from copy-paste and cannot be delivered.
 func TestValidateEmailRefusesUnicodeSpaceAndControls(t *testing.T) {
 	for _, in := range []string{
 		"anna\u00a0svensson@example.se",
@@ -308,11 +308,10 @@ func TestNormalizeWebsite(t *testing.T) {
 	}
 }
 
-// BUG: NormalizeWebsite only asks that the host contain a dot, so hosts with
-// empty labels (".", ".se", "a.", "a..se") pass; it decides whether to add a
-// scheme by looking for "://" anywhere, so an address whose query holds a URL
-// is refused; and "mailto:…" becomes https://mailto:…@host, a URL with a user
-// name.
+// Regression: hosts with empty labels (".", ".se", "a.", "a..se") must be
+// refused; whether to add a scheme must not depend on "://" anywhere in the
+// text (an address whose query holds a URL is fine); and "mailto:…" must not
+// become https://mailto:…@host, a URL with a user name.
 func TestNormalizeWebsiteEdgeCases(t *testing.T) {
 	for _, c := range []struct{ in, want, code string }{
 		{".", "", CodeURL},
@@ -371,9 +370,8 @@ func TestValidatePostalCode(t *testing.T) {
 	}
 }
 
-// BUG (minor): the doc comment allows "NNN NN" or "NNNNN", but the check only
-// removes every space and bounds the length, so a space anywhere passes and
-// the value is stored as typed.
+// Regression: the doc comment allows "NNN NN" or "NNNNN" only; a space
+// elsewhere must be refused, as the value is stored as typed.
 func TestValidatePostalCodeSpaceOnlyAfterThirdDigit(t *testing.T) {
 	for _, in := range []string{"1 2345", "12 345", "1234 5", " 12345", "12345 "} {
 		checkCode(t, fmt.Sprintf("ValidatePostalCode(%q)", in), ValidatePostalCode(in), CodePostalCode)
@@ -407,10 +405,10 @@ func TestValidateCountry(t *testing.T) {
 	}
 }
 
-// BUG: ValidateCountry trusts x/text's IsCountry, which is true for codes
-// that are not assigned ISO 3166-1 countries: "EZ" (euro area) and "UN"
-// (United Nations) are groupings like "EU", "UK" is only exceptionally
-// reserved (the code is GB), and "SU"/"YU" were withdrawn.
+// Regression: x/text's IsCountry is true for codes that are not assigned
+// ISO 3166-1 countries: "EZ" (euro area) and "UN" (United Nations) are
+// groupings like "EU", "UK" is only exceptionally reserved (the code is GB),
+// and "SU"/"YU" were withdrawn.
 func TestValidateCountryRefusesNonCountries(t *testing.T) {
 	for _, in := range []string{"EZ", "UN", "UK", "SU", "YU"} {
 		checkCode(t, fmt.Sprintf("ValidateCountry(%q)", in), ValidateCountry(in), CodeCountry)
@@ -512,10 +510,12 @@ func TestParseCount(t *testing.T) {
 		{"0", 0, ""},
 		{"-0", 0, ""},
 		{"42", 42, ""},
-		{"12,0", 12, ""},
+		{"12,0", 0, CodeNumber}, // a comma is a decimal in Swedish and a thousands separator in English: refused
 		{"1000000000", 1000000000, ""},
 		{"-1", 0, CodeNegative},
-		{"-0,5", 0, CodeNegative},
+		{"-0,5", 0, CodeNumber},
+		{"1,000", 0, CodeNumber},
+		{"-5", 0, CodeNegative},
 		{"-1 000", 0, CodeNegative},
 		{"1,5", 0, CodeNumber},
 		{"2.5", 0, CodeNumber},
@@ -638,10 +638,9 @@ func TestValidateName(t *testing.T) {
 	}
 }
 
-// BUG: ValidateName checks the trimmed name, so control characters that
-// TrimSpace removes (tab, line feed, carriage return, U+0085) pass at either
-// end, yet callers store the untrimmed value: Company.Name and Action.Title
-// can hold "Acme AB\n" although ValidateText refuses it.
+// Regression: control characters that TrimSpace removes (tab, line feed,
+// carriage return, U+0085) must be refused at either end of a name too, since
+// callers store the untrimmed value (Company.Name, Action.Title).
 func TestValidateNameRefusesControlCharsAtEnds(t *testing.T) {
 	for _, in := range []string{"Acme AB\n", "\tAcme AB", "Acme AB\r\n", "Acme AB\u0085"} {
 		checkCode(t, fmt.Sprintf("ValidateName(%q)", in), ValidateName(in), CodeControlChars)
@@ -741,9 +740,8 @@ func TestFieldErrors(t *testing.T) {
 	}
 }
 
-// BUG: FieldErrors only unpacks Unwrap() []error; a join wrapped once by
-// fmt.Errorf("...: %w", join) — which is what Decode returns — falls through
-// to errors.As and yields only the first field error.
+// Regression: a join wrapped once by fmt.Errorf("...: %w", join), which is
+// what Decode returns, must yield every field error, not just the first.
 func TestFieldErrorsUnwrapsWrappedJoin(t *testing.T) {
 	join := errors.Join(fieldErr("a", CodeRequired), fieldErr("b", CodeEmail))
 	got := fieldList(FieldErrors(fmt.Errorf("company file: %w", join)))
