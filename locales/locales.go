@@ -150,3 +150,14 @@ func (l *Localizer) localize(cfg *i18n.LocalizeConfig) string {
 	}
 	return s
 }
+
+// FromEnvironment returns the language of the user's locale as the usual
+// variables name it (LC_ALL, LC_MESSAGES, LANG, first set wins), or Default.
+func FromEnvironment(getenv func(string) string) string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := getenv(v); s != "" {
+			return Match(s)
+		}
+	}
+	return Default
+}

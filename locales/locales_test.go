@@ -152,3 +152,13 @@ func TestNumbersAndDatesFollowTheLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestFromEnvironmentFollowsTheLocaleVariablesInOrder(t *testing.T) {
+	env := map[string]string{"LANG": "en_US.UTF-8", "LC_ALL": "sv_SE.UTF-8"}
+	if got := FromEnvironment(func(k string) string { return env[k] }); got != "sv" {
+		t.Errorf("LC_ALL should win: got %s", got)
+	}
+	if got := FromEnvironment(func(string) string { return "" }); got != Default {
+		t.Errorf("no locale: got %s", got)
+	}
+}

@@ -15,12 +15,12 @@ import (
 )
 
 func runAnalyze(args []string, out io.Writer) error {
-	fs := newFlags("analyze")
+	fs := newFlags("analyze", out)
 	in := fs.String("in", "", "company file (interchange JSON)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	lang := fs.String("lang", defaultLang(), "language: sv or en")
+	lang := langFlag(fs)
 	date := fs.String("date", "", "analyze the assessment of this date (default: the latest)")
-	if err := parse(fs, args); err != nil {
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	if *in == "" {

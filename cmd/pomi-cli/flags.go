@@ -1,40 +1,49 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/pomi-planner/pomi/locales"
 )
 
-// newFlags returns a flag set that reports mistakes as errUsage instead of exiting.
-func newFlags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
+// cmdFlags is a command's flag set and where its help goes.
+type cmdFlags struct {
+	*flag.FlagSet
+	help io.Writer
 }
 
+// newFlags returns a flag set that prints nothing while parsing: mistakes come
+// back as errors, and help for -h is written to out by parse.
+func newFlags(name string, out io.Writer) *cmdFlags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &cmdFlags{fs, out}
+}
+
+// errHelpShown ends a command whose help was asked for: not a failure.
+var errHelpShown = errors.New("help shown")
+
 // parse parses args and wraps any mistake as errUsage, naming the command.
-func parse(fs *flag.FlagSet, args []string) error {
+func (fs *cmdFlags) parse(args []string) error {
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(fs.help, "pomi-cli %s flags:\n", fs.Name())
+			fs.SetOutput(fs.help)
+			fs.PrintDefaults()
+			return errHelpShown
+		}
 		return fmt.Errorf("%w: %s: %v", errUsage, fs.Name(), err)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: %s: unexpected argument %q", errUsage, fs.Name(), fs.Arg(0))
 	}
 	return nil
-}
-
-// defaultLang is the language of the user's locale, or English.
-func defaultLang() string {
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if s := os.Getenv(v); s != "" {
-			return locales.Match(s)
-		}
-	}
-	return locales.Default
 }
 
 // localizer returns the localizer for lang or a usage error naming the choices.
@@ -44,4 +53,9 @@ func localizer(lang string) (*locales.Localizer, error) {
 		return nil, fmt.Errorf("%w: --lang: %v", errUsage, err)
 	}
 	return l, nil
+}
+
+// langFlag registers --lang, defaulting to the language of the user's locale.
+func langFlag(fs *cmdFlags) *string {
+	return fs.String("lang", locales.FromEnvironment(os.Getenv), "language: "+strings.Join(locales.Languages(), " or "))
 }

@@ -20,7 +20,7 @@ import (
 var errUsage = errors.New("usage")
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil {
+	if err := run(os.Args[1:], os.Stdout); err != nil && !errors.Is(err, errHelpShown) {
 		fmt.Fprintln(os.Stderr, "pomi-cli:", err)
 		if errors.Is(err, errUsage) {
 			os.Exit(2)

@@ -138,3 +138,11 @@ func TestErrorsAreOneLineWithTheRightKind(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpGoesToStdoutAndIsNotAFailure(t *testing.T) {
+	var out bytes.Buffer
+	err := run([]string{"analyze", "-h"}, &out)
+	if !errors.Is(err, errHelpShown) || !strings.Contains(out.String(), "-in") {
+		t.Errorf("err %v, help %q", err, out.String())
+	}
+}

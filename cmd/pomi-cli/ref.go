@@ -53,10 +53,10 @@ type refRecommendationOut struct {
 }
 
 func runRef(args []string, out io.Writer) error {
-	fs := newFlags("ref")
+	fs := newFlags("ref", out)
 	asJSON := fs.Bool("json", false, "print JSON")
-	lang := fs.String("lang", defaultLang(), "language: sv or en")
-	if err := parse(fs, args); err != nil {
+	lang := langFlag(fs)
+	if err := fs.parse(args); err != nil {
 		return err
 	}
 	l, err := localizer(*lang)

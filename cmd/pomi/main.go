@@ -20,7 +20,7 @@ import (
 var icon []byte
 
 func main() {
-	lang := flag.String("lang", defaultLang(), "language of the window: sv or en")
+	lang := flag.String("lang", locales.FromEnvironment(os.Getenv), "language of the window: sv or en")
 	flag.Parse()
 	d, err := ref.Load()
 	if err != nil {
@@ -33,14 +33,4 @@ func main() {
 	ui.NewShell(w, d, *lang)
 	w.Resize(fyne.NewSize(1000, 680))
 	w.ShowAndRun()
-}
-
-// defaultLang is the language of the user's locale, or English.
-func defaultLang() string {
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if s := os.Getenv(v); s != "" {
-			return locales.Match(s)
-		}
-	}
-	return locales.Default
 }
