@@ -68,6 +68,11 @@ func checkRecommendation(r Recommendation, triggers map[string]map[string]bool, 
 	case !triggers[r.Kind][r.Trigger]:
 		bad("recommendation %s: unknown %s trigger %q", r.ID, r.Kind, r.Trigger)
 	}
+	for _, t := range r.Also {
+		if triggers[t.Kind] == nil || !triggers[t.Kind][t.ID] {
+			bad("recommendation %s: unknown also-trigger %s %q", r.ID, t.Kind, t.ID)
+		}
+	}
 	if !r.Dimension.Valid() {
 		bad("recommendation %s: dimension %q", r.ID, r.Dimension)
 	}

@@ -50,15 +50,25 @@ func (d *Data) StatementsOf(dim Dimension) []Statement {
 	return out
 }
 
-// RecommendationsFor returns the recommendations of a kind with a trigger, in order.
+// RecommendationsFor returns the recommendations that a kind of trigger with
+// this id calls for: those written for it and those that name it in Also.
 func (d *Data) RecommendationsFor(kind, trigger string) []*Recommendation {
 	var out []*Recommendation
 	for i := range d.Recommendations {
-		if r := &d.Recommendations[i]; r.Kind == kind && r.Trigger == trigger {
+		if r := &d.Recommendations[i]; (r.Kind == kind && r.Trigger == trigger) || r.appliesAlso(kind, trigger) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+func (r *Recommendation) appliesAlso(kind, trigger string) bool {
+	for _, t := range r.Also {
+		if t.Kind == kind && t.ID == trigger {
+			return true
+		}
+	}
+	return false
 }
 
 // SizeFiguresFor returns the Table 1 row for a size class; medium and large

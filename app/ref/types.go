@@ -116,6 +116,16 @@ type Recommendation struct {
 	Horizon  string   `json:"horizon"`
 	Tags     []string `json:"tags"`
 	Citation Citation `json:"citation"`
+	// Also lists further triggers under which the same advice applies, so
+	// one piece of advice is not written, and shown, twice.
+	Also []Trigger `json:"also,omitempty"`
+}
+
+// Trigger is a kind of situation and the id that triggers advice in it, e.g.
+// {KindBarrier, "managerial_time"}.
+type Trigger struct {
+	Kind string `json:"kind"`
+	ID   string `json:"trigger"`
 }
 
 // Actor is a current Swedish or EU support organisation.

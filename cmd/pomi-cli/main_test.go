@@ -84,6 +84,14 @@ func TestAnalyzeGivesWordsInBothLanguagesForEveryDemoCompany(t *testing.T) {
 						t.Errorf("%s missing or not a list", key)
 					}
 				}
+				titles := map[string]bool{}
+				for _, r := range doc["recommendations"].([]any) {
+					title := r.(map[string]any)["title"].(string)
+					if titles[title] {
+						t.Errorf("the same advice twice: %q", title)
+					}
+					titles[title] = true
+				}
 				walkStrings(doc, func(s string) {
 					if messageID.MatchString(s) && strings.Count(s, ".") >= 2 {
 						t.Errorf("untranslated message id in output: %q", s)
