@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,11 +21,13 @@ func runAnalyze(args []string, out io.Writer) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	lang := langFlag(fs)
 	date := fs.String("date", "", "analyze the assessment of this date (default: the latest)")
+	dataDir := dataFlags(fs)
+	company := fs.Int64("company", 0, "analyze a stored company instead of a file")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	if *in == "" {
-		return fmt.Errorf("%w: analyze: --in FILE is required", errUsage)
+	if (*in == "") == (*company == 0) {
+		return fmt.Errorf("%w: analyze: --in FILE is required (or --company ID)", errUsage)
 	}
 	l, err := localizer(*lang)
 	if err != nil {
@@ -34,13 +37,13 @@ func runAnalyze(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	doc, err := readDocument(*in, d)
+	doc, err := loadForAnalysis(*in, *dataDir, app.CompanyID(*company), d)
 	if err != nil {
 		return err
 	}
 	a, err := pickAssessment(doc.Assessments, *date)
 	if err != nil {
-		return fmt.Errorf("%s: %w", *in, err)
+		return fmt.Errorf("%s: %w", doc.Company.Name, err)
 	}
 	e := app.Explain(d, &doc.Company, app.Analyze(d, &doc.Company, a), l, l.Lang())
 	if *asJSON {
@@ -49,6 +52,20 @@ func runAnalyze(args []string, out io.Writer) error {
 		return enc.Encode(e)
 	}
 	return writeAnalysisText(out, e, l)
+}
+
+// loadForAnalysis reads the company from a file, or from the store.
+func loadForAnalysis(file, dataDir string, company app.CompanyID, d *ref.Data) (*app.Document, error) {
+	if file != "" {
+		return readDocument(file, d)
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.ExportCompany(ctx, company, time.Now())
 }
 
 func readDocument(path string, d *ref.Data) (*app.Document, error) {

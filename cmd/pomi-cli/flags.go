@@ -31,6 +31,17 @@ var errHelpShown = errors.New("help shown")
 
 // parse parses args and wraps any mistake as errUsage, naming the command.
 func (fs *cmdFlags) parse(args []string) error {
+	if err := fs.parseFlags(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: %s: unexpected argument %q", errUsage, fs.Name(), fs.Arg(0))
+	}
+	return nil
+}
+
+// parseFlags parses flags up to the first argument that is not one.
+func (fs *cmdFlags) parseFlags(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintf(fs.help, "pomi-cli %s flags:\n", fs.Name())
@@ -39,9 +50,6 @@ func (fs *cmdFlags) parse(args []string) error {
 			return errHelpShown
 		}
 		return fmt.Errorf("%w: %s: %v", errUsage, fs.Name(), err)
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: %s: unexpected argument %q", errUsage, fs.Name(), fs.Arg(0))
 	}
 	return nil
 }
@@ -58,4 +66,20 @@ func localizer(lang string) (*locales.Localizer, error) {
 // langFlag registers --lang, defaulting to the language of the user's locale.
 func langFlag(fs *cmdFlags) *string {
 	return fs.String("lang", locales.FromEnvironment(os.Getenv), "language: "+strings.Join(locales.Languages(), " or "))
+}
+
+// parseWithArg parses flags around exactly one positional argument, which may
+// stand before, between or after the flags, and returns it.
+func (fs *cmdFlags) parseWithArg(args []string, usage string) (string, error) {
+	if err := fs.parseFlags(args); err != nil {
+		return "", err
+	}
+	if fs.NArg() == 0 {
+		return "", fmt.Errorf("%w: %s", errUsage, usage)
+	}
+	arg := fs.Arg(0)
+	if err := fs.parse(fs.Args()[1:]); err != nil {
+		return "", err
+	}
+	return arg, nil
 }

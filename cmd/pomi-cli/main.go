@@ -32,16 +32,34 @@ func main() {
 // run dispatches a command; it is main without the process, for tests.
 func run(args []string, out io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: pomi-cli ref|analyze [flags] (pomi-cli COMMAND -h for help)", errUsage)
+		return fmt.Errorf("%w: pomi-cli COMMAND [flags] (pomi-cli help lists the commands)", errUsage)
 	}
-	switch args[0] {
-	case "ref":
-		return runRef(args[1:], out)
-	case "analyze":
-		return runAnalyze(args[1:], out)
-	case "-h", "--help", "help":
-		fmt.Fprintln(out, "pomi-cli ref [--json] [--lang sv|en]\npomi-cli analyze --in FILE [--lang sv|en] [--json] [--date YYYY-MM-DD]")
+	if cmd, ok := commands[args[0]]; ok {
+		return cmd(args[1:], out)
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(out, usage)
 		return nil
 	}
-	return fmt.Errorf("%w: unknown command %q (have ref, analyze)", errUsage, args[0])
+	return fmt.Errorf("%w: unknown command %q (pomi-cli help lists them)", errUsage, args[0])
 }
+
+// commands maps each command name to its implementation.
+var commands = map[string]func([]string, io.Writer) error{
+	"ref": runRef, "analyze": runAnalyze, "demo": runDemo, "list": runList, "show": runShow,
+	"export": runExport, "import": runImport, "erase": runErase, "backup": runBackup,
+	"restore": runRestore, "check": runCheck,
+}
+
+const usage = `pomi-cli ref [--json] [--lang sv|en]
+pomi-cli analyze (--in FILE | --company ID [--data-dir DIR]) [--lang sv|en] [--json] [--date YYYY-MM-DD]
+pomi-cli demo [--data-dir DIR]                 load the three example companies
+pomi-cli list [--search Q] [--json] [--data-dir DIR]
+pomi-cli show --company ID [--data-dir DIR]
+pomi-cli export --company ID [--out FILE] [--data-dir DIR]
+pomi-cli import FILE [--as-new|--merge] [--data-dir DIR]
+pomi-cli erase --company ID [--data-dir DIR]
+pomi-cli backup [--data-dir DIR]
+pomi-cli restore BACKUP-FILE [--data-dir DIR]
+pomi-cli check [--data-dir DIR]
+`

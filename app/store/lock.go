@@ -1,0 +1,284 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// LockFileName is the lock's file inside the data folder; support staff can
+// read it to see which process holds the folder.
+const LockFileName = "pomi.lock"
+
+const (
+	// staleGarbageAge is how long an unreadable lock file is given: a younger
+	// one may be a lock being written by a starting copy of the app.
+	staleGarbageAge = 10 * time.Second
+	// lockAttempts and lockRetryDelay ride out the short moments in which
+	// another copy is creating, replacing or removing the lock file.
+	lockAttempts   = 5
+	lockRetryDelay = 20 * time.Millisecond
+	// maxLockFileSize bounds what is read from a lock file of unknown origin.
+	maxLockFileSize = 4096
+)
+
+// errLockBusy is what the platform lock returns when another open file holds
+// the OS lock.
+var errLockBusy = errors.New("lock held by another open file")
+
+// LockInfo is what the lock file says about its holder, so a second copy can
+// tell the user who holds the data folder and judge whether the holder died.
+type LockInfo struct {
+	PID   int       `json:"pid"`
+	Host  string    `json:"host"`
+	Since time.Time `json:"since"`
+}
+
+// LockedError says another running copy of the app holds the data folder.
+// Holder is zero when the lock file could not be read yet (another copy is
+// starting at this very moment).
+type LockedError struct {
+	Path   string // the lock file
+	Holder LockInfo
+}
+
+func (e *LockedError) Error() string {
+	if e.Holder.PID == 0 {
+		return fmt.Sprintf("%s is in use by another process that is starting up", e.Path)
+	}
+	return fmt.Sprintf("%s is in use by process %d on host %s since %s",
+		e.Path, e.Holder.PID, e.Holder.Host, e.Holder.Since.Local().Format(time.RFC3339))
+}
+
+// Lock is the data folder's lock held by this process. Keep it reachable
+// until Release: its open file carries the OS lock, and a garbage-collected
+// file would drop it.
+type Lock struct {
+	mu   sync.Mutex
+	path string
+	file *os.File // nil once released
+	info LockInfo
+}
+
+// lockProbe is one look at the lock file; transient means it may change in a
+// moment, so it is worth trying again before giving up.
+type lockProbe struct {
+	lock      *Lock
+	locked    *LockedError
+	transient bool
+}
+
+// AcquireLock takes dir's lock so that a second running copy of the app does
+// not write the same database. The folder must exist. A lock left behind by a
+// process of this host that is no longer alive, or an unreadable lock file
+// older than 10 s, is replaced; any other holder gives a *LockedError.
+func AcquireLock(dir string) (*Lock, error) {
+	path := filepath.Join(dir, LockFileName)
+	self := currentLockInfo()
+	var last *LockedError
+	for attempt := range lockAttempts {
+		if attempt > 0 {
+			time.Sleep(lockRetryDelay)
+		}
+		p, err := probeLock(path, self)
+		if err != nil {
+			return nil, err
+		}
+		if p.lock != nil {
+			return p.lock, nil
+		}
+		if last = p.locked; last != nil && !p.transient {
+			break
+		}
+	}
+	if last == nil {
+		last = &LockedError{Path: path}
+	}
+	return nil, last
+}
+
+func currentLockInfo() LockInfo {
+	host, _ := os.Hostname() // an unknown host only disables the stale check
+	return LockInfo{PID: os.Getpid(), Host: host, Since: time.Now().Round(time.Second)}
+}
+
+// probeLock creates the lock file, or inspects the existing one.
+func probeLock(path string, self LockInfo) (lockProbe, error) {
+	f, err := createLockFile(path)
+	if err == nil {
+		l, err := claimNewLock(f, path, self)
+		return lockProbe{lock: l}, err
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		return lockProbe{}, fmt.Errorf("create lock %s: %w", path, err)
+	}
+	return inspectLock(path, self)
+}
+
+// claimNewLock fills a lock file this process just created exclusively. The
+// OS lock may be briefly held by another copy looking at the file, so it is
+// retried; the file is ours either way, since its holder (us) is alive.
+func claimNewLock(f *os.File, path string, self LockInfo) (*Lock, error) {
+	if err := writeLockInfo(f, self); err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, fmt.Errorf("write lock %s: %w", path, err)
+	}
+	for range lockAttempts {
+		if !errors.Is(lockOS(f), errLockBusy) {
+			break
+		}
+		time.Sleep(lockRetryDelay)
+	}
+	return &Lock{path: path, file: f, info: self}, nil
+}
+
+// inspectLock opens the existing lock file and decides whether its holder
+// lives. Holding the file's OS lock first makes the decision race-free
+// against other copies doing the same.
+func inspectLock(path string, self LockInfo) (lockProbe, error) {
+	f, err := openLockFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return lockProbe{locked: &LockedError{Path: path}, transient: true}, nil // just released
+	}
+	if err != nil {
+		return lockProbe{}, fmt.Errorf("open lock %s: %w", path, err)
+	}
+	defer f.Close()
+	busy := errors.Is(lockOS(f), errLockBusy) // other errors: no OS locks here
+	holder, readErr := readLockInfo(f)
+	locked := &LockedError{Path: path, Holder: holder}
+	if busy {
+		// A live holder keeps the OS lock; a dead-looking or unreadable one
+		// means another copy is creating or replacing the file right now.
+		return lockProbe{locked: locked, transient: readErr != nil || !holderAlive(holder, self.Host)}, nil
+	}
+	if !sameFile(f, path) {
+		return lockProbe{locked: locked, transient: true}, nil // replaced meanwhile
+	}
+	if !lockIsStale(f, holder, readErr, self.Host) {
+		return lockProbe{locked: locked, transient: readErr != nil}, nil
+	}
+	l, err := replaceLock(path, self)
+	return lockProbe{lock: l}, err
+}
+
+// lockIsStale applies the rules: unreadable and older than staleGarbageAge,
+// or written by a process of this host that has ended. Holders on other hosts
+// cannot be checked and are always respected.
+func lockIsStale(f *os.File, holder LockInfo, readErr error, host string) bool {
+	if readErr != nil {
+		st, err := f.Stat()
+		return err == nil && time.Since(st.ModTime()) > staleGarbageAge
+	}
+	return !holderAlive(holder, host)
+}
+
+// holderAlive is true unless the holder provably ended: same host, no process.
+func holderAlive(holder LockInfo, host string) bool {
+	if host == "" || !strings.EqualFold(holder.Host, host) {
+		return true
+	}
+	return processAlive(holder.PID)
+}
+
+// replaceLock swaps a stale lock for ours in one rename, so other copies see
+// either the old file or the complete new one, never a missing or half file.
+func replaceLock(path string, self LockInfo) (*Lock, error) {
+	tmp := path + "." + strconv.FormatUint(rand.Uint64(), 36) + ".tmp"
+	f, err := createLockFile(tmp)
+	if err != nil {
+		return nil, fmt.Errorf("create lock %s: %w", tmp, err)
+	}
+	if err := writeLockInfo(f, self); err != nil {
+		return nil, discardTempLock(f, tmp, fmt.Errorf("write lock %s: %w", tmp, err))
+	}
+	if err := lockOS(f); errors.Is(err, errLockBusy) {
+		return nil, discardTempLock(f, tmp, fmt.Errorf("lock %s: %w", tmp, err))
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return nil, discardTempLock(f, tmp, fmt.Errorf("replace stale lock %s: %w", path, err))
+	}
+	return &Lock{path: path, file: f, info: self}, nil
+}
+
+func discardTempLock(f *os.File, tmp string, err error) error {
+	f.Close()
+	os.Remove(tmp)
+	return err
+}
+
+func writeLockInfo(f *os.File, info LockInfo) error {
+	raw, err := json.Marshal(info)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(append(raw, '\n')); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+// readLockInfo treats anything but a complete record as unreadable, so an
+// empty file from a copy that crashed mid-start is judged by its age.
+func readLockInfo(f *os.File) (LockInfo, error) {
+	raw, err := io.ReadAll(io.LimitReader(f, maxLockFileSize))
+	if err != nil {
+		return LockInfo{}, err
+	}
+	var info LockInfo
+	if err := json.Unmarshal(raw, &info); err != nil {
+		return LockInfo{}, err
+	}
+	if info.PID <= 0 {
+		return LockInfo{}, fmt.Errorf("lock names no process: %q", raw)
+	}
+	return info, nil
+}
+
+// sameFile reports whether path still names the open file f, that is, nobody
+// removed or replaced it since it was opened.
+func sameFile(f *os.File, path string) bool {
+	open, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	named, err := os.Stat(path)
+	return err == nil && os.SameFile(open, named)
+}
+
+// Release gives the data folder free. It removes the lock file only while it
+// is still the one this Lock created, never a lock another copy has taken
+// over meanwhile. Calling it again, or on nil, does nothing.
+func (l *Lock) Release() error {
+	if l == nil {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.file == nil {
+		return nil
+	}
+	f := l.file
+	l.file = nil
+	var removeErr error
+	if sameFile(f, l.path) {
+		// Removed before closing: the OS lock guards the file until it is gone.
+		if err := os.Remove(l.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			removeErr = fmt.Errorf("remove lock %s: %w", l.path, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return errors.Join(removeErr, fmt.Errorf("close lock %s: %w", l.path, err))
+	}
+	return removeErr
+}

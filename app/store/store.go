@@ -1,0 +1,227 @@
+// Package store keeps POMI Planner's companies, assessments, actions,
+// settings and reference data in one SQLite file (modernc.org/sqlite, pure
+// Go). It implements app.Repository.
+//
+// The file is never lost or half-changed: WAL with synchronous(NORMAL), one
+// writer with immediate transactions, every multi-row change in one
+// transaction, numbered migrations each in its own transaction after a backup,
+// a quick check before anything is written, a lock against a second running
+// copy and daily backups beside the database.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+
+	"github.com/pomi-planner/pomi/app"
+)
+
+// Store is an open database. Its methods are safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	lock *Lock
+	now  func() time.Time
+}
+
+var _ app.Repository = (*Store)(nil)
+
+// CorruptError says the database file cannot be used; Backup names the newest
+// backup that passed a check ("" when there is none). Nothing was written.
+type CorruptError struct {
+	Path   string
+	Backup string
+	Err    error
+}
+
+func (e *CorruptError) Error() string {
+	msg := fmt.Sprintf("database %s is damaged or not a POMI Planner database: %v", e.Path, e.Err)
+	if e.Backup != "" {
+		msg += "; newest good backup: " + e.Backup
+	}
+	return msg
+}
+
+func (e *CorruptError) Unwrap() error { return e.Err }
+
+// NewerError says the database was written by a newer version of the app;
+// it is refused and left untouched.
+type NewerError struct {
+	Path      string
+	Version   int
+	Supported int
+}
+
+func (e *NewerError) Error() string {
+	return fmt.Sprintf("database %s has schema version %d, newer than this version of POMI Planner understands (%d); update the app",
+		e.Path, e.Version, e.Supported)
+}
+
+// dsn sets every pragma per connection: set with Exec they would reach only
+// one pooled connection. _txlock=immediate makes a read-then-write
+// transaction take the write lock at BEGIN instead of failing midway.
+func dsn(path string) string {
+	return "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
+		"&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)&_txlock=immediate"
+}
+
+// Open opens (or creates) the database in dir, taking the folder's lock,
+// checking the file, migrating it after a backup and making the day's backup.
+func Open(ctx context.Context, dir string) (*Store, error) {
+	if err := EnsureDir(dir); err != nil {
+		return nil, err
+	}
+	lock, err := AcquireLock(dir)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(ctx, filepath.Join(dir, DatabaseName), lock)
+	if err != nil {
+		lock.Release()
+		return nil, err
+	}
+	return s, nil
+}
+
+func open(ctx context.Context, path string, lock *Lock) (*Store, error) {
+	existing, err := inspect(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1) // one writer; reads are short and never span a write
+	s := &Store{db: db, path: path, lock: lock, now: time.Now}
+	if err := s.prepare(ctx, existing); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("protect database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// prepare migrates, seeds the reference data and makes the daily backup.
+func (s *Store) prepare(ctx context.Context, existingVersion int) error {
+	if existingVersion > 0 && existingVersion < latestVersion() {
+		reason := fmt.Sprintf("pre-migration-%d", existingVersion)
+		if _, err := Backup(ctx, s.db, s.path, reason, s.now()); err != nil {
+			return fmt.Errorf("back up before migrating: %w", err)
+		}
+	}
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	if err := s.seedReference(ctx); err != nil {
+		return err
+	}
+	if existingVersion > 0 && DailyBackupDue(BackupDir(s.path), s.now()) {
+		if _, err := Backup(ctx, s.db, s.path, "daily", s.now()); err != nil {
+			return fmt.Errorf("daily backup: %w", err)
+		}
+	}
+	return nil
+}
+
+// inspect checks an existing file read-only before anything writes to it and
+// returns its schema version (0 for a new file).
+func inspect(ctx context.Context, path string) (int, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return 0, corrupt(ctx, path, err)
+	}
+	defer db.Close()
+	var check string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+		return 0, corrupt(ctx, path, err)
+	}
+	if check != "ok" {
+		return 0, corrupt(ctx, path, errors.New(check))
+	}
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return 0, corrupt(ctx, path, err)
+	}
+	if version > latestVersion() {
+		return 0, &NewerError{Path: path, Version: version, Supported: latestVersion()}
+	}
+	if version == 0 && !hasNoTables(ctx, db) {
+		return 0, corrupt(ctx, path, errors.New("a database of another program"))
+	}
+	return version, nil
+}
+
+func hasNoTables(ctx context.Context, db *sql.DB) bool {
+	var n int
+	err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&n)
+	return err == nil && n == 0
+}
+
+func corrupt(ctx context.Context, path string, err error) error {
+	backup, _ := NewestGoodBackup(ctx, BackupDir(path))
+	return &CorruptError{Path: path, Backup: backup, Err: err}
+}
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database and releases the folder's lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.lock != nil {
+		err = errors.Join(err, s.lock.Release())
+	}
+	return err
+}
+
+// Check runs SQLite's full integrity check; "ok" when the file is sound.
+func (s *Store) Check(ctx context.Context) (string, error) {
+	var result string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&result); err != nil {
+		return "", fmt.Errorf("integrity check: %w", err)
+	}
+	return result, nil
+}
+
+// BackupNow makes a backup with the given reason and returns its path.
+func (s *Store) BackupNow(ctx context.Context, reason string) (string, error) {
+	return Backup(ctx, s.db, s.path, reason, s.now())
+}
+
+// inTx runs fn in one immediate transaction, committing only if it succeeds.
+func (s *Store) inTx(ctx context.Context, what string, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: begin: %w", what, err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: commit: %w", what, err)
+	}
+	return nil
+}
+
+// stamp formats a time for storage: UTC, sortable as text.
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+func parseStamp(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}

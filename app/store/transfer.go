@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/pomi-planner/pomi/app"
+)
+
+// ExportCompany returns a company and all its assessments as one document,
+// for the interchange file (a GDPR copy, or a move to another computer).
+func (s *Store) ExportCompany(ctx context.Context, id app.CompanyID, now time.Time) (*app.Document, error) {
+	c, err := s.Company(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := s.Assessments(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	as := make([]app.Assessment, len(stored))
+	for i, sa := range stored {
+		as[i] = sa.Assessment
+	}
+	return app.NewDocument(c.Company, as, now), nil
+}
+
+// ImportDocument stores a decoded document in one transaction: all of it or
+// nothing. A company with the same org.nr is refused with
+// app.ErrDuplicateOrgNr unless mode says to merge into it or add a copy.
+// It returns the company that received the assessments.
+func (s *Store) ImportDocument(ctx context.Context, doc *app.Document, mode app.ImportMode) (app.CompanyID, error) {
+	var id app.CompanyID
+	err := s.inTx(ctx, "import "+doc.Company.Name, func(tx *sql.Tx) error {
+		existing, err := companyByOrgNr(ctx, tx, doc.Company.OrgNr)
+		if err != nil {
+			return err
+		}
+		switch {
+		case existing != 0 && mode == app.ImportRefuseDuplicate:
+			return fmt.Errorf("%w (company %d)", app.ErrDuplicateOrgNr, existing)
+		case existing != 0 && mode == app.ImportMerge:
+			id = existing
+		default:
+			company := doc.Company
+			if id, err = insertCompany(ctx, tx, &company, s.now()); err != nil {
+				return err
+			}
+		}
+		for i := range doc.Assessments {
+			if _, err := s.insertAssessment(ctx, tx, id, &doc.Assessments[i]); err != nil {
+				return fmt.Errorf("assessment %d: %w", i+1, err)
+			}
+		}
+		return nil
+	})
+	return id, err
+}
+
+// DuplicateOf returns the company that has the document's org.nr, 0 when none.
+func (s *Store) DuplicateOf(ctx context.Context, orgNr string) (app.CompanyID, error) {
+	var id app.CompanyID
+	err := s.inTx(ctx, "look up org.nr", func(tx *sql.Tx) error {
+		var err error
+		id, err = companyByOrgNr(ctx, tx, orgNr)
+		return err
+	})
+	return id, err
+}
+
+func companyByOrgNr(ctx context.Context, tx *sql.Tx, orgNr string) (app.CompanyID, error) {
+	normalized, err := app.NormalizeOrgNr(orgNr)
+	if err != nil || normalized == "" {
+		return 0, nil
+	}
+	var id app.CompanyID
+	err = tx.QueryRowContext(ctx, "SELECT id FROM companies WHERE org_nr = ? ORDER BY id LIMIT 1", normalized).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}

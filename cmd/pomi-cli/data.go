@@ -1,0 +1,321 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/demo"
+	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/app/store"
+)
+
+// dataFlags registers --data-dir, defaulting to $POMI_DATA_DIR or the user's
+// config folder.
+func dataFlags(fs *cmdFlags) *string {
+	return fs.String("data-dir", "", "data folder (default: $"+store.DataDirEnv+" or the user's config folder)")
+}
+
+// openStore opens the database in the chosen data folder.
+func openStore(ctx context.Context, dataDir string) (*store.Store, error) {
+	dir, err := store.ResolveDir(dataDir, os.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	if reason, risky := store.RiskyLocation(dir); risky {
+		fmt.Fprintf(os.Stderr, "pomi-cli: warning: %s is %s; SQLite's write-ahead log is unsafe there\n", dir, riskText[reason])
+	}
+	return store.Open(ctx, dir)
+}
+
+var riskText = map[string]string{
+	"cloud_sync":    "in a cloud-synced folder",
+	"network_share": "on a network share",
+}
+
+// companyFlag registers --company and returns a getter that checks it was given.
+func companyFlag(fs *cmdFlags) func() (app.CompanyID, error) {
+	id := fs.Int64("company", 0, "company id (see pomi-cli list)")
+	return func() (app.CompanyID, error) {
+		if *id <= 0 {
+			return 0, fmt.Errorf("%w: %s: --company ID is required", errUsage, fs.Name())
+		}
+		return app.CompanyID(*id), nil
+	}
+}
+
+func runDemo(args []string, out io.Writer) error {
+	fs := newFlags("demo", out)
+	dataDir := dataFlags(fs)
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	docs, err := demo.Companies(ref.MustLoad(), time.Now())
+	if err != nil {
+		return err
+	}
+	for _, doc := range docs {
+		id, err := s.ImportDocument(ctx, doc, app.ImportRefuseDuplicate)
+		if errors.Is(err, app.ErrDuplicateOrgNr) {
+			fmt.Fprintf(out, "%s: already there\n", doc.Company.Name)
+			continue
+		} else if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%d\t%s (%d assessments)\n", id, doc.Company.Name, len(doc.Assessments))
+	}
+	return nil
+}
+
+func runList(args []string, out io.Writer) error {
+	fs := newFlags("list", out)
+	dataDir := dataFlags(fs)
+	search := fs.String("search", "", "words that name, org.nr, city, contact or notes start with")
+	asJSON := fs.Bool("json", false, "print JSON")
+	limit := fs.Int("limit", 50, "how many companies")
+	offset := fs.Int("offset", 0, "skip this many")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	list, total, err := s.ListCompanies(ctx, app.ListQuery{Search: *search, Limit: *limit, Offset: *offset})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(out, map[string]any{"total": total, "companies": list})
+	}
+	for _, c := range list {
+		fmt.Fprintf(out, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.OrgNr, c.City, c.LastAssessment)
+	}
+	fmt.Fprintf(out, "%d of %d\n", len(list), total)
+	return nil
+}
+
+func runShow(args []string, out io.Writer) error {
+	fs := newFlags("show", out)
+	dataDir := dataFlags(fs)
+	company := companyFlag(fs)
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	id, err := company()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	doc, err := s.ExportCompany(ctx, id, time.Now())
+	if err != nil {
+		return err
+	}
+	return doc.Encode(out)
+}
+
+func runExport(args []string, out io.Writer) error {
+	fs := newFlags("export", out)
+	dataDir := dataFlags(fs)
+	company := companyFlag(fs)
+	file := fs.String("out", "", "write to this file (default: standard output)")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	id, err := company()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	doc, err := s.ExportCompany(ctx, id, time.Now())
+	if err != nil {
+		return err
+	}
+	if *file == "" {
+		return doc.Encode(out)
+	}
+	return writeFileAtomic(*file, doc.Encode)
+}
+
+func runImport(args []string, out io.Writer) error {
+	fs := newFlags("import", out)
+	dataDir := dataFlags(fs)
+	asNew := fs.Bool("as-new", false, "if the org.nr exists, add the file as a separate company")
+	merge := fs.Bool("merge", false, "if the org.nr exists, add the file's assessments to that company")
+	file, err := fs.parseWithArg(args, "import FILE [--as-new|--merge]")
+	if err != nil {
+		return err
+	}
+	if *asNew && *merge {
+		return fmt.Errorf("%w: import: choose --as-new or --merge, not both", errUsage)
+	}
+	mode := app.ImportRefuseDuplicate
+	if *asNew {
+		mode = app.ImportAsNew
+	} else if *merge {
+		mode = app.ImportMerge
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	doc, err := readDocument(file, ref.MustLoad())
+	if err != nil {
+		return err
+	}
+	if _, err := s.BackupNow(ctx, "pre-import"); err != nil {
+		return err
+	}
+	id, err := s.ImportDocument(ctx, doc, mode)
+	if errors.Is(err, app.ErrDuplicateOrgNr) {
+		return fmt.Errorf("%v: choose --merge to add the assessments to it or --as-new for a separate copy", err)
+	} else if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d\t%s\n", id, doc.Company.Name)
+	return nil
+}
+
+func runErase(args []string, out io.Writer) error {
+	fs := newFlags("erase", out)
+	dataDir := dataFlags(fs)
+	company := companyFlag(fs)
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	id, err := company()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	c, err := s.Company(ctx, id)
+	if err != nil {
+		return err
+	}
+	backup, err := s.BackupNow(ctx, "pre-erase")
+	if err != nil {
+		return err
+	}
+	if err := s.EraseCompany(ctx, id); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "erased %s; a backup from before is %s\n", c.Name, backup)
+	return nil
+}
+
+func runBackup(args []string, out io.Writer) error {
+	fs := newFlags("backup", out)
+	dataDir := dataFlags(fs)
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	path, err := s.BackupNow(ctx, "manual")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, path)
+	return nil
+}
+
+func runRestore(args []string, out io.Writer) error {
+	fs := newFlags("restore", out)
+	dataDir := dataFlags(fs)
+	backup, err := fs.parseWithArg(args, "restore BACKUP-FILE")
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Restore(ctx, backup); err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "restored", backup)
+	return nil
+}
+
+func runCheck(args []string, out io.Writer) error {
+	fs := newFlags("check", out)
+	dataDir := dataFlags(fs)
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	s, err := openStore(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	result, err := s.Check(ctx)
+	if err != nil {
+		return err
+	}
+	if result != "ok" {
+		return fmt.Errorf("integrity check of %s: %s", s.Path(), result)
+	}
+	fmt.Fprintln(out, "ok", s.Path())
+	return nil
+}
+
+func writeJSON(out io.Writer, v any) error {
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// writeFileAtomic writes through a temp file and a rename: never half a file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".pomi-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return os.Rename(tmp.Name(), path)
+}

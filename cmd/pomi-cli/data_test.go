@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestDataCommandsOnARealDatabase(t *testing.T) {
+	dir := t.TempDir()
+	dd := []string{"--data-dir", dir}
+	runOK(t, append([]string{"demo"}, dd...)...)
+	if out := string(runOK(t, append([]string{"demo"}, dd...)...)); strings.Count(out, "already there") != 3 {
+		t.Errorf("loading the demo twice should add nothing:\n%s", out)
+	}
+	var list struct {
+		Total     int `json:"total"`
+		Companies []struct {
+			ID   int64  `json:"id"`
+			Name string `json:"name"`
+		} `json:"companies"`
+	}
+	if err := json.Unmarshal(runOK(t, append([]string{"list", "--json", "--search", "pasta"}, dd...)...), &list); err != nil {
+		t.Fatal(err)
+	}
+	if list.Total != 1 || !strings.HasPrefix(list.Companies[0].Name, "Möllevångens") {
+		t.Fatalf("search pasta: %+v", list)
+	}
+	id := list.Companies[0].ID
+	idArg := []string{"--company", itoa(id)}
+	analysis := runOK(t, append(append([]string{"analyze", "--json", "--lang", "sv"}, idArg...), dd...)...)
+	if !bytes.Contains(analysis, []byte(`"dimensions"`)) {
+		t.Error("analyze --company gave no dimensions")
+	}
+	file := filepath.Join(dir, "export.json")
+	runOK(t, append(append([]string{"export", "--out", file}, idArg...), dd...)...)
+	err := run(append([]string{"import", file}, dd...), &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "--merge") {
+		t.Errorf("importing a duplicate org.nr: %v, want advice on --merge/--as-new", err)
+	}
+	runOK(t, append([]string{"import", file, "--as-new"}, dd...)...)
+	runOK(t, append([]string{"import", "--merge", file}, dd...)...)
+	runOK(t, append(append([]string{"erase"}, idArg...), dd...)...)
+	if err := run(append(append([]string{"show"}, idArg...), dd...), &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("show after erase: %v", err)
+	}
+	backup := strings.TrimSpace(string(runOK(t, append([]string{"backup"}, dd...)...)))
+	runOK(t, append([]string{"restore", backup}, dd...)...)
+	if out := string(runOK(t, append([]string{"check"}, dd...)...)); !strings.HasPrefix(out, "ok ") {
+		t.Errorf("check: %q", out)
+	}
+	if err := run(append([]string{"show"}, dd...), &bytes.Buffer{}); !errors.Is(err, errUsage) {
+		t.Errorf("show without --company: %v, want a usage error", err)
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
