@@ -3,6 +3,7 @@ package ref
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Check verifies the data's internal consistency: unique ids, known
@@ -85,7 +86,7 @@ func checkRecommendation(r Recommendation, triggers map[string]map[string]bool, 
 	if !contains(Horizons, r.Horizon) {
 		bad("recommendation %s: horizon %q", r.ID, r.Horizon)
 	}
-	if r.Citation == (Citation{}) {
+	if r.Citation == (Citation{}) && !strings.HasPrefix(r.ID, CustomPrefix) {
 		bad("recommendation %s: no citation", r.ID)
 	}
 	checkTags("recommendation "+r.ID, r.Tags, bad)

@@ -22,6 +22,9 @@ func assessmentData(a *app.Assessment) (string, error) {
 
 // SaveAssessment validates and stores a new assessment with its actions.
 func (s *Store) SaveAssessment(ctx context.Context, company app.CompanyID, a *app.Assessment) (app.AssessmentID, error) {
+	if err := s.validateAssessments(ctx, a); err != nil {
+		return 0, fmt.Errorf("save assessment of company %d: %w", company, err)
+	}
 	var id app.AssessmentID
 	err := s.inTx(ctx, fmt.Sprintf("save assessment of company %d", company), func(tx *sql.Tx) error {
 		var err error
@@ -31,10 +34,24 @@ func (s *Store) SaveAssessment(ctx context.Context, company app.CompanyID, a *ap
 	return id, err
 }
 
-func (s *Store) insertAssessment(ctx context.Context, tx *sql.Tx, company app.CompanyID, a *app.Assessment) (app.AssessmentID, error) {
-	if err := a.Validate(ref.MustLoad()); err != nil {
-		return 0, err
+// validateAssessments checks assessments against the reference data the
+// plans use, the organisation's own actors and recommendations included. It
+// runs before a transaction starts: the pool's one connection is the
+// transaction's until it ends.
+func (s *Store) validateAssessments(ctx context.Context, as ...*app.Assessment) error {
+	d, _, err := s.Reference(ctx)
+	if err != nil {
+		return err
 	}
+	var errs []error
+	for _, a := range as {
+		errs = append(errs, a.Validate(d))
+	}
+	return errors.Join(errs...)
+}
+
+// insertAssessment stores an assessment validated by validateAssessments.
+func (s *Store) insertAssessment(ctx context.Context, tx *sql.Tx, company app.CompanyID, a *app.Assessment) (app.AssessmentID, error) {
 	data, err := assessmentData(a)
 	if err != nil {
 		return 0, err
@@ -58,7 +75,7 @@ func (s *Store) insertAssessment(ctx context.Context, tx *sql.Tx, company app.Co
 // UpdateAssessment validates and replaces an assessment and its actions, in
 // their new order.
 func (s *Store) UpdateAssessment(ctx context.Context, id app.AssessmentID, a *app.Assessment) error {
-	if err := a.Validate(ref.MustLoad()); err != nil {
+	if err := s.validateAssessments(ctx, a); err != nil {
 		return fmt.Errorf("update assessment %d: %w", id, err)
 	}
 	data, err := assessmentData(a)

@@ -51,6 +51,7 @@ type LockedError struct {
 	Holder LockInfo
 }
 
+// Error names the holder so the user can find and close the other copy.
 func (e *LockedError) Error() string {
 	if e.Holder.PID == 0 {
 		return fmt.Sprintf("%s is in use by another process that is starting up", e.Path)
@@ -66,7 +67,6 @@ type Lock struct {
 	mu   sync.Mutex
 	path string
 	file *os.File // nil once released
-	info LockInfo
 }
 
 // lockProbe is one look at the lock file; transient means it may change in a
@@ -139,7 +139,7 @@ func claimNewLock(f *os.File, path string, self LockInfo) (*Lock, error) {
 		}
 		time.Sleep(lockRetryDelay)
 	}
-	return &Lock{path: path, file: f, info: self}, nil
+	return &Lock{path: path, file: f}, nil
 }
 
 // inspectLock opens the existing lock file and decides whether its holder
@@ -208,7 +208,7 @@ func replaceLock(path string, self LockInfo) (*Lock, error) {
 	if err := os.Rename(tmp, path); err != nil {
 		return nil, discardTempLock(f, tmp, fmt.Errorf("replace stale lock %s: %w", path, err))
 	}
-	return &Lock{path: path, file: f, info: self}, nil
+	return &Lock{path: path, file: f}, nil
 }
 
 func discardTempLock(f *os.File, tmp string, err error) error {

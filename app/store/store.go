@@ -105,11 +105,22 @@ func open(ctx context.Context, path string, lock *Lock) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := os.Chmod(path, 0o600); err != nil {
+	if err := protectFiles(path); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("protect database %s: %w", path, err)
+		return nil, err
 	}
 	return s, nil
+}
+
+// protectFiles makes the database and its WAL and shared-memory files
+// readable by the user alone: they hold clients' business details.
+func protectFiles(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("protect %s: %w", p, err)
+		}
+	}
+	return nil
 }
 
 // prepare migrates, seeds the reference data and makes the daily backup.

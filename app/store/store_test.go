@@ -57,9 +57,14 @@ func TestNewDatabaseHasTheLatestSchemaAndReferenceData(t *testing.T) {
 	if v, err := s.ReferenceVersion(ctx); err != nil || v != ref.DataVersion {
 		t.Errorf("reference version %d (%v), want %d", v, err, ref.DataVersion)
 	}
-	info, err := os.Stat(s.Path())
-	if err != nil || info.Mode().Perm() != 0o600 {
-		t.Errorf("database file mode %v (%v), want 0600", info.Mode().Perm(), err)
+	for _, p := range []string{s.Path(), s.Path() + "-wal", s.Path() + "-shm", filepath.Dir(s.Path())} {
+		want := os.FileMode(0o600)
+		if p == filepath.Dir(s.Path()) {
+			want = 0o700
+		}
+		if info, err := os.Stat(p); err != nil || info.Mode().Perm() != want {
+			t.Errorf("%s: mode %v (%v), want %v", p, info.Mode().Perm(), err, want)
+		}
 	}
 	if check, err := s.Check(ctx); err != nil || check != "ok" {
 		t.Errorf("integrity_check %q %v", check, err)

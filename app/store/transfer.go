@@ -33,6 +33,13 @@ func (s *Store) ExportCompany(ctx context.Context, id app.CompanyID, now time.Ti
 // app.ErrDuplicateOrgNr unless mode says to merge into it or add a copy.
 // It returns the company that received the assessments.
 func (s *Store) ImportDocument(ctx context.Context, doc *app.Document, mode app.ImportMode) (app.CompanyID, error) {
+	as := make([]*app.Assessment, len(doc.Assessments))
+	for i := range doc.Assessments {
+		as[i] = &doc.Assessments[i]
+	}
+	if err := s.validateAssessments(ctx, as...); err != nil {
+		return 0, fmt.Errorf("import %s: %w", doc.Company.Name, err)
+	}
 	var id app.CompanyID
 	err := s.inTx(ctx, "import "+doc.Company.Name, func(tx *sql.Tx) error {
 		existing, err := companyByOrgNr(ctx, tx, doc.Company.OrgNr)

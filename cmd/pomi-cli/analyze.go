@@ -33,11 +33,7 @@ func runAnalyze(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d, err := ref.Load()
-	if err != nil {
-		return err
-	}
-	doc, err := loadForAnalysis(*in, *dataDir, app.CompanyID(*company), d)
+	doc, d, texts, err := loadForAnalysis(*in, *dataDir, app.CompanyID(*company))
 	if err != nil {
 		return err
 	}
@@ -45,7 +41,8 @@ func runAnalyze(args []string, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", doc.Company.Name, err)
 	}
-	e := app.Explain(d, &doc.Company, app.Analyze(d, &doc.Company, a), l, l.Lang())
+	tr := app.WithTexts(l, texts[l.Lang()])
+	e := app.Explain(d, &doc.Company, app.Analyze(d, &doc.Company, a), tr, l.Lang())
 	if *asJSON {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
@@ -54,18 +51,33 @@ func runAnalyze(args []string, out io.Writer) error {
 	return writeAnalysisText(out, e, l)
 }
 
-// loadForAnalysis reads the company from a file, or from the store.
-func loadForAnalysis(file, dataDir string, company app.CompanyID, d *ref.Data) (*app.Document, error) {
+// loadForAnalysis reads the company from a file, or from the store with the
+// organisation's own actors and recommendations and their texts by language.
+func loadForAnalysis(file, dataDir string, company app.CompanyID) (*app.Document, *ref.Data, map[string]map[string]string, error) {
 	if file != "" {
-		return readDocument(file, d)
+		d, err := ref.Load()
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		doc, err := readDocument(file, d)
+		return doc, d, nil, err
 	}
 	ctx := context.Background()
 	s, err := openStore(ctx, dataDir)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	defer s.Close()
-	return s.ExportCompany(ctx, company, time.Now())
+	d, textsIn, err := s.Reference(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	texts := map[string]map[string]string{}
+	for _, lang := range locales.Languages() {
+		texts[lang] = textsIn(lang)
+	}
+	doc, err := s.ExportCompany(ctx, company, time.Now())
+	return doc, d, texts, err
 }
 
 func readDocument(path string, d *ref.Data) (*app.Document, error) {

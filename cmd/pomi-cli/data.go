@@ -8,12 +8,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/demo"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/locales"
 )
 
 // dataFlags registers --data-dir, defaulting to $POMI_DATA_DIR or the user's
@@ -53,7 +55,12 @@ func companyFlag(fs *cmdFlags) func() (app.CompanyID, error) {
 func runDemo(args []string, out io.Writer) error {
 	fs := newFlags("demo", out)
 	dataDir := dataFlags(fs)
+	lang := langFlag(fs)
 	if err := fs.parse(args); err != nil {
+		return err
+	}
+	l, err := localizer(*lang)
+	if err != nil {
 		return err
 	}
 	ctx := context.Background()
@@ -69,12 +76,12 @@ func runDemo(args []string, out io.Writer) error {
 	for _, doc := range docs {
 		id, err := s.ImportDocument(ctx, doc, app.ImportRefuseDuplicate)
 		if errors.Is(err, app.ErrDuplicateOrgNr) {
-			fmt.Fprintf(out, "%s: already there\n", doc.Company.Name)
+			fmt.Fprintln(out, l.Tf("demo.exists", map[string]any{"Name": doc.Company.Name}))
 			continue
 		} else if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "%d\t%s (%d assessments)\n", id, doc.Company.Name, len(doc.Assessments))
+		fmt.Fprintf(out, "%d\t%s\n", id, l.N("demo.loaded", len(doc.Assessments), map[string]any{"Name": doc.Company.Name}))
 	}
 	return nil
 }
@@ -113,7 +120,13 @@ func runShow(args []string, out io.Writer) error {
 	fs := newFlags("show", out)
 	dataDir := dataFlags(fs)
 	company := companyFlag(fs)
+	asJSON := fs.Bool("json", false, "print the company file (interchange JSON)")
+	lang := langFlag(fs)
 	if err := fs.parse(args); err != nil {
+		return err
+	}
+	l, err := localizer(*lang)
+	if err != nil {
 		return err
 	}
 	id, err := company()
@@ -130,7 +143,40 @@ func runShow(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return doc.Encode(out)
+	if *asJSON {
+		return doc.Encode(out)
+	}
+	return writeCompanyText(out, doc, l)
+}
+
+// writeCompanyText prints the profile's main facts and the assessments.
+func writeCompanyText(out io.Writer, doc *app.Document, l *locales.Localizer) error {
+	c := doc.Company
+	w := &textWriter{out: out}
+	w.heading(c.Name)
+	vocab := func(kind, id string) string {
+		if id == "" {
+			return ""
+		}
+		return l.T(ref.VocabName(kind, id))
+	}
+	for _, kv := range [][2]string{
+		{"show.org_nr", c.OrgNr}, {"show.city", c.Address.City}, {"show.sector", vocab("sector", c.Sector)},
+		{"show.industry", c.Industry}, {"show.stage", vocab("stage", c.ExportStage)},
+		{"show.contact", strings.TrimSpace(c.Contact.Name + " " + c.Contact.Email)},
+		{"show.markets", strings.Join(c.CurrentMarkets, ", ")}, {"show.target_markets", strings.Join(c.TargetMarkets, ", ")},
+	} {
+		if kv[1] != "" {
+			w.line(fmt.Sprintf("%-18s %s", l.T(kv[0])+":", kv[1]))
+		}
+	}
+	w.section(l.T("show.assessments"))
+	for _, a := range doc.Assessments {
+		w.line(fmt.Sprintf("%s  %-20s %s", dateText(a.Date, l), a.Assessor, l.Tf("show.assessment_line", map[string]any{
+			"Modes": len(a.Modes), "Ratings": len(a.StatementRatings) + len(a.CompetenceRatings), "Actions": len(a.Actions),
+		})))
+	}
+	return w.err
 }
 
 func runExport(args []string, out io.Writer) error {
