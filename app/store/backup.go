@@ -359,7 +359,12 @@ func checkSQLiteHeader(path string) error {
 // readOnlyURI builds an SQLite URI for path in read-only mode. Characters
 // that mean something in a URI are escaped, and Windows paths get the
 // file:///C:/ form, so a folder named "a#b" or "what?" still works.
-func readOnlyURI(path string) string {
+func readOnlyURI(path string) string { return fileURI(path, "mode=ro") }
+
+// fileURI turns a path into an SQLite URI with the given parameters.
+// Escaping '%', '?' and '#' keeps a folder named "Kund #1?" from being read
+// as parameters.
+func fileURI(path, params string) string {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -368,7 +373,7 @@ func readOnlyURI(path string) string {
 		p = "/" + p
 	}
 	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
-	return "file://" + p + "?mode=ro"
+	return "file://" + p + "?" + params
 }
 
 // DailyBackupDue reports whether no backup of any kind was made on now's

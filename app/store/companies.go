@@ -167,8 +167,15 @@ func ftsQuery(search string) string {
 
 // EraseCompany removes the company with its assessments and actions for good:
 // secure_delete overwrites the freed pages, and a checkpoint and VACUUM leave
-// no copy in the WAL or free pages. Make a backup first (the caller decides).
+// no copy in the WAL or free pages. A "pre-erase" backup is made first, so a
+// mistaken erase can be undone; it ages out with the other backups.
 func (s *Store) EraseCompany(ctx context.Context, id app.CompanyID) error {
+	if _, err := s.Company(ctx, id); err != nil {
+		return err
+	}
+	if _, err := s.BackupNow(ctx, "pre-erase"); err != nil {
+		return fmt.Errorf("erase company %d: back up first: %w", id, err)
+	}
 	err := s.inTx(ctx, fmt.Sprintf("erase company %d", id), func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM companies WHERE id = ?", id)
 		return mustAffect(res, err)

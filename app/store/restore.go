@@ -41,7 +41,7 @@ func checkBackup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("backup %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	db, err := sql.Open("sqlite", readOnlyURI(path))
 	if err != nil {
 		return fmt.Errorf("backup %s: %w", path, err)
 	}

@@ -68,8 +68,8 @@ func (e *NewerError) Error() string {
 // one pooled connection. _txlock=immediate makes a read-then-write
 // transaction take the write lock at BEGIN instead of failing midway.
 func dsn(path string) string {
-	return "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)&_txlock=immediate"
+	return fileURI(path, "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)"+
+		"&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)&_txlock=immediate")
 }
 
 // Open opens (or creates) the database in dir, taking the folder's lock,
@@ -151,7 +151,7 @@ func inspect(ctx context.Context, path string) (int, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return 0, nil
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", readOnlyURI(path)+"&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return 0, corrupt(ctx, path, err)
 	}

@@ -273,6 +273,9 @@ func TestEraseRemovesEverythingAboutTheCompany(t *testing.T) {
 	if err := s.EraseCompany(ctx, id); err != nil {
 		t.Fatal(err)
 	}
+	if backups, _ := ListBackups(BackupDir(s.Path())); len(backups) == 0 || backups[0].Reason != "pre-erase" {
+		t.Errorf("no pre-erase backup: %+v", backups)
+	}
 	for _, q := range []string{
 		"SELECT count(*) FROM companies WHERE id = ?",
 		"SELECT count(*) FROM assessments WHERE company_id = ?",
@@ -328,5 +331,57 @@ func TestSettingsRoundTrip(t *testing.T) {
 	s.SaveSettings(ctx, want)
 	if got, _ := s.Settings(ctx); got.Branding.Logo != nil {
 		t.Error("logo not removed")
+	}
+}
+
+func TestLogoAndDuplicateLookup(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	doc := demoDocument(t, "malmo-mat.json")
+	id, err := s.CreateCompany(ctx, &doc.Company)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if logo, err := s.Logo(ctx, id); err != nil || logo != nil {
+		t.Errorf("new company logo %v %v, want none", logo, err)
+	}
+	png := []byte("\x89PNG\r\n\x1a\n...")
+	if err := s.SetLogo(ctx, id, png); err != nil {
+		t.Fatal(err)
+	}
+	if logo, _ := s.Logo(ctx, id); !bytes.Equal(logo, png) {
+		t.Errorf("logo read back %q", logo)
+	}
+	if err := s.SetLogo(ctx, id+1, png); !errors.Is(err, app.ErrNotFound) {
+		t.Errorf("logo for a missing company: %v", err)
+	}
+	for in, want := range map[string]app.CompanyID{"5566523915": id, "556652-3915": id, "556036-0793": 0, "": 0, "nonsense": 0} {
+		if got, err := s.DuplicateOf(ctx, in); err != nil || got != want {
+			t.Errorf("DuplicateOf(%q) = %d %v, want %d", in, got, err, want)
+		}
+	}
+}
+
+func TestAFolderNameWithURICharactersWorks(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Kund #1? 100% klar")
+	ctx := context.Background()
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateCompany(ctx, &app.Company{Name: "Hash AB"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(filepath.Join(dir, DatabaseName)); err != nil {
+		t.Fatalf("the database is not where it should be: %v", err)
+	}
+	s, err = Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, n, _ := s.ListCompanies(ctx, app.ListQuery{}); n != 1 {
+		t.Errorf("%d companies after reopening", n)
 	}
 }

@@ -67,6 +67,16 @@ func (s *Store) ImportDocument(ctx context.Context, doc *app.Document, mode app.
 	return id, err
 }
 
+// Import makes a "pre-import" backup and then imports the document: the way
+// people import a file. ImportDocument alone is for loading data the app
+// itself provides, such as the example companies.
+func (s *Store) Import(ctx context.Context, doc *app.Document, mode app.ImportMode) (app.CompanyID, error) {
+	if _, err := s.BackupNow(ctx, "pre-import"); err != nil {
+		return 0, fmt.Errorf("import %s: back up first: %w", doc.Company.Name, err)
+	}
+	return s.ImportDocument(ctx, doc, mode)
+}
+
 // DuplicateOf returns the company that has the document's org.nr, 0 when none.
 func (s *Store) DuplicateOf(ctx context.Context, orgNr string) (app.CompanyID, error) {
 	var id app.CompanyID

@@ -235,10 +235,7 @@ func runImport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.BackupNow(ctx, "pre-import"); err != nil {
-		return err
-	}
-	id, err := s.ImportDocument(ctx, doc, mode)
+	id, err := s.Import(ctx, doc, mode)
 	if errors.Is(err, app.ErrDuplicateOrgNr) {
 		return fmt.Errorf("%v: choose --merge to add the assessments to it or --as-new for a separate copy", err)
 	} else if err != nil {
@@ -252,7 +249,12 @@ func runErase(args []string, out io.Writer) error {
 	fs := newFlags("erase", out)
 	dataDir := dataFlags(fs)
 	company := companyFlag(fs)
+	lang := langFlag(fs)
 	if err := fs.parse(args); err != nil {
+		return err
+	}
+	l, err := localizer(*lang)
+	if err != nil {
 		return err
 	}
 	id, err := company()
@@ -269,14 +271,10 @@ func runErase(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	backup, err := s.BackupNow(ctx, "pre-erase")
-	if err != nil {
-		return err
-	}
 	if err := s.EraseCompany(ctx, id); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "erased %s; a backup from before is %s\n", c.Name, backup)
+	fmt.Fprintln(out, l.Tf("erase.done", map[string]any{"Name": c.Name, "Folder": store.BackupDir(s.Path())}))
 	return nil
 }
 
