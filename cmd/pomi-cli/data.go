@@ -41,6 +41,17 @@ var riskText = map[string]string{
 	"network_share": "on a network share",
 }
 
+// withStore opens the database in the chosen data folder, runs fn and closes it.
+func withStore(dataDir string, fn func(context.Context, *store.Store) error) error {
+	ctx := context.Background()
+	s, err := openStore(ctx, dataDir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(ctx, s)
+}
+
 // companyFlag registers --company and returns a getter that checks it was given.
 func companyFlag(fs *cmdFlags) func() (app.CompanyID, error) {
 	id := fs.Int64("company", 0, "company id (see pomi-cli list)")
@@ -63,27 +74,23 @@ func runDemo(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	s, err := openStore(ctx, *dataDir)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	docs, err := demo.Companies(ref.MustLoad(), time.Now())
-	if err != nil {
-		return err
-	}
-	for _, doc := range docs {
-		id, err := s.ImportDocument(ctx, doc, app.ImportRefuseDuplicate)
-		if errors.Is(err, app.ErrDuplicateOrgNr) {
-			fmt.Fprintln(out, l.Tf("demo.exists", map[string]any{"Name": doc.Company.Name}))
-			continue
-		} else if err != nil {
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		docs, err := demo.Companies(ref.MustLoad(), time.Now())
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "%d\t%s\n", id, l.N("demo.loaded", len(doc.Assessments), map[string]any{"Name": doc.Company.Name}))
-	}
-	return nil
+		for _, doc := range docs {
+			id, err := s.ImportDocument(ctx, doc, app.ImportRefuseDuplicate)
+			if errors.Is(err, app.ErrDuplicateOrgNr) {
+				fmt.Fprintln(out, l.Tf("demo.exists", map[string]any{"Name": doc.Company.Name}))
+				continue
+			} else if err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "%d\t%s\n", id, l.N("demo.loaded", len(doc.Assessments), map[string]any{"Name": doc.Company.Name}))
+		}
+		return nil
+	})
 }
 
 func runList(args []string, out io.Writer) error {
@@ -96,24 +103,20 @@ func runList(args []string, out io.Writer) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	ctx := context.Background()
-	s, err := openStore(ctx, *dataDir)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	list, total, err := s.ListCompanies(ctx, app.ListQuery{Search: *search, Limit: *limit, Offset: *offset})
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeJSON(out, map[string]any{"total": total, "companies": list})
-	}
-	for _, c := range list {
-		fmt.Fprintf(out, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.OrgNr, c.City, c.LastAssessment)
-	}
-	fmt.Fprintf(out, "%d of %d\n", len(list), total)
-	return nil
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		list, total, err := s.ListCompanies(ctx, app.ListQuery{Search: *search, Limit: *limit, Offset: *offset})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(out, map[string]any{"total": total, "companies": list})
+		}
+		for _, c := range list {
+			fmt.Fprintf(out, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.OrgNr, c.City, c.LastAssessment)
+		}
+		fmt.Fprintf(out, "%d of %d\n", len(list), total)
+		return nil
+	})
 }
 
 func runShow(args []string, out io.Writer) error {
@@ -133,20 +136,16 @@ func runShow(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	s, err := openStore(ctx, *dataDir)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	doc, err := s.ExportCompany(ctx, id, time.Now())
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return doc.Encode(out)
-	}
-	return writeCompanyText(out, doc, l)
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		doc, err := s.ExportCompany(ctx, id, time.Now())
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return doc.Encode(out)
+		}
+		return writeCompanyText(out, doc, l)
+	})
 }
 
 // writeCompanyText prints the profile's main facts and the assessments.
@@ -191,20 +190,16 @@ func runExport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	s, err := openStore(ctx, *dataDir)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	doc, err := s.ExportCompany(ctx, id, time.Now())
-	if err != nil {
-		return err
-	}
-	if *file == "" {
-		return doc.Encode(out)
-	}
-	return writeFileAtomic(*file, doc.Encode)
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		doc, err := s.ExportCompany(ctx, id, time.Now())
+		if err != nil {
+			return err
+		}
+		if *file == "" {
+			return doc.Encode(out)
+		}
+		return writeFileAtomic(*file, doc.Encode)
+	})
 }
 
 func runImport(args []string, out io.Writer) error {
@@ -225,24 +220,20 @@ func runImport(args []string, out io.Writer) error {
 	} else if *merge {
 		mode = app.ImportMerge
 	}
-	ctx := context.Background()
-	s, err := openStore(ctx, *dataDir)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	doc, err := readDocument(file, ref.MustLoad())
-	if err != nil {
-		return err
-	}
-	id, err := s.Import(ctx, doc, mode)
-	if errors.Is(err, app.ErrDuplicateOrgNr) {
-		return fmt.Errorf("%v: choose --merge to add the assessments to it or --as-new for a separate copy", err)
-	} else if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "%d\t%s\n", id, doc.Company.Name)
-	return nil
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		doc, err := readDocument(file, ref.MustLoad())
+		if err != nil {
+			return err
+		}
+		id, err := s.Import(ctx, doc, mode)
+		if errors.Is(err, app.ErrDuplicateOrgNr) {
+			return fmt.Errorf("%v: choose --merge to add the assessments to it or --as-new for a separate copy", err)
+		} else if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%d\t%s\n", id, doc.Company.Name)
+		return nil
+	})
 }
 
 func runErase(args []string, out io.Writer) error {
@@ -261,21 +252,17 @@ func runErase(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	s, err := openStore(ctx, *dataDir)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	c, err := s.Company(ctx, id)
-	if err != nil {
-		return err
-	}
-	if err := s.EraseCompany(ctx, id); err != nil {
-		return err
-	}
-	fmt.Fprintln(out, l.Tf("erase.done", map[string]any{"Name": c.Name, "Folder": store.BackupDir(s.Path())}))
-	return nil
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		c, err := s.Company(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := s.EraseCompany(ctx, id); err != nil {
+			return err
+		}
+		fmt.Fprintln(out, l.Tf("erase.done", map[string]any{"Name": c.Name, "Folder": store.BackupDir(s.Path())}))
+		return nil
+	})
 }
 
 func runBackup(args []string, out io.Writer) error {
@@ -284,18 +271,14 @@ func runBackup(args []string, out io.Writer) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	ctx := context.Background()
-	s, err := openStore(ctx, *dataDir)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	path, err := s.BackupNow(ctx, "manual")
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(out, path)
-	return nil
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		path, err := s.BackupNow(ctx, "manual")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out, path)
+		return nil
+	})
 }
 
 func runRestore(args []string, out io.Writer) error {
@@ -305,17 +288,13 @@ func runRestore(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	s, err := openStore(ctx, *dataDir)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	if err := s.Restore(ctx, backup); err != nil {
-		return err
-	}
-	fmt.Fprintln(out, "restored", backup)
-	return nil
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		if err := s.Restore(ctx, backup); err != nil {
+			return err
+		}
+		fmt.Fprintln(out, "restored", backup)
+		return nil
+	})
 }
 
 func runCheck(args []string, out io.Writer) error {
@@ -324,21 +303,17 @@ func runCheck(args []string, out io.Writer) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	ctx := context.Background()
-	s, err := openStore(ctx, *dataDir)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	result, err := s.Check(ctx)
-	if err != nil {
-		return err
-	}
-	if result != "ok" {
-		return fmt.Errorf("integrity check of %s: %s", s.Path(), result)
-	}
-	fmt.Fprintln(out, "ok", s.Path())
-	return nil
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		result, err := s.Check(ctx)
+		if err != nil {
+			return err
+		}
+		if result != "ok" {
+			return fmt.Errorf("integrity check of %s: %s", s.Path(), result)
+		}
+		fmt.Fprintln(out, "ok", s.Path())
+		return nil
+	})
 }
 
 func writeJSON(out io.Writer, v any) error {
