@@ -24,14 +24,17 @@ func (s *Store) Restore(ctx context.Context, backup string) error {
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("restore: close database: %w", err)
 	}
-	if err := replaceFile(backup, s.path); err != nil {
-		return fmt.Errorf("restore %s: %w", backup, err)
-	}
+	replaceErr := replaceFile(backup, s.path)
+	// Reopen whatever is there now: the restored file, or the untouched old
+	// one when the copy failed, so the store stays usable either way.
 	fresh, err := open(ctx, s.path, nil)
 	if err != nil {
-		return fmt.Errorf("restore: reopen: %w", err)
+		return errors.Join(fmt.Errorf("restore: reopen: %w", err), replaceErr)
 	}
 	s.db = fresh.db
+	if replaceErr != nil {
+		return fmt.Errorf("restore %s: %w", backup, replaceErr)
+	}
 	return nil
 }
 
