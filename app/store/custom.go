@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/pomi-planner/pomi/app"
@@ -73,19 +74,16 @@ func (s *Store) deleteCustom(ctx context.Context, table, id string) error {
 	})
 }
 
-// CustomActors returns the organisation's own actors with their texts.
+// CustomActors returns the organisation's own actors with their texts. The
+// texts column holds only the text fields (names, offers), so it decodes
+// into the same struct without touching the structure.
 func (s *Store) CustomActors(ctx context.Context) ([]app.CustomActor, error) {
 	var out []app.CustomActor
 	err := s.eachCustom(ctx, "custom_actors", func(data, texts []byte) error {
 		var a app.CustomActor
-		if err := json.Unmarshal(data, &a.Actor); err != nil {
-			return err
-		}
+		err := errors.Join(json.Unmarshal(data, &a.Actor), json.Unmarshal(texts, &a))
 		out = append(out, a)
-		return json.Unmarshal(texts, &struct {
-			Names  *map[string]string `json:"names"`
-			Offers *map[string]string `json:"offers"`
-		}{&out[len(out)-1].Names, &out[len(out)-1].Offers})
+		return err
 	})
 	return out, err
 }
@@ -95,14 +93,9 @@ func (s *Store) CustomRecommendations(ctx context.Context) ([]app.CustomRecommen
 	var out []app.CustomRecommendation
 	err := s.eachCustom(ctx, "custom_recommendations", func(data, texts []byte) error {
 		var r app.CustomRecommendation
-		if err := json.Unmarshal(data, &r.Recommendation); err != nil {
-			return err
-		}
+		err := errors.Join(json.Unmarshal(data, &r.Recommendation), json.Unmarshal(texts, &r))
 		out = append(out, r)
-		return json.Unmarshal(texts, &struct {
-			Titles *map[string]string `json:"titles"`
-			Bodies *map[string]string `json:"bodies"`
-		}{&out[len(out)-1].Titles, &out[len(out)-1].Bodies})
+		return err
 	})
 	return out, err
 }

@@ -79,16 +79,15 @@ func (s *Store) Import(ctx context.Context, doc *app.Document, mode app.ImportMo
 
 // DuplicateOf returns the company that has the document's org.nr, 0 when none.
 func (s *Store) DuplicateOf(ctx context.Context, orgNr string) (app.CompanyID, error) {
-	var id app.CompanyID
-	err := s.inTx(ctx, "look up org.nr", func(tx *sql.Tx) error {
-		var err error
-		id, err = companyByOrgNr(ctx, tx, orgNr)
-		return err
-	})
-	return id, err
+	return companyByOrgNr(ctx, s.db, orgNr)
 }
 
-func companyByOrgNr(ctx context.Context, tx *sql.Tx, orgNr string) (app.CompanyID, error) {
+// rowQuerier is what a lookup needs: the database, or a transaction.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func companyByOrgNr(ctx context.Context, tx rowQuerier, orgNr string) (app.CompanyID, error) {
 	normalized, err := app.NormalizeOrgNr(orgNr)
 	if err != nil || normalized == "" {
 		return 0, nil

@@ -19,19 +19,16 @@ func runAnalyze(args []string, out io.Writer) error {
 	fs := newFlags("analyze", out)
 	in := fs.String("in", "", "company file (interchange JSON)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	lang := langFlag(fs)
+	langFlag(fs)
 	date := fs.String("date", "", "analyze the assessment of this date (default: the latest)")
 	dataDir := dataFlags(fs)
 	company := fs.Int64("company", 0, "analyze a stored company instead of a file")
-	if err := fs.parse(args); err != nil {
+	l, err := fs.parseLocalized(args)
+	if err != nil {
 		return err
 	}
 	if (*in == "") == (*company == 0) {
 		return fmt.Errorf("%w: analyze: --in FILE is required (or --company ID)", errUsage)
-	}
-	l, err := localizer(*lang)
-	if err != nil {
-		return err
 	}
 	doc, d, texts, err := loadForAnalysis(*in, *dataDir, app.CompanyID(*company))
 	if err != nil {

@@ -66,11 +66,8 @@ func companyFlag(fs *cmdFlags) func() (app.CompanyID, error) {
 func runDemo(args []string, out io.Writer) error {
 	fs := newFlags("demo", out)
 	dataDir := dataFlags(fs)
-	lang := langFlag(fs)
-	if err := fs.parse(args); err != nil {
-		return err
-	}
-	l, err := localizer(*lang)
+	langFlag(fs)
+	l, err := fs.parseLocalized(args)
 	if err != nil {
 		return err
 	}
@@ -124,11 +121,8 @@ func runShow(args []string, out io.Writer) error {
 	dataDir := dataFlags(fs)
 	company := companyFlag(fs)
 	asJSON := fs.Bool("json", false, "print the company file (interchange JSON)")
-	lang := langFlag(fs)
-	if err := fs.parse(args); err != nil {
-		return err
-	}
-	l, err := localizer(*lang)
+	langFlag(fs)
+	l, err := fs.parseLocalized(args)
 	if err != nil {
 		return err
 	}
@@ -240,11 +234,8 @@ func runErase(args []string, out io.Writer) error {
 	fs := newFlags("erase", out)
 	dataDir := dataFlags(fs)
 	company := companyFlag(fs)
-	lang := langFlag(fs)
-	if err := fs.parse(args); err != nil {
-		return err
-	}
-	l, err := localizer(*lang)
+	langFlag(fs)
+	l, err := fs.parseLocalized(args)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 type cmdFlags struct {
 	*flag.FlagSet
 	help io.Writer
+	lang *string // set by langFlag
 }
 
 // newFlags returns a flag set that prints nothing while parsing: mistakes come
@@ -23,7 +24,7 @@ func newFlags(name string, out io.Writer) *cmdFlags {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	return &cmdFlags{fs, out}
+	return &cmdFlags{FlagSet: fs, help: out}
 }
 
 // errHelpShown ends a command whose help was asked for: not a failure.
@@ -64,8 +65,16 @@ func localizer(lang string) (*locales.Localizer, error) {
 }
 
 // langFlag registers --lang, defaulting to the language of the user's locale.
-func langFlag(fs *cmdFlags) *string {
-	return fs.String("lang", locales.FromEnvironment(os.Getenv), "language: "+strings.Join(locales.Languages(), " or "))
+func langFlag(fs *cmdFlags) {
+	fs.lang = fs.String("lang", locales.FromEnvironment(os.Getenv), "language: "+strings.Join(locales.Languages(), " or "))
+}
+
+// parseLocalized parses args like parse and returns the localizer --lang chose.
+func (fs *cmdFlags) parseLocalized(args []string) (*locales.Localizer, error) {
+	if err := fs.parse(args); err != nil {
+		return nil, err
+	}
+	return localizer(*fs.lang)
 }
 
 // parseWithArg parses flags around exactly one positional argument, which may

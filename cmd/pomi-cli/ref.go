@@ -55,11 +55,8 @@ type refRecommendationOut struct {
 func runRef(args []string, out io.Writer) error {
 	fs := newFlags("ref", out)
 	asJSON := fs.Bool("json", false, "print JSON")
-	lang := langFlag(fs)
-	if err := fs.parse(args); err != nil {
-		return err
-	}
-	l, err := localizer(*lang)
+	langFlag(fs)
+	l, err := fs.parseLocalized(args)
 	if err != nil {
 		return err
 	}
