@@ -1,0 +1,329 @@
+package report
+
+// Spacing of blocks in mm.
+const (
+	blockGap    = 3.0 // after a paragraph or list
+	boxGap      = 5.0 // after a table, chart, callout or signatures
+	bulletInset = 5.0 // text indent of a bullet item
+	calloutPad  = 4.0
+	calloutBar  = 1.4
+	headingRoom = 14.0 // a subheading wants at least this much text below it
+)
+
+// textLine is one wrapped line ready to draw. before is extra space above it
+// and is part of h, so page fitting needs only h.
+type textLine struct {
+	text   string
+	font   font
+	h      float64
+	before float64
+	indent float64
+	bullet bool
+	align  string // AlignLeft, AlignCenter or AlignRight
+}
+
+// box decorates each page's part of a flow with a tinted background and a
+// coloured bar on the left.
+type box struct {
+	fill, bar rgb
+	pad, barW float64
+}
+
+// flow draws lines from the cursor down, across as many pages as needed. If
+// b is set, each page's part gets its own box.
+func (r *renderer) flow(lines []textLine, b *box) {
+	x, w, pad := r.left, r.width, 0.0
+	if b != nil {
+		x, w, pad = r.left+b.barW+b.pad, r.width-b.barW-2*b.pad, b.pad
+	}
+	for i := 0; i < len(lines); {
+		n, h := r.fitLines(lines[i:], 2*pad)
+		if n == 0 {
+			r.newPage()
+			continue
+		}
+		if b != nil {
+			r.drawBox(b, h+2*pad)
+		}
+		r.drawLines(lines[i:i+n], x, r.y+pad, w)
+		r.y += h + 2*pad
+		i += n
+	}
+}
+
+// fitLines counts how many lines fit below the cursor with extra mm of
+// padding. At the top of a page it takes at least one, so flow always moves.
+func (r *renderer) fitLines(lines []textLine, extra float64) (n int, h float64) {
+	avail := r.bottom - r.y - extra
+	for n < len(lines) && h+lines[n].h <= avail {
+		h += lines[n].h
+		n++
+	}
+	if n == 0 && r.atTop() {
+		return 1, lines[0].h
+	}
+	return n, h
+}
+
+func (r *renderer) drawBox(b *box, h float64) {
+	r.pdf.SetFillColor(b.fill.r, b.fill.g, b.fill.b)
+	r.pdf.Rect(r.left, r.y, r.width, h, "F")
+	r.pdf.SetFillColor(b.bar.r, b.bar.g, b.bar.b)
+	r.pdf.Rect(r.left, r.y, b.barW, h, "F")
+}
+
+func (r *renderer) drawLine(l textLine, x, y, w float64) {
+	r.setFont(l.font)
+	lh := l.h - l.before
+	if l.bullet {
+		c := r.pal.brand
+		r.pdf.SetFillColor(c.r, c.g, c.b)
+		r.pdf.Circle(x+l.indent-3.2, y+l.before+lh/2, 0.65, "F")
+	}
+	align := "LM"
+	switch l.align {
+	case AlignCenter:
+		align = "CM"
+	case AlignRight:
+		align = "RM"
+	}
+	r.pdf.SetXY(x+l.indent, y+l.before)
+	r.pdf.CellFormat(w-l.indent, lh, l.text, "", 0, align, false, 0, "")
+}
+
+// drawBlock draws blocks[0]; the rest follow it. KeepWithNext moves the
+// block to a new page when what must stay with it does not fit, so a
+// heading is never left alone at the bottom of a page.
+func (r *renderer) drawBlock(blocks []Block) {
+	b := &blocks[0]
+	if b.KeepWithNext && !r.atTop() {
+		r.ensure(max(keepNextMin, r.leadHeight(blocks)))
+	}
+	switch b.Kind {
+	case KindHeading:
+		r.drawHeading(b.Text)
+	case KindParagraph:
+		r.drawParagraph(b.Text, b.Style)
+	case KindBullets:
+		r.drawBullets(b.Items)
+	case KindKeyValue:
+		r.drawKeyValue(b.Pairs)
+	case KindTable:
+		r.drawTable(b.Table)
+	case KindRadar:
+		r.drawRadar(b.Radar)
+	case KindCallout:
+		r.drawCallout(b.Text, b.Items)
+	case KindSignature:
+		r.drawSignatures(b.Signatures)
+	default: // an unknown kind still shows its words rather than lose them
+		r.drawParagraph(b.Text, StyleNormal)
+		r.drawBullets(b.Items)
+	}
+}
+
+// leadHeight is the room the start of blocks needs on the current page: a
+// heading (or a KeepWithNext block) together with the start of what follows,
+// a whole chart or signature row, a table's header and first rows, or a few
+// lines of text. It never asks for more than a page.
+func (r *renderer) leadHeight(blocks []Block) float64 {
+	if len(blocks) == 0 {
+		return 0
+	}
+	b := &blocks[0]
+	h := 12.0 // about two lines of text
+	switch b.Kind {
+	case KindHeading:
+		h = 4.5 + totalHeight(r.lines(b.Text, r.headingFont(), r.width, 1.3))
+	case KindRadar:
+		if b.Radar != nil && len(b.Radar.Axes) >= 3 {
+			h = r.planRadar(b.Radar).height
+		}
+	case KindSignature:
+		h = sigSpace + sigDate + 20
+	case KindTable, KindCallout:
+		h = 30
+	}
+	if b.Kind == KindHeading || b.KeepWithNext {
+		h += r.leadHeight(blocks[1:])
+	}
+	return min(h, r.bottom-bodyTop)
+}
+
+func (r *renderer) headingFont() font { return font{styleBold, sizeH2, r.pal.ink} }
+
+func (r *renderer) drawHeading(text string) {
+	f := r.headingFont()
+	lines := r.lines(text, f, r.width, 1.3)
+	if len(lines) == 0 {
+		return
+	}
+	if !r.atTop() {
+		r.y += 3
+	}
+	r.ensure(float64(len(lines))*lines[0].h + headingRoom)
+	// No outline entry: fpdf writes "/Count 0" on every outline item, which
+	// is invalid for an item with children (pdfcpu's strict mode refuses
+	// it), so the outline stays one level deep — one entry per section.
+	r.flow(lines, nil)
+	r.y += 1.5
+}
+
+// paragraphFont maps a paragraph style to its font.
+func (r *renderer) paragraphFont(style string) font {
+	switch style {
+	case StyleMuted:
+		return font{styleRegular, sizeMuted, colorMuted}
+	case StyleSource:
+		return font{styleItalic, sizeSmall, colorMuted}
+	case StyleLead:
+		return font{styleRegular, sizeLead, colorText}
+	}
+	return font{styleRegular, sizeBody, colorText}
+}
+
+func (r *renderer) drawParagraph(text, style string) {
+	lines := r.lines(text, r.paragraphFont(style), r.width, lineFactor)
+	if len(lines) == 0 {
+		return
+	}
+	r.flow(lines, nil)
+	r.y += blockGap
+}
+
+// bulletLines wraps items with a hanging indent and a dot on each first line.
+func (r *renderer) bulletLines(items []string, f font, width float64) []textLine {
+	var out []textLine
+	for _, item := range items {
+		ls := r.lines(item, f, width-bulletInset, lineFactor)
+		for j := range ls {
+			ls[j].indent = bulletInset
+		}
+		if len(ls) == 0 {
+			continue
+		}
+		ls[0].bullet = true
+		if len(out) > 0 {
+			ls[0].before = 1.2
+			ls[0].h += 1.2
+		}
+		out = append(out, ls...)
+	}
+	return out
+}
+
+func (r *renderer) drawBullets(items []string) {
+	lines := r.bulletLines(items, font{styleRegular, sizeBody, colorText}, r.width)
+	if len(lines) == 0 {
+		return
+	}
+	r.flow(lines, nil)
+	r.y += blockGap
+}
+
+// drawCallout draws a tinted box with a brand bar: Text in bold, then Items
+// as bullets. It splits across pages like running text.
+func (r *renderer) drawCallout(text string, items []string) {
+	b := &box{fill: r.pal.pale, bar: r.pal.brand, pad: calloutPad, barW: calloutBar}
+	w := r.width - b.barW - 2*b.pad
+	lines := r.lines(text, font{styleBold, sizeBody, colorText}, w, lineFactor)
+	bullets := r.bulletLines(items, font{styleRegular, sizeBody - 0.5, colorText}, w)
+	if len(lines) > 0 && len(bullets) > 0 {
+		bullets[0].before += 1.5
+		bullets[0].h += 1.5
+	}
+	lines = append(lines, bullets...)
+	if len(lines) == 0 {
+		return
+	}
+	// Keep a short callout whole rather than split off its first line.
+	r.ensure(min(totalHeight(lines)+2*b.pad, 40))
+	r.flow(lines, b)
+	r.y += boxGap
+}
+
+// drawKeyValue draws pairs as a two-column table without a header: labels
+// muted and bold on the left, values wrapping on the right.
+func (r *renderer) drawKeyValue(pairs []Pair) {
+	if len(pairs) == 0 {
+		return
+	}
+	t := grid{widths: []float64{35, 65}, aligns: []string{AlignLeft, AlignLeft}}
+	for _, p := range pairs {
+		t.rows = append(t.rows, []gridCell{
+			{text: p.Key, font: font{styleBold, sizeTable, colorMuted}},
+			{text: p.Value, font: font{styleRegular, sizeTable + 0.5, colorText}},
+		})
+	}
+	r.drawGrid(&t)
+	r.y += boxGap
+}
+
+// Signature block geometry in mm.
+const (
+	sigGap   = 12.0 // between blocks side by side
+	sigSpace = 16.0 // room to sign above the line
+	sigDate  = 9.0  // room to write the date above its line
+)
+
+// drawSignatures lays signature blocks out side by side, three to a row (two
+// when there are four, so the rows balance). A row is never split.
+func (r *renderer) drawSignatures(sigs []Signature) {
+	cols := min(len(sigs), 3)
+	if len(sigs) == 4 {
+		cols = 2
+	}
+	for start := 0; start < len(sigs); start += cols {
+		r.drawSignatureRow(sigs[start:min(start+cols, len(sigs))], cols)
+	}
+}
+
+// drawSignatureRow draws one row of blocks; the date lines share one
+// height even when a long name wraps in only one of the blocks.
+func (r *renderer) drawSignatureRow(row []Signature, cols int) {
+	w := (r.width - sigGap*float64(cols-1)) / float64(cols)
+	blocks := make([][]textLine, len(row))
+	dates := make([][]textLine, len(row))
+	mainH, dateH := 0.0, 0.0
+	for i, s := range row {
+		blocks[i], dates[i] = r.signatureLines(s, w)
+		mainH = max(mainH, totalHeight(blocks[i]))
+		dateH = max(dateH, totalHeight(dates[i]))
+	}
+	height := sigSpace + 0.8 + mainH + sigDate + 0.8 + dateH
+	r.ensure(height)
+	for i := range row {
+		x := r.left + float64(i)*(w+sigGap)
+		r.drawLines(blocks[i], x, r.signLine(x, r.y+sigSpace, w), w)
+		dateY := r.y + sigSpace + 0.8 + mainH + sigDate
+		r.drawLines(dates[i], x, r.signLine(x, dateY, w*0.6), w)
+	}
+	r.y += height + boxGap
+}
+
+// drawLines draws lines from y down at x, without page breaks.
+func (r *renderer) drawLines(lines []textLine, x, y, w float64) {
+	for _, l := range lines {
+		r.drawLine(l, x, y, w)
+		y += l.h
+	}
+}
+
+// signatureLines wraps a block's captions: the sign label, the name and
+// the role under the line, and the date label under the date line.
+func (r *renderer) signatureLines(s Signature, w float64) (main, date []textLine) {
+	label := font{styleRegular, sizeSmall - 0.5, colorMuted}
+	main = append(main, r.capLines(r.lines(s.Sign, label, w, 1.3), 2, w)...)
+	main = append(main, r.capLines(r.lines(s.Name, font{styleBold, sizeBody, colorText}, w, 1.35), 2, w)...)
+	main = append(main, r.capLines(r.lines(s.Role, font{styleRegular, sizeMuted, colorMuted}, w, 1.3), 3, w)...)
+	date = r.capLines(r.lines(s.Date, label, w, 1.3), 2, w)
+	return main, date
+}
+
+// signLine draws a line to write on and returns the y just below it.
+func (r *renderer) signLine(x, y, w float64) float64 {
+	r.pdf.SetDrawColor(colorText.r, colorText.g, colorText.b)
+	r.pdf.SetLineWidth(0.3)
+	r.pdf.Line(x, y, x+w, y)
+	return y + 0.8
+}
