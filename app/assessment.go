@@ -54,6 +54,24 @@ type Assessment struct {
 	Targets map[ref.Dimension]float64 `json:"targets"`
 	Actions []Action                  `json:"actions"`
 	Notes   string                    `json:"notes,omitempty"`
+	// NextReview is the agreed date of the follow-up assessment; empty means
+	// ReviewInterval after Date.
+	NextReview string `json:"next_review,omitempty"`
+}
+
+// ReviewIntervalMonths is the time to the follow-up assessment unless one is agreed.
+const ReviewIntervalMonths = 6
+
+// ReviewDate returns the date of the follow-up assessment, and false when
+// neither it nor the assessment date is known.
+func (a *Assessment) ReviewDate() (time.Time, bool) {
+	if t, err := ParseDate(a.NextReview); err == nil {
+		return t, true
+	}
+	if t, err := ParseDate(a.Date); err == nil {
+		return t.AddDate(0, ReviewIntervalMonths, 0), true
+	}
+	return time.Time{}, false
 }
 
 // Barrier weights: how strongly a barrier is felt.
@@ -141,6 +159,11 @@ func (a *Assessment) Validate(d *ref.Data) error {
 		add("actions["+strconv.Itoa(i)+"]", a.Actions[i].Validate(d))
 	}
 	add("notes", ValidateNotes(a.Notes))
+	if a.NextReview != "" {
+		if _, err := ParseDate(a.NextReview); err != nil {
+			add("next_review", err)
+		}
+	}
 	return errors.Join(errs...)
 }
 

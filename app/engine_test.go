@@ -328,3 +328,26 @@ func first(rs []Recommendation) any {
 	}
 	return rs[0]
 }
+
+func TestReviewDateIsTheAgreedOneOrSixMonthsOn(t *testing.T) {
+	cases := []struct {
+		date, next, want string
+		ok               bool
+	}{
+		{"2026-11-10", "", "2027-05-10", true},
+		{"2026-11-10", "2027-02-01", "2027-02-01", true},
+		{"2026-11-10", "not a date", "2027-05-10", true},
+		{"", "", "", false},
+	}
+	for _, c := range cases {
+		a := Assessment{Date: c.date, NextReview: c.next}
+		got, ok := a.ReviewDate()
+		if ok != c.ok || (ok && got.Format(DateLayout) != c.want) {
+			t.Errorf("ReviewDate(%q, %q) = %v %v, want %s %v", c.date, c.next, got, ok, c.want, c.ok)
+		}
+	}
+	bad := Assessment{Date: "2026-11-10", NextReview: "10/5/2027"}
+	if err := bad.Validate(ref.MustLoad()); err == nil || !strings.Contains(err.Error(), "next_review") {
+		t.Errorf("a bad review date passes validation: %v", err)
+	}
+}

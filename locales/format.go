@@ -18,7 +18,9 @@ func (l *Localizer) Number(v float64, decimals int) string {
 	whole, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
 	if v < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString("−")
+		// An en dash, not U+2212: Noto Sans as Fyne ships it, in the window
+		// and the PDF, has no glyph for the minus sign.
+		b.WriteString("–")
 	}
 	sep := l.T("format.thousands")
 	for i, r := range whole {

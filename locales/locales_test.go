@@ -137,7 +137,7 @@ func TestNumbersAndDatesFollowTheLanguage(t *testing.T) {
 	cases := []struct{ got, want string }{
 		{sv.Number(1234.5, 1), "1\u00a0234,5"},
 		{en.Number(1234.5, 1), "1,234.5"},
-		{sv.Number(-1234567, 0), "−1\u00a0234\u00a0567"},
+		{sv.Number(-1234567, 0), "–1\u00a0234\u00a0567"},
 		{en.Number(12, 0), "12"},
 		{en.Number(0.04, 1), "0.0"},
 		{sv.Percent(62.5, 1), "62,5\u00a0%"},

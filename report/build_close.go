@@ -1,0 +1,195 @@
+package report
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/ref"
+)
+
+// benchmarkSection sets the company beside Swedish companies of its size
+// (report Table 1) and Sweden beside the EU (Table 2), with sources.
+func (b *builder) benchmarkSection() Section {
+	ctx := b.in.Ref.Context
+	class := b.in.Ref.SizeFiguresFor(b.in.Company.SizeClass())
+	all := b.in.Ref.SizeFiguresFor("all")
+	blocks := []Block{styled(StyleLead, b.t("report.benchmark.lead"))}
+	if class == nil {
+		blocks = append(blocks, styled(StyleMuted, b.t("report.benchmark.no_size")))
+	}
+	cols := []Column{{Title: b.t("report.col.measure"), Width: 4}, {Title: b.t("report.col.company"), Width: 2, Align: AlignRight}}
+	figures := []*ref.SizeFigures{}
+	for _, f := range []*ref.SizeFigures{class, all} {
+		if f != nil && (len(figures) == 0 || figures[0] != f) {
+			figures = append(figures, f)
+			cols = append(cols, Column{Title: b.vocab("sizeclass", f.SizeClass), Width: 2, Align: AlignRight})
+		}
+	}
+	c := b.in.Company
+	exportShare, exports := "–", b.t("report.benchmark.no")
+	if c.ExportShare != nil {
+		exportShare = b.loc.Percent(*c.ExportShare, 0)
+	}
+	if c.Exports() {
+		exports = b.t("report.benchmark.yes")
+	}
+	rows := [][]Cell{
+		b.figureRow("report.benchmark.export_share", exportShare, figures, func(f *ref.SizeFigures) string { return b.loc.Percent(f.ExportIntensity, 1) }),
+		b.figureRow("report.benchmark.markets", b.num(float64(len(c.CurrentMarkets))), figures, func(f *ref.SizeFigures) string { return b.loc.Number(f.ExportDestinations, 1) }),
+		b.figureRow("report.benchmark.exporters", exports, figures, func(f *ref.SizeFigures) string { return b.loc.Percent(f.ShareOfExporters, 1) }),
+	}
+	blocks = append(blocks, table(&Table{Columns: cols, Rows: rows, Legend: []string{
+		b.tf("report.benchmark.source", map[string]any{"Year": ctx.SizeClassesYear, "Source": app.FormatCitation(ctx.SizeClassesSource, b.tr)}),
+	}}))
+	blocks = append(blocks, heading(b.t("report.benchmark.trade_heading")), table(b.tradeTable()))
+	return b.section("benchmark", true, blocks...)
+}
+
+func (b *builder) figureRow(label, company string, figures []*ref.SizeFigures, value func(*ref.SizeFigures) string) []Cell {
+	row := []Cell{{Text: b.t(label)}, {Text: company, Bold: true}}
+	for _, f := range figures {
+		row = append(row, Cell{Text: value(f)})
+	}
+	return row
+}
+
+func (b *builder) tradeTable() *Table {
+	ctx := b.in.Ref.Context
+	t := &Table{Columns: []Column{
+		{Title: b.t("report.col.measure"), Width: 6},
+		{Title: b.t("report.benchmark.sweden"), Width: 2, Align: AlignRight},
+		{Title: b.t("report.benchmark.eu"), Width: 2, Align: AlignRight},
+	}}
+	for _, f := range ctx.Trade {
+		decimals := 0
+		if f.Unit == "percent" || f.EU != float64(int(f.EU)) {
+			decimals = 2
+		}
+		t.Rows = append(t.Rows, []Cell{
+			{Text: b.t(ref.VocabName("trade", f.ID))},
+			{Text: b.loc.Number(f.Sweden, decimals), Bold: true}, {Text: b.loc.Number(f.EU, decimals)},
+		})
+	}
+	t.Legend = []string{b.t("report.source") + ": " + app.FormatCitation(ctx.TradeSource, b.tr)}
+	return t
+}
+
+// checklistSection is Bijmolt & Zwart's export marketing planning checklist
+// with how far the company has come on each activity.
+func (b *builder) checklistSection() Section {
+	t := &Table{Columns: []Column{
+		{Title: b.t("report.col.activity"), Width: 7},
+		{Title: b.t("report.col.status"), Width: 3},
+	}}
+	for _, item := range b.in.Ref.Checklist {
+		status := b.in.Assessment.Checklist[item.ID]
+		if status == "" {
+			status = app.ChecklistNotStarted
+		}
+		t.Rows = append(t.Rows, []Cell{
+			{Text: b.t(ref.ChecklistName(item.ID))},
+			{Text: b.t("report.checklist.status." + status), Tone: checklistTone(status)},
+		})
+	}
+	s := b.analysis.Checklist
+	t.Legend = []string{b.t("report.source") + ": " + b.checklistSource()}
+	return b.section("checklist", true,
+		styled(StyleLead, b.t("report.checklist.lead")),
+		paragraph(b.tf("report.checklist.progress", map[string]any{"Done": s.Done, "InProgress": s.InProgress, "Total": s.Total})),
+		table(t))
+}
+
+func (b *builder) checklistSource() string {
+	if len(b.in.Ref.Checklist) == 0 {
+		return ""
+	}
+	return app.FormatCitation(b.in.Ref.Checklist[0].Citation, b.tr)
+}
+
+func checklistTone(status string) string {
+	switch status {
+	case app.ChecklistDone:
+		return ToneGood
+	case app.ChecklistInProgress:
+		return ToneSmall
+	}
+	return ToneNone
+}
+
+// methodMessages are the method's paragraphs, in order.
+var methodMessages = []string{"scores", "targets", "competences", "priority", "recommendations", "benchmark", "interpretation"}
+
+// methodSection says how the numbers were computed and lists the sources.
+func (b *builder) methodSection() Section {
+	model := Block{Kind: KindKeyValue}
+	for _, dim := range ref.Dimensions {
+		model.Pairs = append(model.Pairs, Pair{Key: string(dim) + " – " + b.t(ref.DimensionName(dim)), Value: b.t(ref.DimensionDesc(dim))})
+	}
+	blocks := []Block{styled(StyleLead, b.t("report.method.lead")), heading(b.t("report.method.model")), model,
+		heading(b.t("report.method.computation"))}
+	for _, id := range methodMessages {
+		blocks = append(blocks, Block{Kind: KindKeyValue, Pairs: []Pair{{
+			Key: b.t("report.method." + id + ".title"), Value: b.tf("report.method."+id, map[string]any{"Level": app.RequiredLevel, "Target": b.num(app.DefaultTarget)}),
+		}}})
+	}
+	blocks = append(blocks, heading(b.t("report.method.sources")), styled(StyleNormal, b.t("report.method.main_source")),
+		Block{Kind: KindBullets, Items: b.references()}, styled(StyleMuted, b.t("report.method.actors_note")))
+	return b.section("method", true, blocks...)
+}
+
+// references collects the works cited by everything the plan shows.
+func (b *builder) references() []string {
+	seen := map[string]bool{}
+	add := func(c ref.Citation) {
+		for _, r := range strings.Split(c.Refs, ";") {
+			// "Knight & Kim 2006: 264" and "… 2006: 265" are one work.
+			work, _, _ := strings.Cut(r, ":")
+			if work = strings.TrimSpace(work); work != "" {
+				seen[work] = true
+			}
+		}
+	}
+	d := b.in.Ref
+	for _, m := range b.in.Assessment.Modes {
+		if mode := d.Mode(m.Mode); mode != nil {
+			add(mode.Citation)
+		}
+	}
+	for _, s := range d.Statements {
+		add(s.Citation)
+	}
+	for _, r := range b.words.Recommendations {
+		add(r.Citation)
+	}
+	for _, item := range d.Checklist {
+		add(item.Citation)
+	}
+	add(d.Context.SizeClassesSource)
+	add(d.Context.TradeSource)
+	refs := make([]string, 0, len(seen))
+	for r := range seen {
+		refs = append(refs, r)
+	}
+	sort.Strings(refs)
+	return refs
+}
+
+// signoffSection closes the plan with the meeting's notes and places for
+// the advisor and the company to sign.
+func (b *builder) signoffSection() Section {
+	blocks := []Block{styled(StyleLead, b.t("report.signoff.lead"))}
+	if notes := strings.TrimSpace(b.in.Assessment.Notes); notes != "" {
+		blocks = append(blocks, heading(b.t("report.signoff.notes")), paragraph(notes))
+	}
+	advisor := strings.TrimSpace(b.in.Branding.AdvisorName)
+	if advisor == "" {
+		advisor = strings.TrimSpace(b.in.Assessment.Assessor)
+	}
+	company := joinNonEmpty(", ", b.in.Company.Contact.Name, b.companyName())
+	blocks = append(blocks, Block{Kind: KindSignature, Signatures: []Signature{
+		{Role: b.t("report.signoff.advisor"), Name: advisor, Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
+		{Role: b.t("report.signoff.company"), Name: company, Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
+	}})
+	return b.section("signoff", false, blocks...)
+}

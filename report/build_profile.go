@@ -1,0 +1,163 @@
+package report
+
+import (
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/ref"
+)
+
+// profileSection shows the four POMI dimensions as a radar chart and a table
+// of scores, targets, gaps and, after a follow-up, the change.
+func (b *builder) profileSection() Section {
+	blocks := []Block{styled(StyleLead, b.t("report.profile.lead"))}
+	if anyScored(b.analysis) {
+		blocks = append(blocks, Block{Kind: KindRadar, Radar: b.radar()})
+	}
+	blocks = append(blocks, table(b.dimensionTable()))
+	return b.section("profile", true, blocks...)
+}
+
+func (b *builder) radar() *Radar {
+	r := &Radar{Max: 100}
+	company := Series{Label: b.tf("report.profile.series_now", map[string]any{"Date": b.tableDate(b.in.Assessment.Date)}), Style: SeriesCompany}
+	target := Series{Label: b.t("report.profile.series_target"), Style: SeriesTarget}
+	for _, dim := range ref.Dimensions {
+		s := b.analysis.Dimension(dim)
+		r.Axes = append(r.Axes, b.t(ref.DimensionName(dim)))
+		company.Values = append(company.Values, s.Score)
+		t := s.Target
+		target.Values = append(target.Values, &t)
+	}
+	r.Series = []Series{target}
+	if b.previous != nil {
+		prev := Series{Label: b.tf("report.profile.series_before", map[string]any{"Date": b.tableDate(b.in.Previous.Date)}), Style: SeriesPrevious}
+		for _, dim := range ref.Dimensions {
+			prev.Values = append(prev.Values, b.previous.Dimension(dim).Score)
+		}
+		r.Series = append(r.Series, prev)
+	}
+	r.Series = append(r.Series, company)
+	return r
+}
+
+func (b *builder) dimensionTable() *Table {
+	t := &Table{Columns: []Column{
+		{Title: b.t("report.col.dimension"), Width: 4.6},
+		{Title: b.t("report.col.score"), Width: 1.3, Align: AlignRight},
+		{Title: b.t("report.col.target"), Width: 1.3, Align: AlignRight},
+		{Title: b.t("report.col.gap"), Width: 1.3, Align: AlignRight},
+		{Title: b.t("report.col.rated"), Width: 1.5, Align: AlignRight},
+	}}
+	if b.previous != nil {
+		t.Columns = append(t.Columns, Column{Title: b.tf("report.col.change_since", map[string]any{
+			"Date": b.tableDate(b.in.Previous.Date)}), Width: 2, Align: AlignRight})
+	}
+	for _, dim := range ref.Dimensions {
+		s := b.analysis.Dimension(dim)
+		row := []Cell{{Text: b.t(ref.DimensionName(dim)), Bold: true}}
+		if s.Assessed() {
+			row = append(row, Cell{Text: b.num(*s.Score)}, Cell{Text: b.num(s.Target)},
+				Cell{Text: b.num(*s.Gap), Tone: scoreGapTone(*s.Gap)})
+		} else {
+			row = append(row, Cell{Text: b.t("report.not_assessed"), Tone: ToneUnknown}, Cell{Text: b.num(s.Target)}, Cell{Text: "–"})
+		}
+		row = append(row, Cell{Text: b.tf("report.profile.rated", map[string]any{"Answered": s.Answered, "Total": s.Total})})
+		if b.previous != nil {
+			row = append(row, Cell{Text: b.change(b.previous.Dimension(dim).Score, s.Score)})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Legend = []string{b.t("report.profile.legend")}
+	return t
+}
+
+// change writes a score change with its sign, "–" when either side is unknown.
+func (b *builder) change(before, after *float64) string {
+	if before == nil || after == nil {
+		return "–"
+	}
+	d := *after - *before
+	if d > 0 {
+		return "+" + b.num(d)
+	}
+	return b.num(d)
+}
+
+// modesSection is Katwalo's table for the chosen modes: which competences
+// each mode requires, the company's rating and the gap.
+func (b *builder) modesSection() Section {
+	modes := b.in.Assessment.Modes
+	if len(modes) == 0 {
+		return b.section("modes", true, styled(StyleLead, b.t("report.modes.none")))
+	}
+	blocks := []Block{styled(StyleLead, b.t("report.modes.lead")), table(b.modeMatrix())}
+	for _, m := range modes {
+		if mode := b.in.Ref.Mode(m.Mode); mode != nil && mode.Source == ref.SourceProject {
+			blocks = append(blocks, Block{Kind: KindKeyValue, Pairs: []Pair{{
+				Key: b.t(ref.ModeName(m.Mode)) + " *", Value: b.t(ref.ModeBasis(m.Mode)),
+			}}})
+		}
+	}
+	return b.section("modes", true, blocks...)
+}
+
+func (b *builder) modeMatrix() *Table {
+	modes := b.in.Assessment.Modes
+	t := &Table{Columns: []Column{{Title: b.t("report.col.competence"), Width: 4}}}
+	for _, m := range modes {
+		title := b.t(ref.ModeName(m.Mode))
+		if mode := b.in.Ref.Mode(m.Mode); mode != nil && mode.Source == ref.SourceProject {
+			title += " *"
+		}
+		t.Columns = append(t.Columns, Column{Title: title, Width: 1.6, Align: AlignCenter})
+	}
+	t.Columns = append(t.Columns,
+		Column{Title: b.t("report.col.rating"), Width: 1.5, Align: AlignCenter},
+		Column{Title: b.t("report.col.gap"), Width: 1.1, Align: AlignCenter})
+	for _, g := range b.words.RequiredCompetences {
+		row := []Cell{{Text: g.Name, Sub: b.t(ref.DimensionName(g.Dimension))}}
+		for _, m := range modes {
+			row = append(row, b.requirementCell(m.Mode, g))
+		}
+		row = append(row, b.ratingCells(g.CompetenceGap)...)
+		t.Rows = append(t.Rows, row)
+	}
+	t.Legend = []string{
+		b.tf("report.modes.legend_required", map[string]any{"Level": app.RequiredLevel}),
+		b.t("report.modes.legend_colours"),
+		b.t("report.modes.legend_source"),
+	}
+	return t
+}
+
+func (b *builder) requirementCell(mode string, g app.ExplainedCompetence) Cell {
+	for _, m := range g.Modes {
+		if m == mode {
+			return Cell{Text: b.loc.Number(float64(g.Required), 0), Tone: ToneRequired}
+		}
+	}
+	return Cell{}
+}
+
+func (b *builder) ratingCells(g app.CompetenceGap) []Cell {
+	if g.Rating == nil {
+		return []Cell{{Text: b.t("report.not_rated"), Tone: ToneUnknown}, {Text: "–", Tone: ToneUnknown}}
+	}
+	tone := competenceGapTone(*g.Gap)
+	return []Cell{
+		{Text: b.tf("report.rating_of_five", map[string]any{"Rating": *g.Rating})},
+		{Text: b.loc.Number(float64(*g.Gap), 0), Tone: tone, Bold: *g.Gap > 0},
+	}
+}
+
+// competenceGapTone colours a competence gap in steps of the 1–5 scale.
+func competenceGapTone(gap int) string {
+	switch {
+	case gap <= 0:
+		return ToneGood
+	case gap == 1:
+		return ToneSmall
+	case gap == 2:
+		return ToneMedium
+	}
+	return ToneLarge
+}

@@ -1,0 +1,289 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/locales"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden layout files")
+
+// demoFiles are the demo companies, by the short name their goldens carry.
+var demoFiles = map[string]string{
+	"smaland-mobler":   "../testdata/smaland-mobler.json",
+	"goteborg-medtech": "../testdata/goteborg-medtech.json",
+	"malmo-mat":        "../testdata/malmo-mat.json",
+}
+
+// testCreated is the fixed creation time of every test plan.
+var testCreated = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
+func refData(t testing.TB) *ref.Data {
+	t.Helper()
+	d, err := ref.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// demoInput reads a demo company and makes the plan input for its latest
+// assessment, with the one before as the comparison.
+func demoInput(t testing.TB, file string) *Input {
+	t.Helper()
+	d := refData(t)
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := app.Decode(f, d, testCreated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := doc.Assessments
+	in := &Input{Company: doc.Company, Assessment: as[len(as)-1], Ref: d, Branding: testBranding(),
+		Created: testCreated, Version: "1.0.0-test"}
+	if len(as) > 1 {
+		in.Previous = &as[len(as)-2]
+	}
+	return in
+}
+
+func testBranding() app.Branding {
+	return app.Branding{Organisation: "Exportrådgivarna i Småland", PrimaryColor: "#2E6B4F",
+		AdvisorName: "Karin Ek", AdvisorTitle: "Exportrådgivare", AdvisorEmail: "karin.ek@example.se",
+		AdvisorPhone: "+46 36 12 34 56"}
+}
+
+func build(t testing.TB, in *Input, lang string) *Document {
+	t.Helper()
+	doc, warnings, err := Build(in, locales.MustNew(lang))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) > 0 {
+		t.Fatalf("warnings: %v", warnings)
+	}
+	return doc
+}
+
+func TestDemoPlansMatchTheirGoldenLayouts(t *testing.T) {
+	for name, file := range demoFiles {
+		for _, lang := range locales.Languages() {
+			t.Run(name+"-"+lang, func(t *testing.T) {
+				got, err := json.MarshalIndent(build(t, demoInput(t, file), lang), "", "  ")
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden := filepath.Join("testdata", "golden", name+"-"+lang+".json")
+				if *update {
+					if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test ./report -run Golden -update to create it)", err)
+				}
+				if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
+					t.Errorf("layout differs from %s; look at the change and run with -update if it is right", golden)
+				}
+			})
+		}
+	}
+}
+
+// untranslated finds message ids that reached the text untranslated.
+var untranslated = regexp.MustCompile(`\b(report|mode|competence|statement|rec|actor|dimension|barrier|checklist|stage|sector|sizeclass|county|owner|horizon|reason|priority|trade|section|cite)\.[A-Za-z0-9_]+(\.[a-z_]+)?\b`)
+
+// findUntranslated returns the first message id in text that is not part
+// of a web address ("trade.ec.europa.eu"), or "".
+func findUntranslated(text string) string {
+	for _, loc := range untranslated.FindAllStringIndex(text, -1) {
+		before, after := byte(' '), byte(' ')
+		if loc[0] > 0 {
+			before = text[loc[0]-1]
+		}
+		if loc[1] < len(text) {
+			after = text[loc[1]]
+		}
+		if !strings.ContainsRune("./", rune(before)) && !strings.ContainsRune("./", rune(after)) {
+			return text[loc[0]:loc[1]]
+		}
+	}
+	return ""
+}
+
+func TestEveryTextOfTheDemoPlansIsTranslated(t *testing.T) {
+	for name, file := range demoFiles {
+		for _, lang := range locales.Languages() {
+			doc := build(t, demoInput(t, file), lang)
+			raw, _ := json.Marshal(doc)
+			if m := findUntranslated(string(raw)); m != "" {
+				t.Errorf("%s/%s: untranslated id %q", name, lang, m)
+			}
+		}
+	}
+}
+
+func TestThePlanHasTheSectionsInTheIssuesOrder(t *testing.T) {
+	want := []string{"summary", "profile", "modes", "benchmark", "barriers", "recommendations",
+		"actions", "actors", "checklist", "method", "signoff"}
+	doc := build(t, demoInput(t, demoFiles["malmo-mat"]), "sv")
+	var got []string
+	for _, s := range doc.Sections {
+		got = append(got, s.ID)
+		if s.Title == "" || strings.HasPrefix(s.Title, "report.") {
+			t.Errorf("section %s has no title: %q", s.ID, s.Title)
+		}
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("sections %v, want %v", got, want)
+	}
+	if doc.Cover.Title != "Handlingsplan för internationalisering" || doc.Footer.PageLabel != "Sida {page} av {pages}" {
+		t.Errorf("cover %q, page label %q", doc.Cover.Title, doc.Footer.PageLabel)
+	}
+	if doc.Cover.Date != "10 november 2026" {
+		t.Errorf("Swedish long date: %q", doc.Cover.Date)
+	}
+}
+
+func TestTheReportLanguageIsIndependentOfTheDataLanguage(t *testing.T) {
+	in := demoInput(t, demoFiles["malmo-mat"])
+	en := build(t, in, "en")
+	if en.Language != "en" || en.Cover.Title != "Internationalization action plan" || en.Cover.Date != "10 November 2026" {
+		t.Errorf("English plan: %q %q %q", en.Language, en.Cover.Title, en.Cover.Date)
+	}
+	if en.Meta.Creator != "POMI Planner 1.0.0-test" || !strings.Contains(en.Meta.Title, "Möllevångens Pastafabrik AB") {
+		t.Errorf("meta: %+v", en.Meta)
+	}
+}
+
+func TestTheSummaryListsThreeGapsAndFiveActionsAtMost(t *testing.T) {
+	for name, file := range demoFiles {
+		doc := build(t, demoInput(t, file), "en")
+		sum := doc.Sections[0]
+		var tables []*Table
+		for _, bl := range sum.Blocks {
+			if bl.Kind == KindTable {
+				tables = append(tables, bl.Table)
+			}
+		}
+		if len(tables) != 2 {
+			t.Fatalf("%s: summary has %d tables, want gaps and actions", name, len(tables))
+		}
+		if n := len(tables[0].Rows); n > 3 {
+			t.Errorf("%s: %d largest gaps", name, n)
+		}
+		if n := len(tables[1].Rows); n == 0 || n > FirstActions {
+			t.Errorf("%s: %d first actions", name, n)
+		}
+		last := sum.Blocks[len(sum.Blocks)-1]
+		if last.Kind != KindKeyValue || last.Pairs[0].Key != "Next review" {
+			t.Errorf("%s: summary does not end with the next review: %+v", name, last)
+		}
+	}
+}
+
+func TestACompanyWithOnlyANameStillGetsASensiblePlan(t *testing.T) {
+	in := &Input{Company: app.Company{Name: "Nystartade AB"}, Assessment: app.Assessment{Date: "2026-11-27"},
+		Ref: refData(t), Created: testCreated}
+	for _, lang := range locales.Languages() {
+		doc := build(t, in, lang)
+		if len(doc.Sections) != 11 || doc.Cover.Company != "Nystartade AB" {
+			t.Fatalf("%s: %d sections, company %q", lang, len(doc.Sections), doc.Cover.Company)
+		}
+		if doc.Header != "POMI Planner" {
+			t.Errorf("%s: header without an organisation: %q", lang, doc.Header)
+		}
+		raw, _ := json.Marshal(doc)
+		if m := findUntranslated(string(raw)); m != "" {
+			t.Errorf("%s: untranslated %q", lang, m)
+		}
+	}
+	in.Company.Name = ""
+	in.Assessment.Date = ""
+	doc := build(t, in, "en")
+	if doc.Cover.Company != "Company without a name" {
+		t.Errorf("nameless company: %q", doc.Cover.Company)
+	}
+}
+
+func TestWithoutAgreedActionsThePlanShowsSuggestionsAndSaysSo(t *testing.T) {
+	in := demoInput(t, demoFiles["malmo-mat"])
+	in.Assessment.Actions = nil
+	doc := build(t, in, "en")
+	actions := sectionByID(t, doc, "actions")
+	if !strings.Contains(actions.Blocks[0].Text, "suggested") {
+		t.Errorf("lead: %q", actions.Blocks[0].Text)
+	}
+	if rows := actions.Blocks[1].Table.Rows; len(rows) == 0 {
+		t.Error("no suggested actions in the plan")
+	}
+}
+
+func TestDismissedActionsAreLeftOutAndTheRestOrderedByDate(t *testing.T) {
+	in := demoInput(t, demoFiles["goteborg-medtech"])
+	in.Assessment.Actions = []app.Action{
+		{Title: "Sent", Due: "2027-03-01", Status: app.ActionOpen, Priority: app.PriorityLow, Source: app.SourceCustom},
+		{Title: "Struken", Due: "2026-12-01", Status: app.ActionDismissed, Priority: app.PriorityHigh, Source: app.SourceCustom},
+		{Title: "Utan datum", Status: app.ActionOpen, Priority: app.PriorityHigh, Source: app.SourceCustom},
+		{Title: "Tidigt", Due: "2026-12-15", Status: app.ActionInProgress, Priority: app.PriorityMedium, Source: app.SourceCustom},
+	}
+	rows := sectionByID(t, build(t, in, "sv"), "actions").Blocks[1].Table.Rows
+	var titles []string
+	for _, r := range rows {
+		titles = append(titles, r[0].Text)
+	}
+	if got := strings.Join(titles, ","); got != "Tidigt,Sent,Utan datum" {
+		t.Errorf("actions in the plan: %s", got)
+	}
+}
+
+func TestUserTextIsSanitizedInTheLayout(t *testing.T) {
+	in := demoInput(t, demoFiles["malmo-mat"])
+	in.Company.Name = "Glass 🍦 AB\x00\u200b"
+	in.Assessment.Notes = "Rad ett\r\nrad två\tflik \U0001F680"
+	doc := build(t, in, "sv")
+	if doc.Cover.Company != "Glass \uFFFD AB" {
+		t.Errorf("cover company %q", doc.Cover.Company)
+	}
+	notes := sectionByID(t, doc, "signoff").Blocks[2].Text
+	if notes != "Rad ett\nrad två flik \uFFFD" {
+		t.Errorf("notes %q", notes)
+	}
+}
+
+func TestUnknownPaperIsRefusedAndLetterKept(t *testing.T) {
+	in := demoInput(t, demoFiles["malmo-mat"])
+	in.Paper = "A5"
+	if _, _, err := Build(in, locales.MustNew("en")); err == nil {
+		t.Error("paper A5 accepted")
+	}
+	in.Paper = " Letter "
+	if doc := build(t, in, "en"); doc.Paper != PaperLetter {
+		t.Errorf("paper %q", doc.Paper)
+	}
+}
+
+func sectionByID(t *testing.T, doc *Document, id string) Section {
+	t.Helper()
+	for _, s := range doc.Sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	t.Fatalf("no section %s", id)
+	return Section{}
+}
