@@ -7,14 +7,14 @@ TAGS      := migrated_fynedo
 PURE_PKGS := ./app/... ./locales/... ./ui/... ./report/... ./cmd/pomi-cli/...
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test deps deps-test build build-cli build-pure lint unit test-window screenshots clean
+.PHONY: run test deps deps-test build build-cli build-pure lint unit test-window test-pdf screenshots plan-pictures bench clean
 
 ## run: install what is missing, build the desktop app and start it
 run: deps build
 	./$(BIN)/pomi
 
-## test: formatting, vet, staticcheck, every Go test with -race, both binaries, the real window under Xvfb
-test: deps-test lint unit build build-pure test-window
+## test: formatting, vet, staticcheck, every Go test with -race, both binaries, the real window under Xvfb, the demo plans checked as PDFs
+test: deps-test lint unit build build-pure test-window test-pdf
 	@echo "make test: all checks passed"
 
 deps:
@@ -46,6 +46,19 @@ unit:
 test-window: build
 	bash .ci/window-smoke.sh ./$(BIN)/pomi sv $(BIN)/window-sv.png
 	bash .ci/window-smoke.sh ./$(BIN)/pomi en $(BIN)/window-en.png
+
+test-pdf: build-cli
+	bash .ci/pdf-check.sh ./$(BIN)/pomi-cli $(BIN)/plans
+
+## bench: the PDF benchmark beside its baseline (a bare fpdf text dump)
+bench:
+	$(GO) test -run '^$$' -bench 'DemoPlan|Baseline' -benchmem -count 5 ./report/
+
+## plan-pictures: refresh the README's pictures of plan pages
+plan-pictures: build-cli
+	bash .ci/pdf-check.sh ./$(BIN)/pomi-cli $(BIN)/plans
+	pdftoppm -png -r 60 -f 2 -l 3 $(BIN)/plans/plan-1-sv.pdf docs/screenshots/plan-sv
+	pdftoppm -png -r 60 -f 4 -l 4 $(BIN)/plans/plan-1-en.pdf docs/screenshots/plan-en
 
 ## screenshots: refresh the README's screenshots from the real window
 screenshots: build

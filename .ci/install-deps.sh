@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages POMI Planner needs that are missing.
 #   install-deps.sh build   – compile the desktop app (cgo, OpenGL, X11, Wayland headers)
-#   install-deps.sh test    – build, plus a virtual display and tools to drive it
+#   install-deps.sh test    – build, plus a virtual display and tools to drive it,
+#                             and the PDF checkers (qpdf, poppler-utils)
 # Does nothing for packages already installed; on other systems it only says what to install.
 set -euo pipefail
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
-test_pkgs=(xvfb xdotool imagemagick x11-utils)
+test_pkgs=(xvfb xdotool imagemagick x11-utils qpdf poppler-utils)
 
 pkgs=("${build_pkgs[@]}")
 [ "${1:-build}" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -5,6 +5,7 @@
 //
 //	pomi-cli ref [--json] [--lang sv|en]
 //	pomi-cli analyze --in company.json [--lang sv|en] [--json] [--date YYYY-MM-DD]
+//	pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter]
 //
 // Errors go to stderr as one line, with exit code 1 (2 for a usage mistake).
 package main
@@ -48,7 +49,8 @@ func run(args []string, out io.Writer) error {
 var commands = map[string]func([]string, io.Writer) error{
 	"ref": runRef, "analyze": runAnalyze, "demo": runDemo, "list": runList, "show": runShow,
 	"export": runExport, "import": runImport, "erase": runErase, "backup": runBackup,
-	"restore": runRestore, "check": runCheck,
+	"restore": runRestore, "check": runCheck, "report": runReport,
+	"settings": runSettings,
 }
 
 const usage = `pomi-cli ref [--json] [--lang sv|en]
@@ -57,8 +59,12 @@ pomi-cli demo [--data-dir DIR]                 load the three example companies
 pomi-cli list [--search Q] [--json] [--data-dir DIR]
 pomi-cli show --company ID [--data-dir DIR]
 pomi-cli export --company ID [--out FILE] [--data-dir DIR]
+pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter] [--date YYYY-MM-DD] [--data-dir DIR]
 pomi-cli import FILE [--as-new|--merge] [--data-dir DIR]
 pomi-cli erase --company ID [--data-dir DIR]
+pomi-cli settings [--organisation NAME] [--color #rrggbb] [--logo FILE|none] [--advisor NAME]
+                 [--advisor-title T] [--advisor-email E] [--advisor-phone P] [--report-lang sv|en]
+                 [--paper a4|letter] [--data-dir DIR]   show or change the branding of the plans
 pomi-cli backup [--data-dir DIR]
 pomi-cli restore BACKUP-FILE [--data-dir DIR]
 pomi-cli check [--data-dir DIR]

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/locales"
+	"github.com/pomi-planner/pomi/report"
+)
+
+// runReport writes a stored company's action plan as a PDF.
+func runReport(args []string, out io.Writer) error {
+	fs := newFlags("report", out)
+	company := companyFlag(fs)
+	lang := fs.String("lang", "", "language of the plan: "+joinLanguages()+" (default: the saved report language, else your locale's)")
+	file := fs.String("out", "", "PDF file to write")
+	paper := fs.String("paper", "", "paper size: a4 or letter (default: the saved setting, else a4)")
+	date := fs.String("date", "", "the assessment of this date (default: the latest)")
+	dataDir := dataFlags(fs)
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	id, err := company()
+	if err != nil {
+		return err
+	}
+	if *file == "" {
+		return fmt.Errorf("%w: report: --out FILE is required", errUsage)
+	}
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		in, l, err := reportInput(ctx, s, id, *lang, *date)
+		if err != nil {
+			return err
+		}
+		if *paper != "" {
+			in.Paper = *paper
+		}
+		warnings, err := report.Generate(in, l, *file)
+		for _, w := range warnings {
+			fmt.Fprintf(os.Stderr, "pomi-cli: warning: %s (%v)\n", l.T(w.MessageID()), w.Err)
+		}
+		if err != nil {
+			return fmt.Errorf("report for company %d: %w", id, err)
+		}
+		fmt.Fprintf(out, "%s: %s\n", in.Company.Name, *file)
+		return nil
+	})
+}
+
+// reportInput gathers what a plan is made from: the company, the chosen
+// assessment and the one before it, the organisation's branding and own
+// reference items, and the plan's language.
+func reportInput(ctx context.Context, s *store.Store, id app.CompanyID, lang, date string) (*report.Input, *locales.Localizer, error) {
+	settings, err := s.Settings(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := reportLocalizer(lang, settings.ReportLanguage)
+	if err != nil {
+		return nil, nil, err
+	}
+	d, texts, err := s.Reference(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := s.ExportCompany(ctx, id, time.Now())
+	if err != nil {
+		return nil, nil, err
+	}
+	current, previous, err := assessmentAndPrevious(doc.Assessments, date)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", doc.Company.Name, err)
+	}
+	logo, err := s.Logo(ctx, id)
+	if err != nil && !errors.Is(err, app.ErrNotFound) {
+		return nil, nil, err
+	}
+	in := &report.Input{
+		Company: doc.Company, Assessment: *current, Previous: previous, Ref: d, Texts: texts(l.Lang()),
+		Branding: settings.Branding, ClientLogo: logo, Paper: settings.PaperSize,
+		Created: time.Now(), Version: app.Version,
+	}
+	return in, l, nil
+}
+
+// reportLocalizer picks the plan's language: the flag, else the saved
+// report language, else the user's locale.
+func reportLocalizer(flagLang, saved string) (*locales.Localizer, error) {
+	switch {
+	case flagLang != "":
+		return localizer(flagLang)
+	case saved != "" && locales.Supported(saved):
+		return localizer(saved)
+	}
+	return localizer(locales.FromEnvironment(os.Getenv))
+}
+
+// assessmentAndPrevious returns the assessment of date (the latest when date
+// is empty) and the one before it, nil when there is none.
+func assessmentAndPrevious(as []app.Assessment, date string) (*app.Assessment, *app.Assessment, error) {
+	current, err := pickAssessment(as, date)
+	if err != nil {
+		return nil, nil, err
+	}
+	sorted := make([]*app.Assessment, len(as))
+	for i := range as {
+		sorted[i] = &as[i]
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date < sorted[j].Date })
+	var previous *app.Assessment
+	for _, a := range sorted {
+		if a == current {
+			break
+		}
+		previous = a
+	}
+	return current, previous, nil
+}
+
+func joinLanguages() string {
+	langs := locales.Languages()
+	if len(langs) == 2 {
+		return langs[0] + " or " + langs[1]
+	}
+	return fmt.Sprint(langs)
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/locales"
+	"github.com/pomi-planner/pomi/report"
+)
+
+// runSettings shows the saved settings, and changes those given as flags:
+// the organisation's branding for the plans and the report defaults.
+func runSettings(args []string, out io.Writer) error {
+	fs := newFlags("settings", out)
+	texts := map[string]*string{}
+	for _, name := range []string{"organisation", "color", "advisor", "advisor-title", "advisor-email", "advisor-phone", "report-lang", "paper"} {
+		texts[name] = fs.String(name, "", settingsHelp[name])
+	}
+	logo := fs.String("logo", "", "the organisation's logo, a PNG or JPEG file (\"none\" removes it)")
+	dataDir := dataFlags(fs)
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		st, err := s.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		if len(given) > 0 && !(len(given) == 1 && given["data-dir"]) {
+			if err := applySettings(st, texts, given, *logo); err != nil {
+				return err
+			}
+			if err := s.SaveSettings(ctx, st); err != nil {
+				return err
+			}
+		}
+		return writeJSON(out, struct {
+			*app.Settings
+			LogoBytes int `json:"logo_bytes"`
+		}{st, len(st.Branding.Logo)})
+	})
+}
+
+var settingsHelp = map[string]string{
+	"organisation":  "the organisation's name on every page of the plans",
+	"color":         "the organisation's colour, #rrggbb",
+	"advisor":       "the advisor's name on the cover and the signature page",
+	"advisor-title": "the advisor's title",
+	"advisor-email": "the advisor's e-mail",
+	"advisor-phone": "the advisor's phone",
+	"report-lang":   "the plans' default language: sv or en",
+	"paper":         "the plans' default paper size: a4 or letter",
+}
+
+// applySettings copies the given flags into st after checking them.
+func applySettings(st *app.Settings, texts map[string]*string, given map[string]bool, logo string) error {
+	b := &st.Branding
+	fields := map[string]*string{
+		"organisation": &b.Organisation, "color": &b.PrimaryColor, "advisor": &b.AdvisorName,
+		"advisor-title": &b.AdvisorTitle, "advisor-email": &b.AdvisorEmail, "advisor-phone": &b.AdvisorPhone,
+		"report-lang": &st.ReportLanguage, "paper": &st.PaperSize,
+	}
+	for name, field := range fields {
+		if given[name] {
+			*field = *texts[name]
+		}
+	}
+	if given["color"] && b.PrimaryColor != "" && report.NormalizeColor(b.PrimaryColor) == report.DefaultColor &&
+		b.PrimaryColor != report.DefaultColor {
+		return fmt.Errorf("%w: settings: --color %q is not a colour like #1f4e79", errUsage, b.PrimaryColor)
+	}
+	if st.ReportLanguage != "" && !locales.Supported(st.ReportLanguage) {
+		return fmt.Errorf("%w: settings: --report-lang %q (sv or en)", errUsage, st.ReportLanguage)
+	}
+	if st.PaperSize != "" && st.PaperSize != report.PaperA4 && st.PaperSize != report.PaperLetter {
+		return fmt.Errorf("%w: settings: --paper %q (a4 or letter)", errUsage, st.PaperSize)
+	}
+	if given["logo"] {
+		return setLogo(b, logo)
+	}
+	return nil
+}
+
+func setLogo(b *app.Branding, path string) error {
+	if path == "none" || path == "" {
+		b.Logo = nil
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("settings: read logo: %w", err)
+	}
+	if _, err := report.PrepareLogo(data); err != nil {
+		return fmt.Errorf("settings: logo %s: %w", path, err)
+	}
+	b.Logo = data
+	return nil
+}
