@@ -13,6 +13,10 @@ trap 'rm -rf "$data"' EXIT
 export POMI_DATA_DIR=$data
 
 "$cli" demo >/dev/null
+# Brand the plans as an advisory organisation would, logo included.
+"$cli" settings --organisation "Exportrådgivarna i Småland" --color "#2e6b4f" --advisor "Karin Ek" \
+  --advisor-title "Exportrådgivare" --advisor-email "karin.ek@example.se" \
+  --logo "$(dirname "$0")/../cmd/pomi/Icon.png" >/dev/null
 ids=$("$cli" list --json | grep -o '"id": *[0-9]*' | grep -o '[0-9]*$')
 [ -n "$ids" ] || { echo "pdf-check: no demo companies" >&2; exit 1; }
 
@@ -26,6 +30,7 @@ for id in $ids; do
     pdffonts "$pdf" | awk 'NR>2 && $(NF-4)!="yes" {bad=1} END {exit bad}' || fail "$pdf: a font is not embedded"
     text=$(pdftotext -layout "$pdf" -)
     grep -qF "$name" <<<"$text" || fail "$pdf: company name \"$name\" missing from the text"
+    grep -qF "Exportrådgivarna i Småland" <<<"$text" || fail "$pdf: the organisation's name is missing"
     if [ "$lang" = sv ]; then
       for w in "Handlingsplan för internationalisering" "Sammanfattning" "POMI-profil" "Åtgärd" "Överenskommelse" "Sida 2 av"; do
         grep -qF "$w" <<<"$text" || fail "$pdf: \"$w\" missing"
