@@ -211,6 +211,7 @@ func TestACompanyWithOnlyANameStillGetsASensiblePlan(t *testing.T) {
 		if m := findUntranslated(string(raw)); m != "" {
 			t.Errorf("%s: untranslated %q", lang, m)
 		}
+		renderFile(t, doc)
 	}
 	in.Company.Name = ""
 	in.Assessment.Date = ""

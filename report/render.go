@@ -321,10 +321,17 @@ func (r *renderer) drawCover() {
 	b := r.pal.brand
 	r.pdf.SetFillColor(b.r, b.g, b.b)
 	r.pdf.Rect(0, 0, coverBand, r.pageH, "F")
+	nameY := coverLogoTop
 	if r.logo != nil {
 		w, h := fitBox(r.logo.aspect, coverLogoW, coverLogoH)
 		r.pdf.ImageOptions(r.logo.name, r.left, coverLogoTop, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		nameY += h + 3
 	}
+	// The organisation's name under its logo (or in its place): the plan
+	// says whose advice it is before anything else.
+	r.setFont(font{styleBold, sizeBody, r.pal.ink})
+	r.pdf.SetXY(r.left, nameY)
+	r.pdf.CellFormat(r.width*0.55, 6, r.fit(SanitizeLine(r.doc.Brand.Organisation), r.width*0.55), "", 0, "LM", false, 0, "")
 	if r.client != nil {
 		w, h := fitBox(r.client.aspect, coverLogoW, coverLogoH)
 		r.pdf.ImageOptions(r.client.name, r.left+r.width-w, coverLogoTop, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
