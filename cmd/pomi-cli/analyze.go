@@ -95,11 +95,7 @@ func pickAssessment(as []app.Assessment, date string) (*app.Assessment, error) {
 	if len(as) == 0 {
 		return nil, fmt.Errorf("the file has no assessment to analyze")
 	}
-	sorted := make([]*app.Assessment, len(as))
-	for i := range as {
-		sorted[i] = &as[i]
-	}
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date < sorted[j].Date })
+	sorted := byDate(as)
 	if date == "" {
 		return sorted[len(sorted)-1], nil
 	}
@@ -109,6 +105,16 @@ func pickAssessment(as []app.Assessment, date string) (*app.Assessment, error) {
 		}
 	}
 	return nil, fmt.Errorf("no assessment dated %s", date)
+}
+
+// byDate returns pointers to the assessments, oldest first.
+func byDate(as []app.Assessment) []*app.Assessment {
+	sorted := make([]*app.Assessment, len(as))
+	for i := range as {
+		sorted[i] = &as[i]
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date < sorted[j].Date })
+	return sorted
 }
 
 // writeAnalysisText prints the analysis for a person to read.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"time"
 
 	"github.com/pomi-planner/pomi/app"
@@ -109,13 +108,8 @@ func assessmentAndPrevious(as []app.Assessment, date string) (*app.Assessment, *
 	if err != nil {
 		return nil, nil, err
 	}
-	sorted := make([]*app.Assessment, len(as))
-	for i := range as {
-		sorted[i] = &as[i]
-	}
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date < sorted[j].Date })
 	var previous *app.Assessment
-	for _, a := range sorted {
+	for _, a := range byDate(as) {
 		if a == current {
 			break
 		}
