@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,4 +187,28 @@ func TestAnUnwritablePathGivesAClearError(t *testing.T) {
 			t.Errorf("read-only folder: %v", err)
 		}
 	}
+}
+
+// FuzzPlanText puts arbitrary text where users type: the plan must still
+// build and render, never panic and never fail.
+func FuzzPlanText(f *testing.F) {
+	for _, s := range []string{"Åsa", "😀\x00\r\n\t", strings.Repeat("W", 400), "\xff\xfe\u202e", "a\u00adb"} {
+		f.Add(s, s)
+	}
+	in := demoInput(f, demoFiles["malmo-mat"])
+	loc := locales.MustNew("sv")
+	f.Fuzz(func(t *testing.T, name, note string) {
+		c := *in
+		c.Company.Name, c.Company.Industry, c.Assessment.Notes = name, note, note
+		c.Assessment.Actions = []app.Action{{Title: name, Description: note, Owner: note,
+			Status: app.ActionOpen, Priority: app.PriorityHigh, Source: app.SourceCustom}}
+		c.Branding.Organisation = note
+		doc, _, err := Build(&c, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Render(doc, io.Discard); err != nil {
+			t.Fatalf("render %q / %q: %v", name, note, err)
+		}
+	})
 }
