@@ -4,14 +4,22 @@
 #   window-smoke.sh BINARY LANG OUT.png
 set -euo pipefail
 bin=$1 lang=$2 out=$3
-display=":$((90 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-app=""
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; kill "$xvfb" 2>/dev/null; true; }
+app="" xvfb=""
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; true; }
 trap cleanup EXIT
-export DISPLAY=$display LANG=en_US.UTF-8
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+export LANG=en_US.UTF-8
+# Take the first display that is free and answers: a display left locked by
+# an earlier run (or another job) must not make this one fail.
+for n in $(seq 90 130); do
+  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
+  Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  export DISPLAY=":$n"
+  for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break 2; kill -0 "$xvfb" 2>/dev/null || break; sleep 0.1; done
+  kill "$xvfb" 2>/dev/null || true
+  xvfb=""
+done
+[ -n "$xvfb" ] || { echo "window-smoke: could not start Xvfb" >&2; exit 1; }
 "$bin" --lang "$lang" >/dev/null 2>&1 &
 app=$!
 if ! win=$(timeout 30 xdotool search --sync --onlyvisible --name "POMI Planner" | head -1); then
