@@ -40,6 +40,10 @@ func TestDemoPlansAreValidPDFsWithTheirWordsIntact(t *testing.T) {
 						t.Errorf("%q missing from the PDF's text", want)
 					}
 				}
+				// The first two pages stand alone: the summary keeps to page 2.
+				if len(pages) < 3 || !strings.Contains(pages[1], sectionTitles[lang][1]) || !strings.Contains(pages[2], sectionTitles[lang][2]) {
+					t.Errorf("the summary does not fill exactly page 2")
+				}
 				label := map[string]string{"sv": "Sida %d av %d", "en": "Page %d of %d"}[lang]
 				if last := len(pages); !strings.Contains(flat(pages[last-1]), fmt.Sprintf(label, last, last)) {
 					t.Errorf("last page does not say %q", fmt.Sprintf(label, last, last))
