@@ -155,8 +155,10 @@ func (b *builder) companyName() string {
 	return b.t("report.unnamed_company")
 }
 
+// footerLeft is the company and the date, then the organisation's own
+// footer text (a registration number, a slogan) when it has one.
 func (b *builder) footerLeft() string {
-	return SanitizeLine(b.companyName() + " · " + b.dateText(b.in.Assessment.Date))
+	return SanitizeLine(joinNonEmpty(" · ", b.companyName(), b.dateText(b.in.Assessment.Date), b.in.Branding.FooterText))
 }
 
 func (b *builder) meta() Meta {

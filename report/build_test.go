@@ -165,6 +165,10 @@ func TestTheReportLanguageIsIndependentOfTheDataLanguage(t *testing.T) {
 	if en.Language != "en" || en.Cover.Title != "Internationalization action plan" || en.Cover.Date != "10 November 2026" {
 		t.Errorf("English plan: %q %q %q", en.Language, en.Cover.Title, en.Cover.Date)
 	}
+	in.Branding.FooterText = "Org.nr 802000-0000"
+	if f := build(t, in, "en").Footer.Left; f != "Möllevångens Pastafabrik AB · 10 November 2026 · Org.nr 802000-0000" {
+		t.Errorf("footer %q", f)
+	}
 	if en.Meta.Creator != "POMI Planner 1.0.0-test" || !strings.Contains(en.Meta.Title, "Möllevångens Pastafabrik AB") {
 		t.Errorf("meta: %+v", en.Meta)
 	}
