@@ -62,8 +62,8 @@ plan-pictures: build-cli
 
 ## screenshots: refresh the README's screenshots from the real window
 screenshots: build
-	bash .ci/window-smoke.sh ./$(BIN)/pomi sv docs/screenshots/modes-sv.png
-	bash .ci/window-smoke.sh ./$(BIN)/pomi en docs/screenshots/modes-en.png
+	bash .ci/window-smoke.sh ./$(BIN)/pomi sv docs/screenshots/companies-sv.png
+	bash .ci/window-smoke.sh ./$(BIN)/pomi en docs/screenshots/companies-en.png
 
 clean:
 	rm -rf $(BIN)

@@ -5,9 +5,15 @@
 set -euo pipefail
 bin=$1 lang=$2 out=$3
 app="" xvfb=""
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; true; }
+data=$(mktemp -d)
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; rm -rf "$data"; true; }
 trap cleanup EXIT
 export LANG=en_US.UTF-8
+# A data folder of its own, with the example companies when pomi-cli is
+# beside the app, so the window shows a real list and never the user's data.
+export POMI_DATA_DIR=$data
+cli="$(dirname "$bin")/pomi-cli"
+[ -x "$cli" ] && "$cli" demo >/dev/null
 # Take the first display that is free and answers: a display left locked by
 # an earlier run (or another job) must not make this one fail.
 for n in $(seq 90 130); do

@@ -5,7 +5,9 @@ package demo
 
 import (
 	"bytes"
+	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"time"
@@ -36,4 +38,35 @@ func Companies(d *ref.Data, now time.Time) ([]*app.Document, error) {
 		docs = append(docs, doc)
 	}
 	return docs, nil
+}
+
+// Loaded says what Load did with one example company: stored it under ID, or
+// found a company with its org.nr already there (Existed).
+type Loaded struct {
+	ID          app.CompanyID
+	Name        string
+	Assessments int
+	Existed     bool
+}
+
+// Load stores the example companies that are not there yet; one already
+// stored (same org.nr) is left as it is, so loading twice adds nothing.
+func Load(ctx context.Context, repo app.Repository, d *ref.Data, now time.Time) ([]Loaded, error) {
+	docs, err := Companies(d, now)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Loaded, 0, len(docs))
+	for _, doc := range docs {
+		l := Loaded{Name: doc.Company.Name, Assessments: len(doc.Assessments)}
+		l.ID, err = repo.ImportDocument(ctx, doc, app.ImportRefuseDuplicate)
+		switch {
+		case errors.Is(err, app.ErrDuplicateOrgNr):
+			l.Existed = true
+		case err != nil:
+			return out, fmt.Errorf("load example %s: %w", doc.Company.Name, err)
+		}
+		out = append(out, l)
+	}
+	return out, nil
 }

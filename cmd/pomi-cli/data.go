@@ -67,26 +67,20 @@ func runDemo(args []string, out io.Writer) error {
 	fs := newFlags("demo", out)
 	dataDir := dataFlags(fs)
 	langFlag(fs)
-	l, err := fs.parseLocalized(args)
+	loc, err := fs.parseLocalized(args)
 	if err != nil {
 		return err
 	}
 	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
-		docs, err := demo.Companies(ref.MustLoad(), time.Now())
-		if err != nil {
-			return err
-		}
-		for _, doc := range docs {
-			id, err := s.ImportDocument(ctx, doc, app.ImportRefuseDuplicate)
-			if errors.Is(err, app.ErrDuplicateOrgNr) {
-				fmt.Fprintln(out, l.Tf("demo.exists", map[string]any{"Name": doc.Company.Name}))
-				continue
-			} else if err != nil {
-				return err
+		loaded, err := demo.Load(ctx, s, ref.MustLoad(), time.Now())
+		for _, l := range loaded {
+			if l.Existed {
+				fmt.Fprintln(out, loc.Tf("demo.exists", map[string]any{"Name": l.Name}))
+			} else {
+				fmt.Fprintf(out, "%d\t%s\n", l.ID, loc.N("demo.loaded", l.Assessments, map[string]any{"Name": l.Name}))
 			}
-			fmt.Fprintf(out, "%d\t%s\n", id, l.N("demo.loaded", len(doc.Assessments), map[string]any{"Name": doc.Company.Name}))
 		}
-		return nil
+		return err
 	})
 }
 

@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/locales"
+)
+
+// companiesOnStore opens a real store in a temp folder and the screen over
+// it, with database work done at once so the test can look right after.
+func companiesOnStore(t *testing.T, lang string) (*CompaniesScreen, *store.Store, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	s, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	w := test.NewTempWindow(t, nil)
+	scr := newCompaniesScreenSync(w, s, lang)
+	w.SetContent(scr.Content())
+	w.Resize(fyne.NewSize(900, 600))
+	return scr, s, w
+}
+
+func newCompaniesScreenSync(w fyne.Window, repo app.Repository, lang string) *CompaniesScreen {
+	scr := NewCompaniesScreen(w, repo, ref.MustLoad(), locales.MustNew(lang))
+	scr.OnError = func(err error) { panic(err) }
+	scr.Reload()
+	return scr
+}
+
+// TestMain runs database work synchronously in every screen under test.
+func TestMain(m *testing.M) {
+	runAsync = func(work func(), done func()) { work(); done() }
+	os.Exit(m.Run())
+}
+
+func TestAnEmptyListOffersTheExampleCompanies(t *testing.T) {
+	scr, _, _ := companiesOnStore(t, "sv")
+	if scr.body.Objects[0] != scr.empty {
+		t.Fatal("an empty database does not show the empty state")
+	}
+	scr.LoadExamples()
+	if n := len(scr.Rows()); n != 3 {
+		t.Fatalf("%d companies after loading the examples", n)
+	}
+	if scr.body.Objects[0] != scr.list || scr.status.Text != "3 företag" {
+		t.Errorf("list shown %v, status %q", scr.body.Objects[0] == scr.list, scr.status.Text)
+	}
+	scr.LoadExamples()
+	if n := len(scr.Rows()); n != 3 {
+		t.Errorf("loading twice gives %d companies", n)
+	}
+}
+
+func TestSearchFiltersAsYouType(t *testing.T) {
+	scr, _, _ := companiesOnStore(t, "sv")
+	scr.LoadExamples()
+	test.Type(scr.Search(), "pasta")
+	if rows := scr.Rows(); len(rows) != 1 || !strings.HasPrefix(rows[0].Name, "Möllevångens") {
+		t.Fatalf("search pasta: %+v", rows)
+	}
+	detail := scr.rowDetail(scr.Rows()[0])
+	if detail != "Malmö · bedömt 10 nov. 2026 · Utvärdering" {
+		t.Errorf("row detail %q", detail)
+	}
+	scr.Search().SetText("zzzz")
+	if len(scr.Rows()) != 0 || scr.status.Text != "Inget företag matchar sökningen." || scr.body.Objects[0] != scr.list {
+		t.Errorf("no match: %d rows, status %q", len(scr.Rows()), scr.status.Text)
+	}
+}
+
+func TestNewCompanyIsStoredAndOpened(t *testing.T) {
+	scr, s, _ := companiesOnStore(t, "en")
+	var opened app.CompanyID
+	scr.OnOpen = func(id app.CompanyID) { opened = id }
+	scr.Create("Nystartade Exportören AB")
+	c, err := s.Company(context.Background(), opened)
+	if err != nil || c.Name != "Nystartade Exportören AB" {
+		t.Fatalf("opened %d: %v %+v", opened, err, c)
+	}
+	if len(scr.Rows()) != 1 || scr.status.Text != "One company" {
+		t.Errorf("rows %d, status %q", len(scr.Rows()), scr.status.Text)
+	}
+}
+
+func TestDuplicateCopiesTheProfileWithoutOrgNr(t *testing.T) {
+	scr, s, _ := companiesOnStore(t, "sv")
+	scr.LoadExamples()
+	scr.Search().SetText("Älvsense")
+	scr.Select(0)
+	scr.DuplicateSelected()
+	scr.Search().SetText("kopia")
+	rows := scr.Rows()
+	if len(rows) != 1 || rows[0].Name != "Älvsense Medical AB (kopia)" || rows[0].OrgNr != "" {
+		t.Fatalf("copy: %+v", rows)
+	}
+	c, _ := s.Company(context.Background(), rows[0].ID)
+	if c.Address.City != "Göteborg" || c.Industry == "" {
+		t.Errorf("the copy lost its profile: %+v", c.Company)
+	}
+}
+
+func TestDeleteErasesTheCompany(t *testing.T) {
+	scr, s, _ := companiesOnStore(t, "sv")
+	scr.LoadExamples()
+	victim := scr.Rows()[0]
+	scr.Delete(victim.ID)
+	if len(scr.Rows()) != 2 {
+		t.Fatalf("%d companies after delete", len(scr.Rows()))
+	}
+	if _, err := s.Company(context.Background(), victim.ID); err == nil {
+		t.Error("the company is still stored")
+	}
+}
+
+func TestDeleteAsksNamingTheCompany(t *testing.T) {
+	scr, _, w := companiesOnStore(t, "sv")
+	scr.LoadExamples()
+	scr.Select(0)
+	scr.AskDelete()
+	overlay := w.Canvas().Overlays().Top()
+	if overlay == nil {
+		t.Fatal("no confirmation shown")
+	}
+	if !containsText(overlay, scr.Rows()[0].Name) || !containsText(overlay, "säkerhetskopia") {
+		t.Error("the confirmation does not name the company and the backup")
+	}
+}
+
+// containsText reports whether any text below obj contains s.
+func containsText(obj fyne.CanvasObject, s string) bool {
+	found := false
+	walk(obj, func(o fyne.CanvasObject) {
+		if strings.Contains(textOf(o), s) {
+			found = true
+		}
+	})
+	return found
+}
+
+// walk calls fn on obj and everything drawn inside it.
+func walk(obj fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(obj)
+	switch o := obj.(type) {
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			walk(c, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(o).Objects() {
+			walk(c, fn)
+		}
+	}
+}
+
+func textOf(o fyne.CanvasObject) string {
+	switch v := o.(type) {
+	case *widget.Label:
+		return v.Text
+	case *canvas.Text:
+		return v.Text
+	case *widget.RichText:
+		return v.String()
+	}
+	return ""
+}
+
+func TestTheShellKeepsTheSearchAcrossALanguageSwitch(t *testing.T) {
+	test.NewTempApp(t)
+	s, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w := test.NewTempWindow(t, nil)
+	sh := NewShell(w, ref.MustLoad(), "sv", s, nil)
+	sh.Companies().Search().SetText("möbel")
+	sh.SetLanguage("en")
+	if got := sh.Companies().Search().Text; got != "möbel" {
+		t.Errorf("search after switching language: %q", got)
+	}
+	if sh.Companies().search.PlaceHolder != "Search name, org. no., city, contact…" {
+		t.Errorf("placeholder %q", sh.Companies().search.PlaceHolder)
+	}
+}
+
+func TestWithoutADatabaseTheShellSaysWhy(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	sh := NewShell(w, ref.MustLoad(), "en", nil, &store.LockedError{Path: "/tmp/x/pomi.lock"})
+	if sh.Companies() != nil || !containsText(sh.tabs.Items[0].Content, "Another copy of POMI Planner") {
+		t.Error("the reason is not shown in place of the companies")
+	}
+}
