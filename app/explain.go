@@ -207,7 +207,7 @@ func summarize(an *Analysis, e *Explanation, tr Translator) []string {
 			"Name": tr.T(ref.DimensionName(best.Dimension)), "Score": tr.Number(*best.Score, 0),
 			"Target": tr.Number(best.Target, 0), "Gap": tr.Number(*best.Gap, 0),
 		}))
-	} else if anyAssessed(an) {
+	} else if an.AnyAssessed() {
 		out = append(out, tr.T("summary.targets_met"))
 	}
 	var missing []string
@@ -247,7 +247,8 @@ func summarize(an *Analysis, e *Explanation, tr Translator) []string {
 	return out
 }
 
-func anyAssessed(an *Analysis) bool {
+// AnyAssessed reports whether at least one dimension has a score.
+func (an *Analysis) AnyAssessed() bool {
 	for _, s := range an.Dimensions {
 		if s.Assessed() {
 			return true

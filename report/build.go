@@ -204,11 +204,7 @@ func (b *builder) cover(warnings []Warning) (Cover, []Warning) {
 		cv.Lines = append(cv.Lines, place)
 	}
 	br := b.in.Branding
-	advisor := strings.TrimSpace(br.AdvisorName)
-	if advisor == "" {
-		advisor = strings.TrimSpace(b.in.Assessment.Assessor)
-	}
-	for _, line := range []string{advisor, br.AdvisorTitle, br.Organisation, br.AdvisorEmail, br.AdvisorPhone} {
+	for _, line := range []string{b.advisorName(), br.AdvisorTitle, br.Organisation, br.AdvisorEmail, br.AdvisorPhone} {
 		if strings.TrimSpace(line) != "" {
 			cv.Advisor = append(cv.Advisor, strings.TrimSpace(line))
 		}
@@ -222,6 +218,14 @@ func (b *builder) cover(warnings []Warning) (Cover, []Warning) {
 		}
 	}
 	return cv, warnings
+}
+
+// advisorName is the advisor in the settings, else the assessment's assessor.
+func (b *builder) advisorName() string {
+	if name := strings.TrimSpace(b.in.Branding.AdvisorName); name != "" {
+		return name
+	}
+	return strings.TrimSpace(b.in.Assessment.Assessor)
 }
 
 func (b *builder) countyName() string {

@@ -182,13 +182,9 @@ func (b *builder) signoffSection() Section {
 	if notes := strings.TrimSpace(b.in.Assessment.Notes); notes != "" {
 		blocks = append(blocks, heading(b.t("report.signoff.notes")), paragraph(notes))
 	}
-	advisor := strings.TrimSpace(b.in.Branding.AdvisorName)
-	if advisor == "" {
-		advisor = strings.TrimSpace(b.in.Assessment.Assessor)
-	}
 	company := joinNonEmpty(", ", b.in.Company.Contact.Name, b.companyName())
 	blocks = append(blocks, Block{Kind: KindSignature, Signatures: []Signature{
-		{Role: b.t("report.signoff.advisor"), Name: advisor, Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
+		{Role: b.t("report.signoff.advisor"), Name: b.advisorName(), Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
 		{Role: b.t("report.signoff.company"), Name: company, Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
 	}})
 	return b.section("signoff", false, blocks...)

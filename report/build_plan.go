@@ -73,10 +73,7 @@ func (b *builder) answersTo(barrier string) string {
 // dimension, and within it what the company does itself before what
 // support organisations offer.
 func (b *builder) recommendationsSection() Section {
-	recs := b.words.Recommendations
-	if len(recs) > MaxRecommendations {
-		recs = recs[:MaxRecommendations]
-	}
+	recs := b.shownRecommendations()
 	blocks := []Block{styled(StyleLead, b.t("report.recs.lead"))}
 	if len(recs) == 0 {
 		blocks = append(blocks, paragraph(b.t("report.recs.none")))
@@ -93,6 +90,13 @@ func (b *builder) recommendationsSection() Section {
 		blocks = append(blocks, styled(StyleMuted, b.n("report.recs.more", more, map[string]any{"Count": more, "Shown": len(recs)})))
 	}
 	return b.section("recommendations", true, blocks...)
+}
+
+// shownRecommendations are the strongest MaxRecommendations, the ones the
+// plan prints and whose actors it describes.
+func (b *builder) shownRecommendations() []app.ExplainedRecommendation {
+	recs := b.words.Recommendations
+	return recs[:min(len(recs), MaxRecommendations)]
 }
 
 func (b *builder) recommendationTable(recs []app.ExplainedRecommendation, dim ref.Dimension, side string) *Table {
@@ -182,11 +186,7 @@ func (b *builder) actorsSection() Section {
 			add(n.ID)
 		}
 	}
-	recs := b.words.Recommendations
-	if len(recs) > MaxRecommendations {
-		recs = recs[:MaxRecommendations]
-	}
-	for _, r := range recs {
+	for _, r := range b.shownRecommendations() {
 		for _, h := range r.Helpers {
 			add(h.ID)
 		}

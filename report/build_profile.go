@@ -9,7 +9,7 @@ import (
 // of scores, targets, gaps and, after a follow-up, the change.
 func (b *builder) profileSection() Section {
 	blocks := []Block{styled(StyleLead, b.t("report.profile.lead"))}
-	if anyScored(b.analysis) {
+	if b.analysis.AnyAssessed() {
 		blocks = append(blocks, Block{Kind: KindRadar, Radar: b.radar()})
 	}
 	blocks = append(blocks, table(b.dimensionTable()))
@@ -91,7 +91,7 @@ func (b *builder) modesSection() Section {
 	}
 	blocks := []Block{styled(StyleLead, b.t("report.modes.lead")), table(b.modeMatrix())}
 	for _, m := range modes {
-		if mode := b.in.Ref.Mode(m.Mode); mode != nil && mode.Source == ref.SourceProject {
+		if b.isProjectMode(m.Mode) {
 			blocks = append(blocks, Block{Kind: KindKeyValue, Pairs: []Pair{{
 				Key: b.t(ref.ModeName(m.Mode)) + " *", Value: b.t(ref.ModeBasis(m.Mode)),
 			}}})
@@ -105,7 +105,7 @@ func (b *builder) modeMatrix() *Table {
 	t := &Table{Columns: []Column{{Title: b.t("report.col.competence"), Width: 4}}}
 	for _, m := range modes {
 		title := b.t(ref.ModeName(m.Mode))
-		if mode := b.in.Ref.Mode(m.Mode); mode != nil && mode.Source == ref.SourceProject {
+		if b.isProjectMode(m.Mode) {
 			title += " *"
 		}
 		t.Columns = append(t.Columns, Column{Title: title, Width: 1.6, Align: AlignCenter})
@@ -127,6 +127,13 @@ func (b *builder) modeMatrix() *Table {
 		b.t("report.modes.legend_source"),
 	}
 	return t
+}
+
+// isProjectMode reports whether a mode's competences are POMI Planner's
+// interpretation rather than Katwalo's table; the plan marks them with *.
+func (b *builder) isProjectMode(id string) bool {
+	mode := b.in.Ref.Mode(id)
+	return mode != nil && mode.Source == ref.SourceProject
 }
 
 func (b *builder) requirementCell(mode string, g app.ExplainedCompetence) Cell {

@@ -170,19 +170,10 @@ func (b *builder) largestGaps() Block {
 }
 
 func (b *builder) gapsEmptyText() string {
-	if anyScored(b.analysis) {
+	if b.analysis.AnyAssessed() {
 		return b.t("report.summary.no_gaps")
 	}
 	return b.t("report.summary.not_assessed")
-}
-
-func anyScored(an *app.Analysis) bool {
-	for _, s := range an.Dimensions {
-		if s.Assessed() {
-			return true
-		}
-	}
-	return false
 }
 
 // firstActions lists the first open actions: who does what by when.

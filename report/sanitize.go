@@ -85,14 +85,23 @@ const DefaultColor = "#1f4e79"
 // NormalizeColor returns a colour as "#rrggbb" in lower case, accepting
 // "#RGB", "RRGGBB" and surrounding spaces; anything else gives DefaultColor.
 func NormalizeColor(s string) string {
+	if c, ok := ParseColor(s); ok {
+		return c
+	}
+	return DefaultColor
+}
+
+// ParseColor reads a colour as NormalizeColor does and reports whether s
+// was one at all.
+func ParseColor(s string) (string, bool) {
 	s = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "#"))
 	if len(s) == 3 {
 		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
 	}
 	if len(s) != 6 || strings.Trim(s, "0123456789abcdef") != "" {
-		return DefaultColor
+		return "", false
 	}
-	return "#" + s
+	return "#" + s, true
 }
 
 // sanitizeDocument runs every text of doc through Sanitize; the cover's and

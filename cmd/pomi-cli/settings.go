@@ -72,8 +72,7 @@ func applySettings(st *app.Settings, texts map[string]*string, given map[string]
 			*field = *texts[name]
 		}
 	}
-	if given["color"] && b.PrimaryColor != "" && report.NormalizeColor(b.PrimaryColor) == report.DefaultColor &&
-		b.PrimaryColor != report.DefaultColor {
+	if _, ok := report.ParseColor(b.PrimaryColor); given["color"] && b.PrimaryColor != "" && !ok {
 		return fmt.Errorf("%w: settings: --color %q is not a colour like #1f4e79", errUsage, b.PrimaryColor)
 	}
 	if st.ReportLanguage != "" && !locales.Supported(st.ReportLanguage) {
