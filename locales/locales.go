@@ -1,5 +1,5 @@
-// Package locales embeds POMI Planner's message files, one TOML file per
-// language, and serves one Localizer per language, so that the screen and a
+// Package locales embeds POMI Planner's message files, TOML files named
+// by language (sv.toml, ui_steps.sv.toml), and serves one Localizer per language, so that the screen and a
 // PDF can each use their own language at the same time.
 package locales
 
@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -45,12 +46,25 @@ func loadBundle() (*i18n.Bundle, error) {
 				bundleErr = fmt.Errorf("load messages %s: %w", name, err)
 				return
 			}
-			languages = append(languages, strings.TrimSuffix(path.Base(name), ".toml"))
+			if lang := languageOfFile(name); !slices.Contains(languages, lang) {
+				languages = append(languages, lang)
+			}
 		}
 		sort.Strings(languages)
 		bundle = b
 	})
 	return bundle, bundleErr
+}
+
+// languageOfFile returns the language of a message file: "sv" for both
+// "sv.toml" and "ui_workspace.sv.toml". A language's messages may be split
+// over several files so that screens keep their words beside each other.
+func languageOfFile(name string) string {
+	base := strings.TrimSuffix(path.Base(name), ".toml")
+	if i := strings.LastIndexByte(base, '.'); i >= 0 {
+		return base[i+1:]
+	}
+	return base
 }
 
 // Languages lists the language codes that have a message file, sorted.

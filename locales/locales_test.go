@@ -13,33 +13,51 @@ import (
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
-// rawMessages parses one language's file into id → plural forms ("other"
-// alone for a plain message).
+// rawMessages parses every file of one language into id → plural forms
+// ("other" alone for a plain message); an id in two files is an error.
 func rawMessages(t *testing.T, lang string) map[string][]string {
 	t.Helper()
-	raw, err := fs.ReadFile(files, lang+".toml")
+	names, err := fs.Glob(files, "*.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m map[string]any
-	if err := toml.Unmarshal(raw, &m); err != nil {
-		t.Fatalf("%s.toml: %v", lang, err)
-	}
 	out := map[string][]string{}
-	for id, v := range m {
-		switch v := v.(type) {
-		case string:
-			out[id] = []string{"other"}
-		case map[string]any:
-			for form := range v {
-				out[id] = append(out[id], form)
+	for _, name := range names {
+		if languageOfFile(name) != lang {
+			continue
+		}
+		raw, err := fs.ReadFile(files, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := toml.Unmarshal(raw, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for id, v := range m {
+			if _, dup := out[id]; dup {
+				t.Errorf("%s: %q is also in another %s file", name, id, lang)
 			}
-			sort.Strings(out[id])
-		default:
-			t.Errorf("%s.toml: %s has a value of type %T", lang, id, v)
+			out[id] = messageForms(t, name, id, v)
 		}
 	}
 	return out
+}
+
+func messageForms(t *testing.T, file, id string, v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{"other"}
+	case map[string]any:
+		var forms []string
+		for form := range v {
+			forms = append(forms, form)
+		}
+		sort.Strings(forms)
+		return forms
+	}
+	t.Errorf("%s: %s has a value of type %T", file, id, v)
+	return nil
 }
 
 func TestEveryLanguageHasTheSameIDsAndPluralForms(t *testing.T) {

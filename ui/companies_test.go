@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -44,6 +45,7 @@ func newCompaniesScreenSync(w fyne.Window, repo app.Repository, lang string) *Co
 // TestMain runs database work synchronously in every screen under test.
 func TestMain(m *testing.M) {
 	runAsync = func(work func(), done func()) { work(); done() }
+	autosaveDelay = time.Hour // tests save with Flush
 	os.Exit(m.Run())
 }
 
