@@ -1,6 +1,5 @@
 package ui
 
-
 // Placeholders until the steps are built; each helper removes its file.
 
 func profileStep() Step {
@@ -10,4 +9,3 @@ func profileStep() Step {
 func modesStep() Step {
 	return Step{ID: "modes", TitleID: "ui.step.modes", Build: func(*Session) StepView { return todoView{} }}
 }
-

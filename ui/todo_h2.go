@@ -17,4 +17,3 @@ func barriersStep() Step {
 func checklistStep() Step {
 	return Step{ID: "checklist", TitleID: "ui.step.checklist", Build: func(*Session) StepView { return todoView{} }}
 }
-

@@ -9,4 +9,3 @@ func resultsStep() Step {
 func historyStep() Step {
 	return Step{ID: "history", TitleID: "ui.step.history", Build: func(*Session) StepView { return todoView{} }}
 }
-

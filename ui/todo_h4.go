@@ -9,4 +9,3 @@ func actionsStep() Step {
 func reportStep() Step {
 	return Step{ID: "report", TitleID: "ui.step.report", Build: func(*Session) StepView { return todoView{} }}
 }
-
