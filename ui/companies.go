@@ -58,6 +58,7 @@ func NewCompaniesScreen(w fyne.Window, repo app.Repository, d *ref.Data, loc *lo
 	s.search.OnChanged = func(string) { s.Reload() }
 	s.list = widget.NewList(func() int { return len(s.rows) }, s.newRow, s.updateRow)
 	s.list.OnSelected = func(id widget.ListItemID) { s.selected = id }
+	s.search.OnSubmitted = func(string) { s.openOnlyMatch() }
 	s.list.OnUnselected = func(widget.ListItemID) { s.selected = -1 }
 	s.status = widget.NewLabel("")
 	s.empty = container.NewCenter(container.NewVBox(
@@ -67,7 +68,10 @@ func NewCompaniesScreen(w fyne.Window, repo app.Repository, d *ref.Data, loc *lo
 			widget.NewButtonWithIcon(loc.T("ui.companies.new"), theme.ContentAddIcon(), s.AskNew), layout.NewSpacer()),
 	))
 	s.body = container.NewStack(s.list)
+	open := widget.NewButtonWithIcon(loc.T("ui.companies.open"), theme.FolderOpenIcon(), s.OpenSelected)
+	open.Importance = widget.HighImportance
 	toolbar := container.NewHBox(
+		open,
 		widget.NewButtonWithIcon(loc.T("ui.companies.new"), theme.ContentAddIcon(), s.AskNew),
 		widget.NewButtonWithIcon(loc.T("ui.companies.duplicate"), theme.ContentCopyIcon(), s.DuplicateSelected),
 		widget.NewButtonWithIcon(loc.T("ui.companies.delete"), theme.DeleteIcon(), s.AskDelete),
@@ -101,22 +105,24 @@ func background(work func(), done func()) {
 	}()
 }
 
-func (s *CompaniesScreen) newRow() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Truncation = fyne.TextTruncateEllipsis
-	detail := widget.NewLabel("")
-	detail.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(name, detail)
-}
+func (s *CompaniesScreen) newRow() fyne.CanvasObject { return newCompanyRow(s) }
 
 func (s *CompaniesScreen) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	if id >= len(s.rows) {
 		return
 	}
-	row := s.rows[id]
-	box := obj.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(row.Name)
-	box.Objects[1].(*widget.Label).SetText(s.rowDetail(row))
+	row := obj.(*companyRow)
+	row.id = id
+	row.name.SetText(s.rows[id].Name)
+	row.detail.SetText(s.rowDetail(s.rows[id]))
+}
+
+// OpenSelected opens the selected company in the workspace.
+func (s *CompaniesScreen) OpenSelected() {
+	if s.selected < 0 || s.selected >= len(s.rows) || s.OnOpen == nil {
+		return
+	}
+	s.OnOpen(s.rows[s.selected].ID)
 }
 
 // rowDetail is a company's second line: city, last assessment, export stage.
@@ -300,4 +306,13 @@ func (s *CompaniesScreen) Delete(id app.CompanyID) {
 		}
 		s.Reload()
 	})
+}
+
+// openOnlyMatch opens the company when a search finds exactly one, so that
+// Ctrl+F, a few letters and Enter reach a client without the mouse.
+func (s *CompaniesScreen) openOnlyMatch() {
+	if len(s.rows) == 1 {
+		s.list.Select(0)
+		s.OpenSelected()
+	}
 }

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"context"
 	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -15,31 +18,46 @@ import (
 	"github.com/pomi-planner/pomi/locales"
 )
 
-// Shell is the window's content: tabs for the companies and the entry modes
-// reference, with the language choice beside them. Switching the language
-// rebuilds every screen at once, keeping the tab, the chosen mode and the
-// search.
+// Tab indexes of the shell.
+const (
+	TabCompanies = iota
+	TabModes
+	TabSettings
+	TabHelp
+)
+
+// Shell is the window's content: tabs for the companies (the list, or the
+// workspace of an open company), the entry modes reference, the settings and
+// help, with the language choice beside them. Switching the language
+// rebuilds every screen at once, keeping the tab, the open company and its
+// step, the chosen mode and the search.
 type Shell struct {
 	data      *ref.Data
-	repo      app.Repository
+	store     Store
 	loc       *locales.Localizer
 	window    fyne.Window
 	language  *widget.Select
 	screen    *ModesScreen
 	companies *CompaniesScreen
+	workspace *Workspace
+	session   *Session
+	host      *fyne.Container
 	tabs      *container.AppTabs
 	root      *fyne.Container
 	// openErr is why the database could not be opened, nil when it is open.
 	openErr error
+	// Now is the clock for new assessments; tests fix it.
+	Now func() time.Time
 }
 
-// NewShell fills window w with the screens in language lang. repo is the
-// open database, or nil with openErr saying why it could not be opened.
-func NewShell(w fyne.Window, d *ref.Data, lang string, repo app.Repository, openErr error) *Shell {
-	sh := &Shell{data: d, repo: repo, window: w, root: container.NewStack(), openErr: openErr}
+// NewShell fills window w with the screens in language lang. st is the open
+// database, or nil with openErr saying why it could not be opened.
+func NewShell(w fyne.Window, d *ref.Data, lang string, st Store, openErr error) *Shell {
+	sh := &Shell{data: d, store: st, window: w, root: container.NewStack(), openErr: openErr, Now: time.Now}
 	sh.language = widget.NewSelect(languageNames(), func(name string) { sh.SetLanguage(languageOf(name)) })
 	sh.SetLanguage(lang)
 	w.SetContent(sh.root)
+	w.SetCloseIntercept(sh.close)
 	return sh
 }
 
@@ -48,6 +66,12 @@ func (sh *Shell) Screen() *ModesScreen { return sh.screen }
 
 // Companies returns the companies screen, nil without a database.
 func (sh *Shell) Companies() *CompaniesScreen { return sh.companies }
+
+// Workspace returns the open company's workspace, nil when none is open.
+func (sh *Shell) Workspace() *Workspace { return sh.workspace }
+
+// Tabs returns the shell's tabs.
+func (sh *Shell) Tabs() *container.AppTabs { return sh.tabs }
 
 // Language returns the language shown now.
 func (sh *Shell) Language() string { return sh.loc.Lang() }
@@ -61,18 +85,26 @@ func (sh *Shell) SetLanguage(lang string) {
 	if err != nil {
 		loc = locales.MustNew(locales.Default)
 	}
-	selected, tab, search := 0, 0, ""
+	selected, tab, search, step := 0, 0, "", ""
 	if sh.screen != nil {
 		selected, tab = sh.screen.Selected(), sh.tabs.SelectedIndex()
 	}
 	if sh.companies != nil {
 		search = sh.companies.Search().Text
 	}
+	if sh.workspace != nil {
+		step = sh.workspace.Steps()[sh.workspace.Current()].ID
+	}
 	sh.loc = loc
 	sh.screen = NewModesScreen(sh.data, loc)
 	sh.screen.Select(selected)
+	sh.host = container.NewStack(sh.companiesContent(search))
+	if sh.session != nil {
+		sh.session.Loc = loc
+		sh.showWorkspace(step)
+	}
 	sh.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(loc.T("ui.nav.companies"), theme.HomeIcon(), sh.companiesContent(search)),
+		container.NewTabItemWithIcon(loc.T("ui.nav.companies"), theme.HomeIcon(), sh.host),
 		container.NewTabItemWithIcon(loc.T("ui.nav.modes"), theme.InfoIcon(), sh.modesContent()),
 	)
 	sh.tabs.SelectIndex(tab)
@@ -83,15 +115,17 @@ func (sh *Shell) SetLanguage(lang string) {
 	sh.root.Objects = []fyne.CanvasObject{container.NewStack(sh.tabs, container.NewVBox(container.NewHBox(layout.NewSpacer(), language)))}
 	sh.root.Refresh()
 	sh.window.SetTitle(loc.T("app.title"))
+	sh.window.SetMainMenu(sh.mainMenu())
 }
 
 func (sh *Shell) companiesContent(search string) fyne.CanvasObject {
-	if sh.repo == nil {
+	if sh.store == nil {
 		problem := widget.NewLabel(StoreProblem(sh.openErr, sh.loc))
 		problem.Wrapping = fyne.TextWrapWord
 		return container.NewPadded(problem)
 	}
-	sh.companies = NewCompaniesScreen(sh.window, sh.repo, sh.data, sh.loc)
+	sh.companies = NewCompaniesScreen(sh.window, sh.store, sh.data, sh.loc)
+	sh.companies.OnOpen = sh.OpenCompany
 	sh.companies.Search().SetText(search) // reloads the list
 	if search == "" {
 		sh.companies.Reload()
@@ -102,6 +136,62 @@ func (sh *Shell) companiesContent(search string) fyne.CanvasObject {
 func (sh *Shell) modesContent() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle(sh.loc.T("window.modes.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(heading, nil, nil, nil, sh.screen.Content())
+}
+
+// OpenCompany opens a company in the workspace, at its first step.
+func (sh *Shell) OpenCompany(id app.CompanyID) {
+	if sh.session != nil && sh.session.Flush() != nil {
+		return // keep the open company until its work is saved
+	}
+	var s *Session
+	var err error
+	loc := sh.loc
+	runAsync(func() {
+		s, err = OpenSession(context.Background(), sh.store, sh.data, loc, id, sh.Now())
+	}, func() {
+		if err != nil {
+			logError("open company", err)
+			dialog.ShowError(errors.New(sh.loc.T("ui.workspace.open_failed")), sh.window)
+			return
+		}
+		s.Loc, s.Win = sh.loc, sh.window
+		sh.session = s
+		sh.showWorkspace("")
+		sh.tabs.SelectIndex(TabCompanies)
+	})
+}
+
+// showWorkspace shows the open session's workspace at the step with id, or
+// at the first step.
+func (sh *Shell) showWorkspace(step string) {
+	sh.workspace = NewWorkspace(sh.session)
+	sh.workspace.OnBack = sh.closeCompany
+	if step != "" {
+		sh.workspace.ShowStep(step)
+	}
+	sh.host.Objects = []fyne.CanvasObject{sh.workspace.Content()}
+	sh.host.Refresh()
+}
+
+// closeCompany returns to the list; the workspace has saved.
+func (sh *Shell) closeCompany() {
+	sh.session, sh.workspace = nil, nil
+	sh.host.Objects = []fyne.CanvasObject{sh.companies.Content()}
+	sh.host.Refresh()
+	sh.companies.Reload()
+}
+
+// close saves the open company before the window closes; when it cannot be
+// saved, the window stays open and the indicator says why.
+func (sh *Shell) close() {
+	if sh.session != nil && sh.session.Flush() != nil {
+		dialog.ShowError(errors.New(sh.loc.T("ui.error.storage")), sh.window)
+		return
+	}
+	if a := fyne.CurrentApp(); a != nil {
+		RememberWindowSize(sh.window, a.Preferences())
+	}
+	sh.window.Close()
 }
 
 // languageNames lists each language in its own name, e.g. "Svenska".

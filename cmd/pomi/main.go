@@ -42,7 +42,7 @@ func main() {
 	} else {
 		ui.NewShell(w, d, *lang, nil, openErr)
 	}
-	w.Resize(fyne.NewSize(1000, 680))
+	ui.RestoreWindowSize(w, a.Preferences())
 	w.ShowAndRun()
 }
 

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/demo"
+	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/app/store"
+)
+
+// shellWithExamples opens the shell over a real store holding the example companies.
+func shellWithExamples(t *testing.T, lang string) (*Shell, *store.Store, fyne.Window) {
+	t.Helper()
+	return shellInWindow(t, lang, func() fyne.Window { return test.NewTempWindow(t, nil) })
+}
+
+// shellInWindow is shellWithExamples in a window made by newWindow.
+func shellInWindow(t *testing.T, lang string, newWindow func() fyne.Window) (*Shell, *store.Store, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	st, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := demo.Load(context.Background(), st, ref.MustLoad(), testToday); err != nil {
+		t.Fatal(err)
+	}
+	w := newWindow()
+	w.Resize(fyne.NewSize(1180, 700))
+	sh := NewShell(w, ref.MustLoad(), lang, st, nil)
+	return sh, st, w
+}
+
+func openExample(t *testing.T, sh *Shell) {
+	t.Helper()
+	test.Type(sh.Companies().Search(), "pasta")
+	sh.Companies().Search().OnSubmitted(sh.Companies().Search().Text)
+	if sh.Workspace() == nil {
+		t.Fatal("Enter in a search with one match did not open the company")
+	}
+}
+
+func TestOpeningACompanyShowsItsWorkspaceAndBackReturnsToTheList(t *testing.T) {
+	sh, _, _ := shellWithExamples(t, "sv")
+	openExample(t, sh)
+	ws := sh.Workspace()
+	if ws.Session().Company().Name != exampleCompany || ws.Current() != 0 {
+		t.Fatalf("workspace of %q at step %d", ws.Session().Company().Name, ws.Current())
+	}
+	if !containsText(ws.Content(), "Möllevångens Pastafabrik AB") || !containsText(ws.Content(), "1. Företagsprofil") {
+		t.Error("the header or the step list is missing")
+	}
+	if c := ws.Completeness(); c <= 0 || c > 1 {
+		t.Errorf("completeness of an assessed example = %v", c)
+	}
+	test.Tap(ws.next)
+	if ws.Current() != 1 {
+		t.Errorf("Next went to step %d", ws.Current())
+	}
+	ws.Back()
+	if sh.Workspace() != nil || len(sh.Companies().Rows()) != 1 || sh.Companies().Search().Text != "pasta" {
+		t.Error("Back did not return to the list as it was")
+	}
+}
+
+func TestSwitchingLanguageKeepsTheOpenCompanyAndStep(t *testing.T) {
+	sh, _, _ := shellWithExamples(t, "sv")
+	openExample(t, sh)
+	sh.Workspace().ShowStep("results")
+	sh.SetLanguage("en")
+	ws := sh.Workspace()
+	if ws == nil || ws.Steps()[ws.Current()].ID != "results" || ws.Session().Loc.Lang() != "en" {
+		t.Fatal("the workspace did not survive the language switch at its step")
+	}
+	if !containsText(ws.Content(), "1. Company profile") {
+		t.Error("the steps are not in English")
+	}
+}
+
+func TestShortcutsReachTheListAndSearch(t *testing.T) {
+	sh, _, w := shellWithExamples(t, "en")
+	openExample(t, sh)
+	sh.FocusSearch()
+	if sh.Workspace() != nil || w.Canvas().Focused() != sh.Companies().Search() {
+		t.Error("Ctrl+F did not return to the list with the cursor in the search")
+	}
+	sh.NewCompany()
+	if len(w.Canvas().Overlays().List()) == 0 {
+		t.Error("Ctrl+N did not ask for the new company's name")
+	}
+	menu := sh.mainMenu()
+	names := map[string]bool{}
+	for _, m := range menu.Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				names[it.Shortcut.ShortcutName()] = true
+			}
+		}
+	}
+	for _, sc := range []fyne.Shortcut{ShortcutNewCompany, ShortcutSearch, ShortcutExportPDF, ShortcutSettings} {
+		if !names[sc.ShortcutName()] {
+			t.Errorf("the menu lacks %s", sc.ShortcutName())
+		}
+	}
+}
+
+func TestClosingTheWindowSavesTheOpenCompanyAndItsSize(t *testing.T) {
+	// A window of its own: closing it is what this test does.
+	sh, st, w := shellInWindow(t, "sv", func() fyne.Window { return test.NewWindow(nil) })
+	openExample(t, sh)
+	s := sh.Workspace().Session()
+	s.EditCompany(func(c *app.Company) { c.Website = "https://pasta.example" })
+	w.Resize(fyne.NewSize(1000, 650))
+	sh.close()
+	c, err := st.Company(context.Background(), s.CompanyID())
+	if err != nil || c.Website != "https://pasta.example" {
+		t.Errorf("after closing: website %q, err %v", c.Website, err)
+	}
+	prefs := fyne.CurrentApp().Preferences()
+	if prefs.Float(prefWidth) < 900 || prefs.Float(prefHeight) < 600 {
+		t.Errorf("remembered size %v×%v", prefs.Float(prefWidth), prefs.Float(prefHeight))
+	}
+	w2 := test.NewTempWindow(t, nil)
+	RestoreWindowSize(w2, prefs)
+	if got := w2.Canvas().Size(); got.Width < 900 {
+		t.Errorf("restored size %v", got)
+	}
+}
