@@ -13,6 +13,8 @@ var (
 	ShortcutSearch     = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	ShortcutExportPDF  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	ShortcutSettings   = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	ShortcutNextStep   = &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}
+	ShortcutPrevStep   = &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // mainMenu is the window's menu in the shell's language.
@@ -31,10 +33,14 @@ func (sh *Shell) mainMenu() *fyne.MainMenu {
 	edit := fyne.NewMenu(sh.loc.T("ui.menu.edit"),
 		item("ui.menu.search", ShortcutSearch, sh.FocusSearch),
 	)
+	view := fyne.NewMenu(sh.loc.T("ui.menu.view"),
+		item("ui.menu.previous_step", ShortcutPrevStep, func() { sh.stepBy(-1) }),
+		item("ui.menu.next_step", ShortcutNextStep, func() { sh.stepBy(1) }),
+	)
 	help := fyne.NewMenu(sh.loc.T("ui.menu.help"),
 		item("ui.menu.help_contents", nil, sh.ShowHelp),
 	)
-	return fyne.NewMainMenu(file, edit, help)
+	return fyne.NewMainMenu(file, edit, view, help)
 }
 
 // NewCompany goes to the company list and asks for the new company's name.
@@ -91,4 +97,13 @@ func (sh *Shell) ShowHelp() {
 	if len(sh.tabs.Items) > TabHelp {
 		sh.tabs.SelectIndex(TabHelp)
 	}
+}
+
+// stepBy moves the open company's workspace by delta steps.
+func (sh *Shell) stepBy(delta int) {
+	if sh.workspace == nil {
+		return
+	}
+	sh.tabs.SelectIndex(TabCompanies)
+	sh.workspace.Show(sh.workspace.Current() + delta)
 }
