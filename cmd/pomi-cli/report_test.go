@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -85,5 +86,21 @@ func TestReportRefusesWhatItCannotDo(t *testing.T) {
 		if err == nil || errors.Is(err, errUsage) != c.usage || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%v: %v (usage=%v), want %q", c.args, err, errors.Is(err, errUsage), c.want)
 		}
+	}
+}
+
+func TestSettingsSetsWhoUsesTheAppAndTheWindowLanguage(t *testing.T) {
+	dir := t.TempDir()
+	var got struct {
+		UILanguage string `json:"ui_language"`
+		UsedBy     string `json:"used_by"`
+	}
+	out := runOK(t, "settings", "--data-dir", dir, "--used-by", "company", "--ui-lang", "sv")
+	if err := json.Unmarshal(out, &got); err != nil || got.UsedBy != "company" || got.UILanguage != "sv" {
+		t.Fatalf("settings = %+v (%v)", got, err)
+	}
+	var buf bytes.Buffer
+	if err := run([]string{"settings", "--data-dir", dir, "--used-by", "everyone"}, &buf); !errors.Is(err, errUsage) {
+		t.Errorf("--used-by everyone: %v", err)
 	}
 }

@@ -18,7 +18,7 @@ import (
 func runSettings(args []string, out io.Writer) error {
 	fs := newFlags("settings", out)
 	texts := map[string]*string{}
-	for _, name := range []string{"organisation", "color", "advisor", "advisor-title", "advisor-email", "advisor-phone", "report-lang", "paper"} {
+	for _, name := range []string{"organisation", "color", "advisor", "advisor-title", "advisor-email", "advisor-phone", "report-lang", "paper", "ui-lang", "used-by"} {
 		texts[name] = fs.String(name, "", settingsHelp[name])
 	}
 	logo := fs.String("logo", "", "the organisation's logo, a PNG or JPEG file (\"none\" removes it)")
@@ -57,6 +57,8 @@ var settingsHelp = map[string]string{
 	"advisor-phone": "the advisor's phone",
 	"report-lang":   "the plans' default language: sv or en",
 	"paper":         "the plans' default paper size: a4 or letter",
+	"ui-lang":       "the window's language: sv or en",
+	"used-by":       "who uses the app and brands the plans: advisor or company",
 }
 
 // applySettings copies the given flags into st after checking them.
@@ -66,6 +68,7 @@ func applySettings(st *app.Settings, texts map[string]*string, given map[string]
 		"organisation": &b.Organisation, "color": &b.PrimaryColor, "advisor": &b.AdvisorName,
 		"advisor-title": &b.AdvisorTitle, "advisor-email": &b.AdvisorEmail, "advisor-phone": &b.AdvisorPhone,
 		"report-lang": &st.ReportLanguage, "paper": &st.PaperSize,
+		"ui-lang": &st.UILanguage, "used-by": &st.UsedBy,
 	}
 	for name, field := range fields {
 		if given[name] {
@@ -77,6 +80,12 @@ func applySettings(st *app.Settings, texts map[string]*string, given map[string]
 	}
 	if st.ReportLanguage != "" && !locales.Supported(st.ReportLanguage) {
 		return fmt.Errorf("%w: settings: --report-lang %q (sv or en)", errUsage, st.ReportLanguage)
+	}
+	if st.UILanguage != "" && !locales.Supported(st.UILanguage) {
+		return fmt.Errorf("%w: settings: --ui-lang %q (sv or en)", errUsage, st.UILanguage)
+	}
+	if st.UsedBy != "" && st.UsedBy != "advisor" && st.UsedBy != "company" {
+		return fmt.Errorf("%w: settings: --used-by %q (advisor or company)", errUsage, st.UsedBy)
 	}
 	if st.PaperSize != "" && st.PaperSize != report.PaperA4 && st.PaperSize != report.PaperLetter {
 		return fmt.Errorf("%w: settings: --paper %q (a4 or letter)", errUsage, st.PaperSize)
