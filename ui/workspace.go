@@ -49,7 +49,6 @@ type Workspace struct {
 	OnBack func()
 
 	title    *widget.Label
-	subtitle *widget.Label
 	saved    *widget.Label
 	overall  *widget.ProgressBar
 	list     *widget.List
@@ -65,11 +64,10 @@ func NewWorkspace(s *Session) *Workspace {
 	loc := s.Loc
 	ws.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ws.title.Truncation = fyne.TextTruncateEllipsis
-	ws.subtitle = widget.NewLabel("")
 	ws.saved = widget.NewLabel("")
 	ws.saved.Importance = widget.LowImportance
 	back := widget.NewButtonWithIcon(loc.T("ui.workspace.back"), theme.NavigateBackIcon(), ws.Back)
-	header := container.NewBorder(nil, nil, back, ws.saved, container.NewHBox(ws.title, ws.subtitle))
+	header := container.NewBorder(nil, nil, back, ws.saved, ws.title)
 	ws.overall = widget.NewProgressBar()
 	ws.overall.TextFormatter = func() string {
 		return loc.Tf("ui.workspace.complete", map[string]any{"Percent": fmt.Sprintf("%.0f", ws.overall.Value*100)})
@@ -83,7 +81,7 @@ func NewWorkspace(s *Session) *Workspace {
 	ws.body = container.NewStack()
 	main := container.NewBorder(nil, container.NewHBox(ws.prev, layout.NewSpacer(), ws.next), nil, nil, ws.body)
 	split := container.NewHSplit(side, main)
-	split.Offset = 0.24
+	split.Offset = 0.27
 	ws.content = container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, split)
 	s.OnChange(ws.refreshProgress)
 	s.OnState(ws.showState)
@@ -154,13 +152,14 @@ func (ws *Workspace) Back() {
 
 func (ws *Workspace) refreshHeader() {
 	s := ws.session
-	ws.title.SetText(s.Company().Name)
 	when := s.Assessment().When()
 	text := s.Loc.T("ui.workspace.assessment_new")
 	if !when.IsZero() {
 		text = s.Loc.Tf("ui.workspace.assessment_of", map[string]any{"Date": s.Loc.DateLong(when)})
 	}
-	ws.subtitle.SetText(text)
+	// One truncating line: a long company name must not push the save
+	// indicator out of the window.
+	ws.title.SetText(s.Company().Name + " " + text)
 }
 
 func (ws *Workspace) showState(st SaveState) {
