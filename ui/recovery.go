@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/locales"
+)
+
+// recoveryScreen is shown instead of the app when the database cannot be
+// opened: why, where the data is, try again, and the backups to restore.
+type recoveryScreen struct {
+	loc     *locales.Localizer
+	openErr error
+	dataDir string
+	onRetry func()
+	status  *widget.Label
+	list    *fyne.Container
+	reason  *widget.Label
+	body    *fyne.Container
+	content fyne.CanvasObject
+}
+
+// NewRecoveryScreen explains why the database in dataDir could not be opened
+// (openErr) and offers what helps: opening the folder, trying again (onRetry,
+// which reopens the database) and, when the file is damaged and there are
+// backups, restoring one without an open store. After a restore it calls
+// onRetry. Another running copy (a *store.LockedError) or a database from a
+// newer version gets no restore offer: the data is fine, a restore would only
+// hide newer work.
+func NewRecoveryScreen(loc *locales.Localizer, openErr error, dataDir string, onRetry func()) fyne.CanvasObject {
+	r := &recoveryScreen{loc: loc, openErr: openErr, dataDir: dataDir, onRetry: onRetry, list: container.NewVBox()}
+	r.status = settingsHint("")
+	r.status.Importance = widget.DangerImportance
+	r.status.Hide()
+	r.reason = widget.NewLabel(StoreProblem(openErr, loc))
+	r.reason.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle(loc.T("ui.recovery.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	path := widget.NewLabel(dataDir)
+	path.Selectable = true
+	path.Wrapping = fyne.TextWrapBreak
+	open := widget.NewButtonWithIcon(loc.T("ui.settings.data.open_folder"), theme.FolderOpenIcon(), func() {
+		if err := settingsOpenFolder(dataDir); err != nil {
+			logError("open data folder", err)
+			r.showStatus(loc.T("ui.settings.data.open_failed"))
+		}
+	})
+	retry := widget.NewButtonWithIcon(loc.T("ui.recovery.retry"), theme.ViewRefreshIcon(), onRetry)
+	retry.Importance = widget.HighImportance
+	r.body = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, title),
+		r.reason,
+		widget.NewLabelWithStyle(loc.T("ui.recovery.folder"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		path,
+		container.NewHBox(open, retry),
+		r.status,
+		r.list,
+	)
+	r.content = container.NewVScroll(container.NewPadded(r.body))
+	if recoveryOffersRestore(openErr) {
+		r.listBackups()
+	}
+	return r.content
+}
+
+// recoveryOffersRestore is false when the database itself is fine: another
+// copy holds it, or a newer version wrote it.
+func recoveryOffersRestore(err error) bool {
+	var locked *store.LockedError
+	var newer *store.NewerError
+	return !errors.As(err, &locked) && !errors.As(err, &newer)
+}
+
+func (r *recoveryScreen) listBackups() {
+	var backups []store.BackupInfo
+	var err error
+	dir := store.BackupDir(filepath.Join(r.dataDir, store.DatabaseName))
+	runAsync(func() { backups, err = store.ListBackups(dir) }, func() {
+		if err != nil {
+			logError("list backups", err)
+		}
+		r.showBackups(backups)
+	})
+}
+
+func (r *recoveryScreen) showBackups(backups []store.BackupInfo) {
+	r.list.RemoveAll()
+	if len(backups) == 0 {
+		return
+	}
+	var corrupt *store.CorruptError
+	if errors.As(r.openErr, &corrupt) {
+		// The usual message points at the command line; here is a button.
+		r.reason.SetText(r.loc.T("ui.recovery.corrupt"))
+	}
+	r.list.Add(widget.NewSeparator())
+	r.list.Add(widget.NewLabelWithStyle(r.loc.T("ui.recovery.backups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	r.list.Add(settingsHint(r.loc.T("ui.recovery.backups_lead")))
+	for _, b := range backups {
+		restore := widget.NewButtonWithIcon(r.loc.T("ui.recovery.restore"), theme.HistoryIcon(), nil)
+		restore.OnTapped = func() { r.askRestore(restore, b) }
+		line := widget.NewLabel(settingsBackupLine(r.loc, b))
+		line.Truncation = fyne.TextTruncateEllipsis
+		r.list.Add(container.NewBorder(nil, nil, nil, restore, line))
+	}
+	r.body.Refresh() // the reason and the list changed height
+}
+
+// askRestore confirms in a dialog when the button's window can be found,
+// else restores at once: nothing is deleted either way.
+func (r *recoveryScreen) askRestore(from fyne.CanvasObject, b store.BackupInfo) {
+	win := recoveryWindowOf(from)
+	if win == nil {
+		r.restore(b)
+		return
+	}
+	msg := widget.NewLabel(r.loc.Tf("ui.recovery.restore_confirm", map[string]any{"Date": settingsBackupWhen(r.loc, b.Time)}))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(r.loc.T("ui.settings.backups.restore_title"), r.loc.T("ui.settings.backups.restore_button"),
+		r.loc.T("ui.cancel"), msg, func(ok bool) {
+			if ok {
+				r.restore(b)
+			}
+		}, win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// restore puts the backup in place with no store open, then tries again.
+func (r *recoveryScreen) restore(b store.BackupInfo) {
+	var err error
+	runAsync(func() { _, err = store.RestoreClosed(context.Background(), r.dataDir, b.Path) }, func() {
+		var locked *store.LockedError
+		switch {
+		case errors.As(err, &locked):
+			r.showStatus(StoreProblem(err, r.loc))
+		case err != nil:
+			r.showStatus(r.loc.T("ui.recovery.restore_failed"))
+		}
+		if err != nil {
+			logError("restore "+b.Path, err)
+			return
+		}
+		if r.onRetry != nil {
+			r.onRetry()
+		}
+	})
+}
+
+func (r *recoveryScreen) showStatus(text string) {
+	r.status.SetText(text)
+	r.status.Show()
+	r.body.Refresh()
+}
+
+// recoveryWindowOf finds the window showing obj.
+func recoveryWindowOf(obj fyne.CanvasObject) fyne.Window {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return nil
+	}
+	c := a.Driver().CanvasForObject(obj)
+	for _, w := range a.Driver().AllWindows() {
+		if w.Canvas() == c {
+			return w
+		}
+	}
+	return nil
+}
