@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// firstStartButton is a button that Enter presses as well as Space, so the
+// page can be answered from the keyboard alone.
+type firstStartButton struct {
+	widget.Button
+	// label names the button for screen readers when it shows no text.
+	label string
+}
+
+func newFirstStartButton(tapped func()) *firstStartButton {
+	b := &firstStartButton{}
+	b.OnTapped = tapped
+	b.Importance = widget.HighImportance
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Enter, Return or Space.
+func (b *firstStartButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() {
+			b.Tapped(nil)
+		}
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
+// AccessibilityLabel names the button by its text, or by label when it has none.
+func (b *firstStartButton) AccessibilityLabel() string {
+	if b.Text != "" {
+		return b.Text
+	}
+	return b.label
+}
+
+// firstStartOption is one big answer to "who uses the program": a radio
+// mark, a bold title and a line on what it means, all one target for the
+// mouse and one Tab stop for the keyboard (Space or Enter chooses it). A
+// borderless button underneath gives it hover and focus like any button.
+type firstStartOption struct {
+	button   *firstStartButton
+	icon     *widget.Icon
+	text     *widget.RichText // the title in bold, then what it means
+	frame    *canvas.Rectangle
+	selected bool
+	content  fyne.CanvasObject
+}
+
+func newFirstStartOption(tapped func()) *firstStartOption {
+	o := &firstStartOption{button: newFirstStartButton(tapped)}
+	o.button.Importance = widget.LowImportance
+	o.icon = widget.NewIcon(theme.RadioButtonIcon())
+	o.text = widget.NewRichText()
+	o.text.Wrapping = fyne.TextWrapWord
+	o.frame = canvas.NewRectangle(color.Transparent)
+	o.frame.CornerRadius = theme.InputRadiusSize()
+	mark := container.NewVBox(container.New(firstStartNudge{}, o.icon))
+	body := container.NewBorder(nil, nil, mark, nil, o.text)
+	o.content = container.NewStack(o.button, o.frame, container.NewPadded(body))
+	o.setSelected(false)
+	return o
+}
+
+func (o *firstStartOption) setText(title, hint string) {
+	bold := widget.RichTextStyleParagraph
+	bold.TextStyle = fyne.TextStyle{Bold: true}
+	o.text.Segments = []widget.RichTextSegment{
+		&widget.TextSegment{Style: bold, Text: title},
+		&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: hint},
+	}
+	o.text.Refresh()
+	o.button.label = title
+}
+
+// setSelected shows the choice by the filled mark and a frame in the accent
+// colour, never by colour alone.
+func (o *firstStartOption) setSelected(on bool) {
+	o.selected = on
+	if on {
+		o.icon.SetResource(theme.NewPrimaryThemedResource(theme.RadioButtonCheckedIcon()))
+		o.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
+		o.frame.StrokeWidth = 2
+		o.frame.FillColor = theme.Color(theme.ColorNameSelection)
+	} else {
+		o.icon.SetResource(theme.RadioButtonIcon())
+		o.frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)
+		o.frame.StrokeWidth = 1
+		o.frame.FillColor = color.Transparent
+	}
+	o.frame.Refresh()
+}
+
+// firstStartNudge places its one object level with the first line of the
+// text beside it, which sits an inner padding down, and off the frame's edge.
+type firstStartNudge struct{}
+
+func (firstStartNudge) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(theme.Padding(), theme.InnerPadding()))
+		o.Resize(o.MinSize())
+	}
+}
+
+func (firstStartNudge) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s.AddWidthHeight(theme.Padding(), theme.InnerPadding())
+}
+
+// firstStartColumn centres its one object in a column no wider than width,
+// and vertically too when middle is set and there is room: lines stay easy
+// to read on a wide screen, and a narrow one gets the whole width.
+type firstStartColumn struct {
+	width  float32
+	middle bool
+}
+
+func (c firstStartColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding() * 4
+	for _, o := range objs {
+		w := fyne.Min(size.Width-2*pad, c.width)
+		o.Resize(fyne.NewSize(w, o.MinSize().Height))
+		h := o.MinSize().Height // after the width is set: wrapped text knows its lines
+		o.Resize(fyne.NewSize(w, h))
+		y := pad
+		if c.middle {
+			y = fyne.Max(pad, (size.Height-h)/2)
+		}
+		o.Move(fyne.NewPos((size.Width-w)/2, y))
+	}
+}
+
+func (firstStartColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding() * 4
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s.AddWidthHeight(2*pad, 2*pad)
+}

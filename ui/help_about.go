@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/locales"
+)
+
+// helpShortcut is a key combination and what it does. Mod marks a shortcut
+// with the platform's command key, Ctrl or Cmd; Key is the key's message id
+// suffix (ui.help.key.<Key>) or, when Plain, the key's own name.
+type helpShortcut struct {
+	Mod    bool
+	Key    string
+	Plain  bool
+	Action string // ui.help.shortcut.<Action>
+}
+
+// helpShortcuts are the menu's shortcuts (ui/menu.go) and the keys that move
+// through a form, in the order a newcomer needs them.
+var helpShortcuts = []helpShortcut{
+	{Mod: true, Key: "N", Plain: true, Action: "new_company"},
+	{Mod: true, Key: "F", Plain: true, Action: "search"},
+	{Mod: true, Key: "E", Plain: true, Action: "export_pdf"},
+	{Mod: true, Key: "comma", Action: "settings"},
+	{Key: "tab", Action: "next_field"},
+	{Key: "shift_tab", Action: "previous_field"},
+	{Key: "space", Action: "press"},
+	{Key: "enter", Action: "confirm"},
+	{Key: "escape", Action: "close"},
+}
+
+// helpModifier is the command key's name on goos: Cmd on a Mac, Ctrl elsewhere.
+func helpModifier(goos string) string {
+	if goos == "darwin" {
+		return "Cmd"
+	}
+	return "Ctrl"
+}
+
+// helpLicences are the libraries and the font that ship inside POMI Planner,
+// with the licences read from their LICENSE files at the versions in go.mod.
+var helpLicences = [][2]string{
+	{"Fyne", "BSD-3-Clause"},
+	{"fpdf (codeberg.org/go-pdf/fpdf)", "MIT"},
+	{"modernc.org/sqlite, modernc.org/libc", "BSD-3-Clause"},
+	{"go-i18n", "MIT"},
+	{"BurntSushi/toml", "MIT"},
+	{"golang.org/x/text, x/image, x/sys", "BSD-3-Clause"},
+	{"Noto Sans", "SIL Open Font License 1.1"},
+}
+
+// shortcutsPage lists the keys in a two-column table.
+func (h *helpScreen) shortcutsPage() []fyne.CanvasObject {
+	return helpShortcutsFor(h.loc, runtime.GOOS)
+}
+
+func helpShortcutsFor(loc *locales.Localizer, goos string) []fyne.CanvasObject {
+	grid := container.New(layout.NewFormLayout())
+	for _, s := range helpShortcuts {
+		key := s.Key
+		if !s.Plain {
+			key = loc.T("ui.help.key." + s.Key)
+		}
+		if s.Mod {
+			key = helpModifier(goos) + "+" + key
+		}
+		grid.Add(widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(helpWrapped(loc.T("ui.help.shortcut." + s.Action)))
+	}
+	intro := helpRich(helpHeading(loc.T("ui.help.tab.shortcuts")), helpParagraph(loc.T("ui.help.shortcuts.intro")))
+	return []fyne.CanvasObject{intro, grid}
+}
+
+// aboutPage says what the program is, where its data lives, what it is
+// built with and the research behind it.
+func (h *helpScreen) aboutPage() []fyne.CanvasObject {
+	t := h.loc.T
+	licences := make([]string, 0, len(helpLicences)+1)
+	for _, l := range helpLicences {
+		licences = append(licences, h.loc.Tf("ui.help.about.licence", map[string]any{"Name": l[0], "Licence": l[1]}))
+	}
+	licences = append(licences, h.loc.Tf("ui.help.about.licence", map[string]any{"Name": "SQLite", "Licence": t("ui.help.about.public_domain")}))
+	return []fyne.CanvasObject{helpRich(
+		helpHeading(t("app.title")),
+		helpBold(h.loc.Tf("ui.help.about.version", map[string]any{"Version": app.Version})),
+		helpParagraph(t("ui.help.about.what")),
+		helpSubHeading(t("ui.help.about.data_title")),
+		helpParagraph(t("ui.help.about.data")),
+		helpSubHeading(t("ui.help.about.research_title")),
+		helpParagraph(t("ui.help.about.research")),
+		helpSubHeading(t("ui.help.about.licences_title")),
+		helpParagraph(t("ui.help.about.licences")),
+		helpList(licences),
+		helpMuted(t("ui.help.about.licences_more")),
+	)}
+}
