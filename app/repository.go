@@ -100,9 +100,17 @@ type Settings struct {
 	ReportLanguage string   `json:"report_language,omitempty"`
 	// PaperSize is "a4" or "letter".
 	PaperSize string `json:"paper_size,omitempty"`
-	// UsedBy is "advisor" or "company": who brands the plans.
+	// UsedBy is UsedByAdvisor or UsedByCompany: who brands the plans; empty
+	// until the first start has asked.
 	UsedBy string `json:"used_by,omitempty"`
 }
+
+// Who uses the app: an advisor, whose organisation brands the plans, or a
+// company making its own plan.
+const (
+	UsedByAdvisor = "advisor"
+	UsedByCompany = "company"
+)
 
 // Branding is what the PDF and the window show of the organisation.
 type Branding struct {

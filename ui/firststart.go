@@ -15,12 +15,6 @@ import (
 	"github.com/pomi-planner/pomi/locales"
 )
 
-// Who uses the program: the values of app.Settings.UsedBy.
-const (
-	firstStartAdvisor = "advisor" // the advisor's organisation brands the plans
-	firstStartCompany = "company" // the company brands its own plan
-)
-
 // firstStartWidth is the widest the page's column grows, so that lines stay
 // easy to read on a wide screen; narrower windows get the whole width.
 const firstStartWidth = 640
@@ -93,8 +87,8 @@ func (p *firstStart) buildUI() {
 	p.language = widget.NewSelect(firstStartLanguageNames(), func(name string) { p.setLanguage(firstStartLanguageOf(name)) })
 	p.who = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.who.SizeName = theme.SizeNameSubHeadingText
-	p.advisor = newFirstStartOption(func() { p.choose(firstStartAdvisor) })
-	p.company = newFirstStartOption(func() { p.choose(firstStartCompany) })
+	p.advisor = newFirstStartOption(func() { p.choose(app.UsedByAdvisor) })
+	p.company = newFirstStartOption(func() { p.choose(app.UsedByCompany) })
 	p.orgLabel = widget.NewLabel("")
 	p.org = widget.NewEntry()
 	p.org.Validator = p.validateOrganisation
@@ -156,16 +150,16 @@ func (p *firstStart) setLanguage(lang string) {
 // ticked, a company its own plan only, unless the box was set by hand.
 func (p *firstStart) choose(usedBy string) {
 	p.usedBy = usedBy
-	p.advisor.setSelected(usedBy == firstStartAdvisor)
-	p.company.setSelected(usedBy == firstStartCompany)
-	if usedBy == firstStartAdvisor {
+	p.advisor.setSelected(usedBy == app.UsedByAdvisor)
+	p.company.setSelected(usedBy == app.UsedByCompany)
+	if usedBy == app.UsedByAdvisor {
 		p.orgBox.Show()
 	} else {
 		p.orgBox.Hide()
 	}
 	p.column.Refresh() // lay out again around the organisation field
 	if !p.examplesTouched {
-		p.examples.SetChecked(usedBy == firstStartAdvisor)
+		p.examples.SetChecked(usedBy == app.UsedByAdvisor)
 		p.examplesTouched = false // SetChecked ran OnChanged
 	}
 	if p.problemID == "ui.first_start.choose" {
@@ -185,7 +179,7 @@ func (p *firstStart) validateOrganisation(s string) error {
 // choice is what the page says now.
 func (p *firstStart) choice() FirstStartChoice {
 	c := FirstStartChoice{Language: p.loc.Lang(), UsedBy: p.usedBy, LoadExamples: p.examples.Checked}
-	if p.usedBy == firstStartAdvisor {
+	if p.usedBy == app.UsedByAdvisor {
 		c.Organisation = strings.TrimSpace(p.org.Text)
 	}
 	return c
@@ -201,7 +195,7 @@ func (p *firstStart) submit() {
 		p.showProblem("ui.first_start.choose")
 		return
 	}
-	if p.usedBy == firstStartAdvisor && p.org.Validate() != nil {
+	if p.usedBy == app.UsedByAdvisor && p.org.Validate() != nil {
 		return // the field shows why
 	}
 	c := p.choice()

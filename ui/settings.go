@@ -16,12 +16,6 @@ import (
 	"github.com/pomi-planner/pomi/report"
 )
 
-// Values of app.Settings.UsedBy: who brands the plans.
-const (
-	settingsUsedByAdvisor = "advisor"
-	settingsUsedByCompany = "company"
-)
-
 // SettingsScreen is where the organisation brands its plans and the user
 // chooses languages, paper, and looks after the data and its backups. Every
 // valid change is saved shortly after it is made; an invalid field keeps its
@@ -184,9 +178,9 @@ func (s *SettingsScreen) usedByCard() fyne.CanvasObject {
 // showUsedBy explains who brands the plans, and names the person fields to fit.
 func (s *SettingsScreen) showUsedBy() {
 	switch s.settings.UsedBy {
-	case settingsUsedByAdvisor:
+	case app.UsedByAdvisor:
 		s.usedByHint.SetText(s.loc.T("ui.settings.used_by.advisor_hint"))
-	case settingsUsedByCompany:
+	case app.UsedByCompany:
 		s.usedByHint.SetText(s.loc.T("ui.settings.used_by.company_hint"))
 	default:
 		s.usedByHint.SetText(s.loc.T("ui.settings.used_by.none_hint"))
@@ -210,9 +204,9 @@ func (s *SettingsScreen) paperValue(opt string) string {
 
 func (s *SettingsScreen) usedByOption(v string) string {
 	switch v {
-	case settingsUsedByAdvisor:
+	case app.UsedByAdvisor:
 		return s.loc.T("ui.settings.used_by.advisor")
-	case settingsUsedByCompany:
+	case app.UsedByCompany:
 		return s.loc.T("ui.settings.used_by.company")
 	}
 	return ""
@@ -221,9 +215,9 @@ func (s *SettingsScreen) usedByOption(v string) string {
 func (s *SettingsScreen) usedByValue(opt string) string {
 	switch opt {
 	case s.loc.T("ui.settings.used_by.advisor"):
-		return settingsUsedByAdvisor
+		return app.UsedByAdvisor
 	case s.loc.T("ui.settings.used_by.company"):
-		return settingsUsedByCompany
+		return app.UsedByCompany
 	}
 	return ""
 }

@@ -138,7 +138,7 @@ func (b *settingsBranding) fill(br *app.Branding) {
 
 // showPerson names the person on the plans after who uses the program.
 func (b *settingsBranding) showPerson(usedBy string) {
-	if usedBy == settingsUsedByCompany {
+	if usedBy == app.UsedByCompany {
 		b.person.SetText(b.s.loc.T("ui.settings.person.company"))
 		return
 	}

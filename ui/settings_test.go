@@ -143,7 +143,7 @@ func TestSettingsShowWhatIsSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	in := &app.Settings{UILanguage: "sv", ReportLanguage: "en", PaperSize: "letter", UsedBy: settingsUsedByCompany,
+	in := &app.Settings{UILanguage: "sv", ReportLanguage: "en", PaperSize: "letter", UsedBy: app.UsedByCompany,
 		Branding: app.Branding{Organisation: "Glasbruket AB", PrimaryColor: "#b35900", AdvisorPhone: "036-12 34 56"}}
 	if err := st.SaveSettings(context.Background(), in); err != nil {
 		t.Fatal(err)
@@ -178,7 +178,7 @@ func TestSettingsLanguagePaperAndUserAreSaved(t *testing.T) {
 	scr.paper.SetSelected("Letter (USA, Kanada)")
 	scr.usedBy.SetSelected("En rådgivare som hjälper företag")
 	got := settingsSaved(t, scr, st)
-	if got.ReportLanguage != "en" || got.PaperSize != "letter" || got.UsedBy != settingsUsedByAdvisor {
+	if got.ReportLanguage != "en" || got.PaperSize != "letter" || got.UsedBy != app.UsedByAdvisor {
 		t.Errorf("saved %+v", got)
 	}
 	if scr.usedByHint.Text != "Planerna får din organisations namn, logotyp och färg, och dig som rådgivare." {

@@ -41,6 +41,7 @@ type Shell struct {
 	companies *CompaniesScreen
 	workspace *Workspace
 	session   *Session
+	settings  *SettingsScreen
 	host      *fyne.Container
 	tabs      *container.AppTabs
 	root      *fyne.Container
@@ -48,6 +49,12 @@ type Shell struct {
 	openErr error
 	// Now is the clock for new assessments; tests fix it.
 	Now func() time.Time
+	// dataDir and reopen let the recovery screen restore a backup and try
+	// again when the database could not be opened.
+	dataDir string
+	reopen  func() (Store, error)
+	// firstStart is true while the first start page is shown.
+	firstStart bool
 }
 
 // NewShell fills window w with the screens in language lang. st is the open
@@ -58,6 +65,7 @@ func NewShell(w fyne.Window, d *ref.Data, lang string, st Store, openErr error) 
 	sh.SetLanguage(lang)
 	w.SetContent(sh.root)
 	w.SetCloseIntercept(sh.close)
+	sh.loadSettings()
 	return sh
 }
 
@@ -85,6 +93,12 @@ func (sh *Shell) SetLanguage(lang string) {
 	if err != nil {
 		loc = locales.MustNew(locales.Default)
 	}
+	ApplyFyneLanguage(loc.Lang())
+	sh.rebuild(loc)
+}
+
+// rebuild makes every screen anew in loc's language.
+func (sh *Shell) rebuild(loc *locales.Localizer) {
 	selected, tab, search, step := 0, 0, "", ""
 	if sh.screen != nil {
 		selected, tab = sh.screen.Selected(), sh.tabs.SelectedIndex()
@@ -106,20 +120,29 @@ func (sh *Shell) SetLanguage(lang string) {
 	sh.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(loc.T("ui.nav.companies"), theme.HomeIcon(), sh.host),
 		container.NewTabItemWithIcon(loc.T("ui.nav.modes"), theme.InfoIcon(), sh.modesContent()),
+		container.NewTabItemWithIcon(loc.T("ui.nav.settings"), theme.SettingsIcon(), sh.settingsContent()),
+		container.NewTabItemWithIcon(loc.T("ui.nav.help"), theme.HelpIcon(), NewHelpScreen(loc, sh.data)),
 	)
 	sh.tabs.SelectIndex(tab)
+	sh.tabs.OnUnselected = sh.leftTab
 	sh.language.SetSelected(loc.T("language." + loc.Lang() + ".name"))
 	language := container.NewHBox(widget.NewLabel(loc.T("window.language")), sh.language)
 	// The language choice sits at the right end of the tab bar, which the
 	// tabs leave empty; the row is transparent to taps outside its widgets.
-	sh.root.Objects = []fyne.CanvasObject{container.NewStack(sh.tabs, container.NewVBox(container.NewHBox(layout.NewSpacer(), language)))}
-	sh.root.Refresh()
+	if !sh.firstStart {
+		sh.root.Objects = []fyne.CanvasObject{container.NewStack(sh.tabs, container.NewVBox(container.NewHBox(layout.NewSpacer(), language)))}
+		sh.root.Refresh()
+	}
 	sh.window.SetTitle(loc.T("app.title"))
 	sh.window.SetMainMenu(sh.mainMenu())
 }
 
 func (sh *Shell) companiesContent(search string) fyne.CanvasObject {
 	if sh.store == nil {
+		sh.companies = nil
+		if sh.reopen != nil {
+			return NewRecoveryScreen(sh.loc, sh.openErr, sh.dataDir, sh.retryOpen)
+		}
 		problem := widget.NewLabel(StoreProblem(sh.openErr, sh.loc))
 		problem.Wrapping = fyne.TextWrapWord
 		return container.NewPadded(problem)
@@ -184,6 +207,9 @@ func (sh *Shell) closeCompany() {
 // close saves the open company before the window closes; when it cannot be
 // saved, the window stays open and the indicator says why.
 func (sh *Shell) close() {
+	if sh.settings != nil {
+		logError("save settings on close", sh.settings.Flush())
+	}
 	if sh.session != nil && sh.session.Flush() != nil {
 		dialog.ShowError(errors.New(sh.loc.T("ui.error.storage")), sh.window)
 		return

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/demo"
@@ -29,6 +30,9 @@ func shellInWindow(t *testing.T, lang string, newWindow func() fyne.Window) (*Sh
 	}
 	t.Cleanup(func() { st.Close() })
 	if _, err := demo.Load(context.Background(), st, ref.MustLoad(), testToday); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSettings(context.Background(), &app.Settings{UsedBy: app.UsedByAdvisor}); err != nil {
 		t.Fatal(err)
 	}
 	w := newWindow()
@@ -130,5 +134,36 @@ func TestClosingTheWindowSavesTheOpenCompanyAndItsSize(t *testing.T) {
 	RestoreWindowSize(w2, prefs)
 	if got := w2.Canvas().Size(); got.Width < 900 {
 		t.Errorf("restored size %v", got)
+	}
+}
+
+func TestTheFirstStartCoversTheWindowUntilAnsweredAndLoadsTheExamples(t *testing.T) {
+	test.NewTempApp(t)
+	st, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := test.NewTempWindow(t, nil)
+	sh := NewShell(w, ref.MustLoad(), "sv", st, nil)
+	if !sh.FirstStartShown() {
+		t.Fatal("a new database does not show the first start page")
+	}
+	sh.firstStartDone(FirstStartChoice{Language: "en", UsedBy: app.UsedByAdvisor, LoadExamples: true})
+	if sh.FirstStartShown() || sh.Language() != "en" || len(sh.Companies().Rows()) != 3 {
+		t.Errorf("after the first start: shown %v, language %s, %d companies", sh.FirstStartShown(), sh.Language(), len(sh.Companies().Rows()))
+	}
+	if len(sh.Tabs().Items) != 4 || sh.Settings() == nil {
+		t.Error("the settings and help tabs are missing")
+	}
+}
+
+func TestAColourSavedInSettingsBecomesTheAccent(t *testing.T) {
+	sh, _, _ := shellWithExamples(t, "sv")
+	sh.applySettings(&app.Settings{Branding: app.Branding{PrimaryColor: "#7a1f3d"}})
+	got := fyne.CurrentApp().Settings().Theme().Color(theme.ColorNamePrimary, theme.VariantLight)
+	r, g, b, _ := got.RGBA()
+	if r>>8 != 0x7a || g>>8 != 0x1f || b>>8 != 0x3d {
+		t.Errorf("primary = %v", got)
 	}
 }

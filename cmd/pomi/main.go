@@ -22,7 +22,7 @@ import (
 var icon []byte
 
 func main() {
-	lang := flag.String("lang", locales.FromEnvironment(os.Getenv), "language of the window: sv or en")
+	lang := flag.String("lang", "", "language of the window: sv or en (default: the saved choice, else the system's)")
 	dataDir := flag.String("data-dir", "", "data folder (default: $"+store.DataDirEnv+" or the user's config folder)")
 	flag.Parse()
 	d, err := ref.Load()
@@ -30,26 +30,52 @@ func main() {
 		fmt.Fprintln(os.Stderr, "pomi:", err)
 		os.Exit(1)
 	}
-	repo, openErr := openStore(*dataDir)
-	if repo != nil {
-		defer repo.Close()
-	}
+	dir, dirErr := store.ResolveDir(*dataDir, os.Getenv)
+	repo, openErr := openStore(dir, dirErr)
 	a := fyneapp.NewWithID("se.pomiplanner.app")
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	w := a.NewWindow("POMI Planner")
+	var sh *ui.Shell
 	if repo != nil {
-		ui.NewShell(w, d, *lang, repo, nil)
+		sh = ui.NewShell(w, d, windowLanguage(*lang, repo), repo, nil)
 	} else {
-		ui.NewShell(w, d, *lang, nil, openErr)
+		sh = ui.NewShell(w, d, windowLanguage(*lang, nil), nil, openErr)
+	}
+	if dirErr == nil {
+		sh.EnableRecovery(dir, func() (ui.Store, error) {
+			s, err := openStore(dir, nil)
+			if err != nil {
+				return nil, err
+			}
+			repo = s
+			return s, nil
+		})
 	}
 	ui.RestoreWindowSize(w, a.Preferences())
 	w.ShowAndRun()
+	if repo != nil {
+		repo.Close()
+	}
+}
+
+// windowLanguage is the flag's language, else the one saved in Settings,
+// else the system's.
+func windowLanguage(flagLang string, repo *store.Store) string {
+	if flagLang != "" {
+		return flagLang
+	}
+	if repo != nil {
+		if st, err := repo.Settings(context.Background()); err == nil && locales.Supported(st.UILanguage) {
+			return st.UILanguage
+		}
+	}
+	return locales.FromEnvironment(os.Getenv)
 }
 
 // openStore opens the database in the data folder; the error says why not,
 // and its detail goes to stderr (the log file comes with packaging).
-func openStore(flagDir string) (*store.Store, error) {
-	dir, err := store.ResolveDir(flagDir, os.Getenv)
+func openStore(dir string, dirErr error) (*store.Store, error) {
+	err := dirErr
 	if err == nil {
 		var s *store.Store
 		if s, err = store.Open(context.Background(), dir); err == nil {
