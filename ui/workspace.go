@@ -48,14 +48,14 @@ type Workspace struct {
 	// OnBack returns to the company list, after the session is saved.
 	OnBack func()
 
-	title    *widget.Label
-	saved    *widget.Label
-	overall  *widget.ProgressBar
-	list     *widget.List
-	body     *fyne.Container
-	prev     *widget.Button
-	next     *widget.Button
-	content  fyne.CanvasObject
+	title   *widget.Label
+	saved   *widget.Label
+	overall *widget.ProgressBar
+	list    *widget.List
+	body    *fyne.Container
+	prev    *widget.Button
+	next    *widget.Button
+	content fyne.CanvasObject
 }
 
 // NewWorkspace builds the workspace over an open session, at step 0.
