@@ -45,7 +45,7 @@ func (sh *Shell) mainMenu() *fyne.MainMenu {
 
 // NewCompany goes to the company list and asks for the new company's name.
 func (sh *Shell) NewCompany() {
-	if sh.companies == nil || !sh.showList() {
+	if sh.firstStart || sh.companies == nil || !sh.showList() {
 		return
 	}
 	sh.companies.AskNew()
@@ -53,7 +53,7 @@ func (sh *Shell) NewCompany() {
 
 // FocusSearch goes to the company list and puts the cursor in the search.
 func (sh *Shell) FocusSearch() {
-	if sh.companies == nil || !sh.showList() {
+	if sh.firstStart || sh.companies == nil || !sh.showList() {
 		return
 	}
 	sh.window.Canvas().Focus(sh.companies.Search())
@@ -75,7 +75,7 @@ func (sh *Shell) showList() bool {
 
 // ExportPDF exports the open company's plan from its Report step.
 func (sh *Shell) ExportPDF() {
-	if sh.workspace == nil {
+	if sh.firstStart || sh.workspace == nil {
 		return
 	}
 	sh.tabs.SelectIndex(TabCompanies)
@@ -87,21 +87,21 @@ func (sh *Shell) ExportPDF() {
 
 // ShowSettings shows the settings tab.
 func (sh *Shell) ShowSettings() {
-	if len(sh.tabs.Items) > TabSettings {
+	if !sh.firstStart {
 		sh.tabs.SelectIndex(TabSettings)
 	}
 }
 
 // ShowHelp shows the help tab.
 func (sh *Shell) ShowHelp() {
-	if len(sh.tabs.Items) > TabHelp {
+	if !sh.firstStart {
 		sh.tabs.SelectIndex(TabHelp)
 	}
 }
 
 // stepBy moves the open company's workspace by delta steps.
 func (sh *Shell) stepBy(delta int) {
-	if sh.workspace == nil {
+	if sh.firstStart || sh.workspace == nil {
 		return
 	}
 	sh.tabs.SelectIndex(TabCompanies)
