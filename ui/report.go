@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/locales"
+	"github.com/pomi-planner/pomi/report"
+)
+
+// reportStepDocumentsDir is the user's Documents folder, where plans go by
+// default (in a "POMI Planner" folder); tests point it at a temp folder.
+var reportStepDocumentsDir = func() (string, error) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, "Documents"), nil
+}
+
+// reportStepFolderName is the folder in Documents that plans are saved in.
+const reportStepFolderName = "POMI Planner"
+
+// The papers a plan can be printed on, in the select's order.
+var reportStepPapers = []string{report.PaperA4, report.PaperLetter}
+
+// reportStep is step 9: the plan as a PDF, in a language and on paper of
+// the advisor's choice, with the company's logo.
+func reportStep() Step {
+	return Step{ID: "report", TitleID: "ui.step.report", Build: func(s *Session) StepView { return newReportStepView(s) }}
+}
+
+// reportStepView is the report step. Export writes the PDF; the workspace
+// binds Ctrl+E to it through interface{ Export() }.
+type reportStepView struct {
+	s     *Session
+	langs []string
+
+	language  *widget.Select
+	paper     *widget.Select
+	logo      []byte
+	logoImage *canvas.Image
+	logoNote  *widget.Label
+	logoPick  *widget.Button
+	logoDrop  *widget.Button
+	folder    string
+	folderBox *widget.Label
+	fileName  *widget.Entry
+	// nameEdited is true once the user has typed a file name, which a
+	// change of language then leaves alone.
+	nameEdited  bool
+	settingName bool
+
+	export   *widget.Button
+	progress *widget.ProgressBarInfinite
+	result   *widget.Label
+	problem  *widget.Label
+	warnings *widget.Label
+	open     *widget.Button
+	reveal   *widget.Button
+	buttons  *fyne.Container
+	outcome  *fyne.Container
+	saved    string
+	busy     bool
+	content  fyne.CanvasObject
+}
+
+func newReportStepView(s *Session) *reportStepView {
+	v := &reportStepView{s: s, langs: locales.Languages()}
+	v.buildUI()
+	v.setFolder(reportStepDefaultFolder())
+	v.load()
+	return v
+}
+
+// Content is the step's canvas object.
+func (v *reportStepView) Content() fyne.CanvasObject { return v.content }
+
+func (v *reportStepView) buildUI() {
+	loc := v.s.Loc
+	intro := widget.NewLabel(loc.T("ui.reportstep.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(intro)
+	if !reportStepHasAgreedActions(v.s.Assessment()) {
+		note := widget.NewLabel(loc.T("ui.reportstep.suggested_note"))
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.WarningImportance
+		top.Add(note)
+	}
+	v.language = widget.NewSelect(v.languageNames(), func(string) { v.defaultName() })
+	v.paper = widget.NewSelect([]string{loc.T("ui.reportstep.paper.a4"), loc.T("ui.reportstep.paper.letter")}, nil)
+	v.fileName = widget.NewEntry()
+	v.fileName.OnChanged = func(string) {
+		if !v.settingName {
+			v.nameEdited = true
+		}
+	}
+	v.folderBox = widget.NewLabel("")
+	v.folderBox.Wrapping = fyne.TextWrapBreak
+	change := widget.NewButtonWithIcon(loc.T("ui.reportstep.change_folder"), theme.FolderOpenIcon(), v.AskFolder)
+	form := widget.NewForm(
+		widget.NewFormItem(loc.T("ui.reportstep.language"), v.language),
+		widget.NewFormItem(loc.T("ui.reportstep.paper"), v.paper),
+		widget.NewFormItem(loc.T("ui.reportstep.logo"), v.logoPart()),
+		widget.NewFormItem(loc.T("ui.reportstep.folder"), container.NewBorder(nil, nil, nil, change, v.folderBox)),
+		widget.NewFormItem(loc.T("ui.reportstep.file"), v.fileName),
+	)
+	v.export = widget.NewButtonWithIcon(loc.T("ui.reportstep.export"), theme.DocumentSaveIcon(), v.Export)
+	v.export.Importance = widget.HighImportance
+	v.progress = widget.NewProgressBarInfinite()
+	v.progress.Stop()
+	v.progress.Hide()
+	top.Add(form)
+	top.Add(container.NewHBox(v.export, layout.NewSpacer()))
+	top.Add(v.progress)
+	top.Add(v.resultPart())
+	v.content = container.NewVScroll(top)
+}
+
+func (v *reportStepView) logoPart() fyne.CanvasObject {
+	loc := v.s.Loc
+	v.logoImage = canvas.NewImageFromResource(nil)
+	v.logoImage.FillMode = canvas.ImageFillContain
+	v.logoImage.SetMinSize(fyne.NewSize(120, 60))
+	v.logoImage.Hide()
+	v.logoNote = widget.NewLabel("")
+	v.logoNote.Wrapping = fyne.TextWrapWord
+	v.logoPick = widget.NewButtonWithIcon(loc.T("ui.reportstep.logo_choose"), theme.FileImageIcon(), v.AskLogo)
+	v.logoDrop = widget.NewButtonWithIcon(loc.T("ui.reportstep.logo_remove"), theme.DeleteIcon(), v.RemoveLogo)
+	v.logoDrop.Disable()
+	buttons := container.NewHBox(v.logoPick, v.logoDrop)
+	return container.NewVBox(container.NewHBox(v.logoImage, container.NewCenter(buttons)), v.logoNote)
+}
+
+func (v *reportStepView) resultPart() fyne.CanvasObject {
+	loc := v.s.Loc
+	v.result = widget.NewLabel("")
+	v.result.Wrapping = fyne.TextWrapBreak
+	v.result.Importance = widget.SuccessImportance
+	v.problem = widget.NewLabel("")
+	v.problem.Wrapping = fyne.TextWrapWord
+	v.problem.Importance = widget.DangerImportance
+	v.warnings = widget.NewLabel("")
+	v.warnings.Wrapping = fyne.TextWrapWord
+	v.warnings.Importance = widget.WarningImportance
+	v.open = widget.NewButtonWithIcon(loc.T("ui.reportstep.open"), theme.FileIcon(), v.OpenSaved)
+	v.reveal = widget.NewButtonWithIcon(loc.T("ui.reportstep.show_folder"), theme.FolderIcon(), v.RevealSaved)
+	v.buttons = container.NewHBox(v.open, v.reveal)
+	for _, o := range []fyne.CanvasObject{v.result, v.problem, v.warnings, v.buttons} {
+		o.Hide()
+	}
+	v.outcome = container.NewVBox(v.result, v.buttons, v.warnings, v.problem)
+	return v.outcome
+}
+
+// load reads the saved defaults and the company's logo off the UI thread.
+func (v *reportStepView) load() {
+	var settings *app.Settings
+	var logo []byte
+	var err error
+	id := v.s.CompanyID()
+	runAsync(func() {
+		ctx := context.Background()
+		if settings, err = v.s.Store.Settings(ctx); err != nil {
+			logError("read settings for the report", err)
+			settings = &app.Settings{}
+		}
+		logo, err = v.s.Store.Logo(ctx, id)
+		logError("read the company's logo", err)
+	}, func() {
+		v.setDefaults(settings)
+		v.showLogo(logo)
+	})
+}
+
+// setDefaults chooses the saved report language (else the UI's) and paper.
+func (v *reportStepView) setDefaults(st *app.Settings) {
+	lang := v.s.Loc.Lang()
+	if st.ReportLanguage != "" && locales.Supported(st.ReportLanguage) {
+		lang = st.ReportLanguage
+	}
+	for k, l := range v.langs {
+		if l == lang {
+			v.language.SetSelectedIndex(k)
+		}
+	}
+	if v.language.SelectedIndex() < 0 && len(v.langs) > 0 {
+		v.language.SetSelectedIndex(0)
+	}
+	v.paper.SetSelectedIndex(0)
+	if st.PaperSize == report.PaperLetter {
+		v.paper.SetSelectedIndex(1)
+	}
+	v.defaultName()
+}
+
+func (v *reportStepView) languageNames() []string {
+	names := make([]string, len(v.langs))
+	for k, l := range v.langs {
+		names[k] = v.s.Loc.T("language." + l + ".name")
+	}
+	return names
+}
+
+// reportLanguage is the chosen language of the plan.
+func (v *reportStepView) reportLanguage() string {
+	if k := v.language.SelectedIndex(); k >= 0 {
+		return v.langs[k]
+	}
+	return v.s.Loc.Lang()
+}
+
+func (v *reportStepView) paperSize() string {
+	if k := v.paper.SelectedIndex(); k >= 0 {
+		return reportStepPapers[k]
+	}
+	return report.PaperA4
+}
+
+func reportStepHasAgreedActions(a *app.Assessment) bool {
+	for _, act := range a.Actions {
+		if act.Status != app.ActionDismissed {
+			return true
+		}
+	}
+	return false
+}
