@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/ref"
+)
+
+// compareSection offers two choices, the latest two by default, and shows
+// what moved between them; with one assessment it says a follow-up is needed.
+func (v *historyView) compareSection() fyne.CanvasObject {
+	loc := v.s.Loc
+	v.comparison = container.NewVBox()
+	if len(v.entries) < 2 {
+		v.from, v.to = nil, nil
+		return resultsWrapped(loc.T("ui.history.compare.needs_follow_up"), fyne.TextStyle{})
+	}
+	var labels []string
+	for _, e := range v.entries {
+		labels = append(labels, e.label)
+	}
+	v.from = widget.NewSelect(labels, func(string) { v.compare() })
+	v.to = widget.NewSelect(labels, func(string) { v.compare() })
+	v.from.SetSelectedIndex(1)
+	v.to.SetSelectedIndex(0)
+	v.compare()
+	choices := container.New(&resultsGridLayout{weights: []float32{1, 1}},
+		container.NewBorder(nil, nil, widget.NewLabel(loc.T("ui.history.compare.from")), nil, v.from),
+		container.NewBorder(nil, nil, widget.NewLabel(loc.T("ui.history.compare.to")), nil, v.to))
+	return container.NewVBox(choices, v.comparison)
+}
+
+// compare shows the comparison of the two chosen assessments.
+func (v *historyView) compare() {
+	if v.from == nil || v.to == nil || v.comparison == nil {
+		return
+	}
+	i, j := v.from.SelectedIndex(), v.to.SelectedIndex()
+	if i < 0 || j < 0 {
+		return
+	}
+	loc := v.s.Loc
+	if i == j {
+		v.comparison.Objects = []fyne.CanvasObject{resultsWrapped(loc.T("ui.history.compare.same"), fyne.TextStyle{})}
+		v.comparison.Refresh()
+		return
+	}
+	cmp, err := app.Compare(v.s.Data, v.s.Company(), v.entries[i].a, v.entries[j].a)
+	if err != nil {
+		v.fail("compare assessments", "ui.history.error.compare", err)
+		return
+	}
+	v.comparison.Objects = v.comparisonObjects(cmp)
+	v.comparison.Refresh()
+}
+
+// comparisonObjects are the dimension changes, the competences whose gap
+// changed and the actions done by the later assessment.
+func (v *historyView) comparisonObjects(cmp *app.Comparison) []fyne.CanvasObject {
+	loc := v.s.Loc
+	dates := map[string]any{"From": historyDate(v.s, cmp.From, false), "To": historyDate(v.s, cmp.To, false)}
+	objs := []fyne.CanvasObject{
+		resultsWrapped(loc.Tf("ui.history.compare.between", dates), fyne.TextStyle{Bold: true}),
+		v.dimensionChanges(cmp, dates),
+		resultsWrapped(loc.T("ui.history.compare.competences"), fyne.TextStyle{Bold: true}),
+		v.competenceChanges(cmp),
+		resultsWrapped(loc.Tf("ui.history.compare.actions_done", dates), fyne.TextStyle{Bold: true}),
+	}
+	if len(cmp.ActionsDone) == 0 {
+		objs = append(objs, resultsWrapped(loc.T("ui.history.compare.no_actions_done"), fyne.TextStyle{}))
+	}
+	for _, a := range cmp.ActionsDone {
+		ea := app.ExplainAction(a, app.WithTexts(loc, resultsTexts(v.s)))
+		objs = append(objs, resultsWrapped("• "+ea.Title, fyne.TextStyle{}))
+	}
+	return append(objs, resultsWrapped(loc.N("ui.history.compare.actions_open", cmp.ActionsOpen, nil), fyne.TextStyle{Italic: true}))
+}
+
+// dimensionChanges is a table of each dimension's score before, after and
+// the change with its sign.
+func (v *historyView) dimensionChanges(cmp *app.Comparison, dates map[string]any) fyne.CanvasObject {
+	loc := v.s.Loc
+	score := func(x *float64) string {
+		if x == nil {
+			return loc.T("report.not_assessed")
+		}
+		return loc.Number(*x, 0)
+	}
+	var rows [][]fyne.CanvasObject
+	for _, d := range cmp.Dimensions {
+		rows = append(rows, []fyne.CanvasObject{
+			resultsWrapped(loc.T(ref.DimensionName(d.Dimension)), fyne.TextStyle{Bold: true}),
+			resultsWrapped(score(d.Before), fyne.TextStyle{}), resultsWrapped(score(d.After), fyne.TextStyle{}),
+			resultsWrapped(resultsChange(loc, d.Before, d.After), fyne.TextStyle{Bold: true}),
+		})
+	}
+	return resultsTable([]float32{3, 1.2, 1.2, 1.2}, []string{loc.T("report.col.dimension"),
+		loc.Tf("ui.history.compare.score_on", map[string]any{"Date": dates["From"]}),
+		loc.Tf("ui.history.compare.score_on", map[string]any{"Date": dates["To"]}),
+		loc.T("ui.history.compare.change")}, rows)
+}
+
+// competenceChanges lists the competences whose gap to the required level
+// changed, including ones rated on only one side.
+func (v *historyView) competenceChanges(cmp *app.Comparison) fyne.CanvasObject {
+	loc := v.s.Loc
+	var rows [][]fyne.CanvasObject
+	for _, c := range cmp.Competences {
+		before, after := historyGap(c.Before), historyGap(c.After)
+		if before != nil && after != nil && *before == *after {
+			continue
+		}
+		rows = append(rows, []fyne.CanvasObject{
+			resultsWrapped(loc.T(ref.CompetenceName(c.Competence)), fyne.TextStyle{Bold: true}),
+			resultsWrapped(historyFromTo(v, c.Before, c.After), fyne.TextStyle{}),
+			resultsWrapped(historyFromTo(v, before, after), fyne.TextStyle{Bold: true}),
+		})
+	}
+	if len(rows) == 0 {
+		return resultsWrapped(loc.T("ui.history.compare.no_competences"), fyne.TextStyle{})
+	}
+	return resultsTable([]float32{3, 1.6, 1.6}, []string{loc.T("report.col.competence"),
+		loc.T("ui.history.compare.rating"), loc.T("ui.history.compare.gap")}, rows)
+}
+
+// historyGap is a rating's gap to the required level, nil when unrated.
+func historyGap(rating *int) *int {
+	if rating == nil {
+		return nil
+	}
+	g := max(0, app.RequiredLevel-*rating)
+	return &g
+}
+
+// historyFromTo writes a level before and after, "2 till 3".
+func historyFromTo(v *historyView, before, after *int) string {
+	return v.s.Loc.Tf("ui.history.compare.from_to", map[string]any{"Before": historyLevel(v, before), "After": historyLevel(v, after)})
+}
+
+func historyLevel(v *historyView, x *int) string {
+	if x == nil {
+		return v.s.Loc.T("report.not_rated")
+	}
+	return v.s.Loc.Number(float64(*x), 0)
+}
