@@ -7,14 +7,14 @@ TAGS      := migrated_fynedo
 PURE_PKGS := ./app/... ./locales/... ./ui/... ./report/... ./cmd/pomi-cli/...
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test deps deps-test build build-cli build-pure lint unit test-window test-pdf screenshots plan-pictures bench clean
+.PHONY: run test deps deps-test build build-cli build-pure build-a11y lint unit test-window test-pdf screenshots plan-pictures bench clean
 
 ## run: install what is missing, build the desktop app and start it
 run: deps build
 	./$(BIN)/pomi
 
-## test: formatting, vet, staticcheck, every Go test with -race, both binaries, the real window under Xvfb, the demo plans checked as PDFs
-test: deps-test lint unit build build-pure test-window test-pdf
+## test: formatting, vet, staticcheck, every Go test with -race, both binaries (and the accessible build), the real window under Xvfb from first start to PDF, the demo plans checked as PDFs
+test: deps-test lint unit build build-pure build-a11y test-window test-pdf
 	@echo "make test: all checks passed"
 
 deps:
@@ -28,6 +28,10 @@ build: build-cli
 
 build-cli:
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/pomi-cli ./cmd/pomi-cli
+
+# The app must also build with Fyne's screen-reader support.
+build-a11y:
+	$(GO) build -tags $(TAGS),accessibility -o /dev/null ./cmd/pomi
 
 # Everything but the desktop entry point must build without cgo.
 build-pure:
@@ -46,6 +50,7 @@ unit:
 test-window: build
 	bash .ci/window-smoke.sh ./$(BIN)/pomi sv $(BIN)/window-sv.png
 	bash .ci/window-smoke.sh ./$(BIN)/pomi en $(BIN)/window-en.png
+	bash .ci/e2e.sh $(BIN) $(BIN)/e2e
 
 test-pdf: build-cli
 	bash .ci/pdf-check.sh ./$(BIN)/pomi-cli $(BIN)/plans
@@ -60,10 +65,11 @@ plan-pictures: build-cli
 	pdftoppm -png -r 60 -f 2 -l 3 $(BIN)/plans/plan-1-sv.pdf docs/screenshots/plan-sv
 	pdftoppm -png -r 60 -f 4 -l 4 $(BIN)/plans/plan-1-en.pdf docs/screenshots/plan-en
 
-## screenshots: refresh the README's screenshots from the real window
+## screenshots: refresh the README's screenshots of every screen, in Swedish and English, from the real window
 screenshots: build
-	bash .ci/window-smoke.sh ./$(BIN)/pomi sv docs/screenshots/companies-sv.png
-	bash .ci/window-smoke.sh ./$(BIN)/pomi en docs/screenshots/companies-en.png
+	bash .ci/screenshots.sh $(BIN) sv $(BIN)/screenshots
+	bash .ci/screenshots.sh $(BIN) en $(BIN)/screenshots
+	for f in $(BIN)/screenshots/*.png; do convert "$$f" -colors 256 "PNG8:docs/screenshots/$$(basename "$$f")"; done
 
 clean:
 	rm -rf $(BIN)

@@ -65,7 +65,6 @@ func NewWorkspace(s *Session) *Workspace {
 	ws.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ws.title.Truncation = fyne.TextTruncateEllipsis
 	ws.saved = widget.NewLabel("")
-	ws.saved.Importance = widget.LowImportance
 	back := widget.NewButtonWithIcon(loc.T("ui.workspace.back"), theme.NavigateBackIcon(), ws.Back)
 	header := container.NewBorder(nil, nil, back, ws.saved, ws.title)
 	ws.overall = widget.NewProgressBar()
@@ -164,7 +163,7 @@ func (ws *Workspace) refreshHeader() {
 
 func (ws *Workspace) showState(st SaveState) {
 	ids := map[SaveState]string{SavePending: "ui.workspace.saving", SaveDone: "ui.workspace.saved", SaveFailed: "ui.workspace.save_failed"}
-	ws.saved.Importance = widget.LowImportance
+	ws.saved.Importance = widget.MediumImportance
 	if st == SaveFailed {
 		ws.saved.Importance = widget.DangerImportance
 	}
