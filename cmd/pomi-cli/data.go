@@ -273,13 +273,32 @@ func runRestore(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	err = withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
 		if err := s.Restore(ctx, backup); err != nil {
 			return err
 		}
 		fmt.Fprintln(out, "restored", backup)
 		return nil
 	})
+	var corrupt *store.CorruptError
+	if !errors.As(err, &corrupt) {
+		return err
+	}
+	// A database that cannot be opened cannot restore itself: put the
+	// backup in its place with the folder closed, keeping the damaged file.
+	dir, dirErr := store.ResolveDir(*dataDir, os.Getenv)
+	if dirErr != nil {
+		return dirErr
+	}
+	aside, err := store.RestoreClosed(context.Background(), dir, backup)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "restored", backup)
+	if aside != "" {
+		fmt.Fprintln(out, "the damaged database is kept as", aside)
+	}
+	return nil
 }
 
 func runCheck(args []string, out io.Writer) error {

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/pomi-planner/pomi/app/store"
 )
 
 func TestDataCommandsOnARealDatabase(t *testing.T) {
@@ -59,3 +62,26 @@ func TestDataCommandsOnARealDatabase(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestRestorePutsABackupInPlaceOfADatabaseThatCannotBeOpened(t *testing.T) {
+	dir := t.TempDir()
+	dd := []string{"--data-dir", dir}
+	runOK(t, append([]string{"demo"}, dd...)...)
+	out := string(runOK(t, append([]string{"backup"}, dd...)...))
+	backup := strings.TrimSpace(out[strings.LastIndex(out, " ")+1:])
+	if err := os.WriteFile(filepath.Join(dir, store.DatabaseName), bytes.Repeat([]byte("not a database "), 500), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_ = os.Remove(filepath.Join(dir, store.DatabaseName+"-wal"))
+	var buf bytes.Buffer
+	if err := run(append([]string{"list"}, dd...), &buf); err == nil {
+		t.Fatal("a garbage database opened")
+	}
+	restored := string(runOK(t, append([]string{"restore", backup}, dd...)...))
+	if !strings.Contains(restored, "damaged database is kept as") {
+		t.Errorf("restore said %q", restored)
+	}
+	if list := string(runOK(t, append([]string{"list"}, dd...)...)); !strings.Contains(list, "Möllevångens") {
+		t.Errorf("after restoring: %s", list)
+	}
+}
