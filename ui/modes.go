@@ -94,8 +94,12 @@ func (s *ModesScreen) competenceCard(id string) fyne.CanvasObject {
 	why := widget.NewLabel(s.loc.T(ref.CompetenceWhy(id)))
 	why.Wrapping = fyne.TextWrapWord
 	dim := s.data.Competence(id).Dimension
-	return widget.NewCard(s.loc.T(ref.CompetenceName(id)),
-		s.loc.Tf("window.modes.dimension", map[string]any{"Name": s.loc.T(ref.DimensionName(dim))}), why)
+	// The dimension goes in a wrapped label, not the card's subtitle: a
+	// subtitle never wraps and would make the whole window as wide as it.
+	dimension := widget.NewLabel(s.loc.Tf("window.modes.dimension", map[string]any{"Name": s.loc.T(ref.DimensionName(dim))}))
+	dimension.Wrapping = fyne.TextWrapWord
+	dimension.TextStyle = fyne.TextStyle{Italic: true}
+	return widget.NewCard(s.loc.T(ref.CompetenceName(id)), "", container.NewVBox(dimension, why))
 }
 
 // CompetenceTitles returns the titles of the competence cards shown, for tests.

@@ -167,3 +167,29 @@ func TestAColourSavedInSettingsBecomesTheAccent(t *testing.T) {
 		t.Errorf("primary = %v", got)
 	}
 }
+
+// TestEveryScreenFitsALaptopAt200Percent holds the window's minimum size,
+// at every step and tab, to what a 1366×768 screen at 200 % leaves: one
+// unwrapped label anywhere would make the whole window wider than the screen.
+func TestEveryScreenFitsALaptopAt200Percent(t *testing.T) {
+	limit := fyne.NewSize(683, 384)
+	for _, lang := range []string{"sv", "en"} {
+		sh, _, _ := shellWithExamples(t, lang)
+		check := func(where string) {
+			if min := sh.root.MinSize(); min.Width > limit.Width || min.Height > limit.Height {
+				t.Errorf("%s %s: minimum size %v exceeds %v", lang, where, min, limit)
+			}
+		}
+		check("company list")
+		openExample(t, sh)
+		ws := sh.Workspace()
+		for i, st := range ws.Steps() {
+			ws.Show(i)
+			check("step " + st.ID)
+		}
+		for i := range sh.Tabs().Items {
+			sh.Tabs().SelectIndex(i)
+			check(sh.Tabs().Items[i].Text)
+		}
+	}
+}
