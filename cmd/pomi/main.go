@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/app/store"
@@ -22,7 +23,7 @@ import (
 var icon []byte
 
 func main() {
-	lang := flag.String("lang", "", "language of the window: sv or en (default: the saved choice, else the system's)")
+	langFlag := flag.String("lang", "", "language of the window: sv or en (default: the saved choice, else the system's)")
 	dataDir := flag.String("data-dir", "", "data folder (default: $"+store.DataDirEnv+" or the user's config folder)")
 	flag.Parse()
 	d, err := ref.Load()
@@ -37,9 +38,9 @@ func main() {
 	w := a.NewWindow("POMI Planner")
 	var sh *ui.Shell
 	if repo != nil {
-		sh = ui.NewShell(w, d, windowLanguage(*lang, repo), repo, nil)
+		sh = ui.NewShell(w, d, windowLanguage(*langFlag, repo), repo, nil)
 	} else {
-		sh = ui.NewShell(w, d, windowLanguage(*lang, nil), nil, openErr)
+		sh = ui.NewShell(w, d, windowLanguage(*langFlag, nil), nil, openErr)
 	}
 	if dirErr == nil {
 		sh.EnableRecovery(dir, func() (ui.Store, error) {
@@ -59,7 +60,8 @@ func main() {
 }
 
 // windowLanguage is the flag's language, else the one saved in Settings,
-// else the system's.
+// else the system's: the locale variables where they are set (Linux), else
+// what the OS says (Windows and macOS set no LANG).
 func windowLanguage(flagLang string, repo *store.Store) string {
 	if flagLang != "" {
 		return flagLang
@@ -69,7 +71,10 @@ func windowLanguage(flagLang string, repo *store.Store) string {
 			return st.UILanguage
 		}
 	}
-	return locales.FromEnvironment(os.Getenv)
+	if os.Getenv("LC_ALL")+os.Getenv("LC_MESSAGES")+os.Getenv("LANG") != "" {
+		return locales.FromEnvironment(os.Getenv)
+	}
+	return locales.Match(lang.SystemLocale().String())
 }
 
 // openStore opens the database in the data folder; the error says why not,
