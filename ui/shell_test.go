@@ -193,3 +193,11 @@ func TestEveryScreenFitsALaptopAt200Percent(t *testing.T) {
 		}
 	}
 }
+
+func TestShellMarkup(t *testing.T) {
+	sh, _, w := shellWithExamples(t, "sv")
+	test.AssertRendersToMarkup(t, "companies.xml", w.Canvas())
+	openExample(t, sh)
+	sh.Workspace().ShowStep("history")
+	test.AssertRendersToMarkup(t, "workspace.xml", w.Canvas())
+}
