@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,7 +32,7 @@ func TestActionsAndReportShots(t *testing.T) {
 				if size.Width < 1000 {
 					name += "-small"
 				}
-				actionsSaveShot(t, w, filepath.Join("/tmp", name+".png"))
+				saveCapture(t, w, filepath.Join("/tmp", name+".png"))
 				switch v := ws.View().(type) {
 				case *actionsView:
 					v.accordion.Open(0)
@@ -43,29 +42,17 @@ func TestActionsAndReportShots(t *testing.T) {
 					v.UseLogo(reportStepTestPNG(t))
 					v.Export()
 				}
-				actionsSaveShot(t, w, filepath.Join("/tmp", name+"-2.png"))
+				saveCapture(t, w, filepath.Join("/tmp", name+"-2.png"))
 			}
 			// A first visit: no plan yet, so the suggestions are open.
 			s.EditAssessment(func(a *app.Assessment) { a.Actions = nil })
 			ws.ShowStep("actions")
 			ws.ShowStep("report")
 			ws.ShowStep("actions")
-			actionsSaveShot(t, w, filepath.Join("/tmp", "actions-first-"+lang+fmt.Sprint(size.Width)+".png"))
+			saveCapture(t, w, filepath.Join("/tmp", "actions-first-"+lang+fmt.Sprint(size.Width)+".png"))
 			w.Resize(size.AddWidthHeight(1, 0))
 			w.Resize(size)
-			actionsSaveShot(t, w, filepath.Join("/tmp", "actions-first-"+lang+fmt.Sprint(size.Width)+"-b.png"))
+			saveCapture(t, w, filepath.Join("/tmp", "actions-first-"+lang+fmt.Sprint(size.Width)+"-b.png"))
 		}
-	}
-}
-
-func actionsSaveShot(t *testing.T, w fyne.Window, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
-		t.Fatal(err)
 	}
 }

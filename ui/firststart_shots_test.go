@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -61,12 +60,5 @@ func firstStartShot(t *testing.T, w fyne.Window, size fyne.Size, scale float32, 
 	t.Helper()
 	w.Canvas().(interface{ SetScale(float32) }).SetScale(scale)
 	w.Resize(size)
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
+	saveCapture(t, w, path)
 }

@@ -161,17 +161,17 @@ func TestHistoryShots(t *testing.T) {
 		v := newHistoryView(s)
 		w.SetContent(v.Content())
 		resultsSettle(w)
-		resultsSavePNG(t, w, "/tmp/history-"+lang+".png")
+		saveCapture(t, w, "/tmp/history-"+lang+".png")
 		w.Resize(fyne.NewSize(1100, 1500))
 		resultsSettle(w)
-		resultsSavePNG(t, w, "/tmp/history-"+lang+"-full.png")
+		saveCapture(t, w, "/tmp/history-"+lang+"-full.png")
 		w.Resize(fyne.NewSize(1100, 720))
 		if lang == "sv" {
 			test.Tap(v.followUp)
-			resultsSavePNG(t, w, "/tmp/history-sv-confirm.png")
+			saveCapture(t, w, "/tmp/history-sv-confirm.png")
 			v.confirm.Confirm()
 			resultsSettle(w)
-			resultsSavePNG(t, w, "/tmp/history-sv-followup.png")
+			saveCapture(t, w, "/tmp/history-sv-followup.png")
 		}
 	}
 }

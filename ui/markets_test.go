@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"image/png"
 	"os"
 	"slices"
 	"testing"
@@ -200,22 +199,11 @@ func TestProfileAndMarketsShots(t *testing.T) {
 				if scroll, ok := ws.View().Content().(*container.Scroll); ok {
 					scroll.ScrollToOffset(fyne.NewPos(0, y))
 				}
-				marketsShot(t, w, "/tmp/"+step+"-"+lang+"-"+string(rune('0'+i))+".png")
+				saveCapture(t, w, "/tmp/"+step+"-"+lang+"-"+string(rune('0'+i))+".png")
 			}
 			// 1366×768 at 200 % scaling leaves 683×384 to lay out.
 			w.Resize(fyne.NewSize(683, 384))
-			marketsShot(t, w, "/tmp/"+step+"-"+lang+"-small.png")
+			saveCapture(t, w, "/tmp/"+step+"-"+lang+"-small.png")
 		}
-	}
-}
-
-func marketsShot(t *testing.T, w fyne.Window, path string) {
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
-		t.Fatal(err)
 	}
 }

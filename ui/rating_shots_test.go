@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"image/png"
 	"os"
 	"testing"
 
@@ -38,20 +37,8 @@ func TestRatingShots(t *testing.T) {
 				if size.Width < 1000 {
 					name += "-narrow"
 				}
-				ratingSavePNG(t, name+".png", w)
+				saveCapture(t, w, name+".png")
 			}
 		}
-	}
-}
-
-func ratingSavePNG(t *testing.T, path string, w fyne.Window) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -131,8 +131,8 @@ func TestRecoveryShots(t *testing.T) {
 		w := test.NewTempWindow(t, NewRecoveryScreen(locales.MustNew(lang), openErr, dir, func() {}))
 		w.Resize(fyne.NewSize(1100, 720))
 		w.Content().Refresh() // a second layout pass, as a real window makes, settles wrapped labels
-		settingsWritePNG(t, w, "/tmp/recovery-"+lang+".png")
+		saveCapture(t, w, "/tmp/recovery-"+lang+".png")
 		test.Tap(recoveryButtons(w.Content(), locales.MustNew(lang).T("ui.recovery.restore"))[0])
-		settingsWritePNG(t, w, "/tmp/recovery-"+lang+"-confirm.png")
+		saveCapture(t, w, "/tmp/recovery-"+lang+"-confirm.png")
 	}
 }

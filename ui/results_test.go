@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/png"
 	"os"
 	"slices"
 	"strings"
@@ -213,7 +212,7 @@ func TestResultsShots(t *testing.T) {
 		w.SetContent(newResultsView(s).Content())
 		w.Resize(shot.size)
 		resultsSettle(w)
-		resultsSavePNG(t, w, "/tmp/results-"+shot.name+".png")
+		saveCapture(t, w, "/tmp/results-"+shot.name+".png")
 	}
 }
 
@@ -222,18 +221,6 @@ func TestResultsShots(t *testing.T) {
 func resultsSettle(w fyne.Window) {
 	for range 3 {
 		w.Content().Refresh()
-	}
-}
-
-func resultsSavePNG(t *testing.T, w fyne.Window, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -251,7 +238,7 @@ func TestResultsInWorkspaceShots(t *testing.T) {
 		for _, step := range []string{"results", "history"} {
 			ws.ShowStep(step)
 			resultsSettle(w)
-			resultsSavePNG(t, w, "/tmp/workspace-"+step+"-"+fmt.Sprint(size.Width)+".png")
+			saveCapture(t, w, "/tmp/workspace-"+step+"-"+fmt.Sprint(size.Width)+".png")
 		}
 	}
 }

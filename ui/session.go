@@ -270,18 +270,8 @@ func (s *Session) reloadHistory(ctx context.Context) ([]app.StoredAssessment, er
 // started with StartFollowUp. Runs the store work off the UI thread and
 // calls done on it.
 func (s *Session) SwitchTo(id app.AssessmentID, done func(error)) {
-	if err := s.Flush(); err != nil {
-		done(err)
-		return
-	}
-	var history []app.StoredAssessment
-	var err error
-	runAsync(func() { history, err = s.reloadHistory(context.Background()) }, func() {
-		if err == nil {
-			err = s.adopt(history, id)
-		}
-		s.notify()
-		done(err)
+	s.afterReload(done, func(history []app.StoredAssessment) error {
+		return s.adopt(history, id)
 	})
 }
 
@@ -299,17 +289,7 @@ func (s *Session) adopt(history []app.StoredAssessment, id app.AssessmentID) err
 // StartFollowUp saves, then edits a new assessment made from the latest one
 // by app.FollowUp, and saves it at once so History lists it.
 func (s *Session) StartFollowUp(today time.Time, done func(error)) {
-	if err := s.Flush(); err != nil {
-		done(err)
-		return
-	}
-	var history []app.StoredAssessment
-	var err error
-	runAsync(func() { history, err = s.reloadHistory(context.Background()) }, func() {
-		if err != nil {
-			done(err)
-			return
-		}
+	s.afterReload(done, func(history []app.StoredAssessment) error {
 		s.history = history
 		var latest *app.Assessment
 		if n := len(history); n > 0 {
@@ -317,11 +297,30 @@ func (s *Session) StartFollowUp(today time.Time, done func(error)) {
 		}
 		s.assessment, s.editing, s.persister.assessmentID = app.FollowUp(latest, today), -1, 0
 		s.dirty = true
-		if err = s.Flush(); err == nil {
-			s.history = append(s.history, app.StoredAssessment{
-				ID: s.persister.id(), CompanyID: s.companyID, Assessment: clone(s.assessment),
-			})
-			s.editing = len(s.history) - 1
+		if err := s.Flush(); err != nil {
+			return err
+		}
+		s.history = append(s.history, app.StoredAssessment{
+			ID: s.persister.id(), CompanyID: s.companyID, Assessment: clone(s.assessment),
+		})
+		s.editing = len(s.history) - 1
+		return nil
+	})
+}
+
+// afterReload saves pending changes, reads the history again off the UI
+// thread, then runs change with it on the UI thread, tells the listeners,
+// and calls done with the first error.
+func (s *Session) afterReload(done func(error), change func([]app.StoredAssessment) error) {
+	if err := s.Flush(); err != nil {
+		done(err)
+		return
+	}
+	var history []app.StoredAssessment
+	var err error
+	runAsync(func() { history, err = s.reloadHistory(context.Background()) }, func() {
+		if err == nil {
+			err = change(history)
 		}
 		s.notify()
 		done(err)

@@ -294,23 +294,11 @@ func TestSettingsShots(t *testing.T) {
 		scr.branding.fields["organisation"].entry.SetText("Almi Företagspartner Jönköping")
 		scr.branding.fields["advisor_email"].entry.SetText("anna@")
 		scr.branding.setLogo(settingsPNG(t))
-		settingsWritePNG(t, w, "/tmp/settings-"+lang+".png")
+		saveCapture(t, w, "/tmp/settings-"+lang+".png")
 		// The whole page at once, to look at the cards below the fold.
 		w.Resize(fyne.NewSize(1100, scr.scroll.Content.MinSize().Height+60))
-		settingsWritePNG(t, w, "/tmp/settings-"+lang+"-full.png")
+		saveCapture(t, w, "/tmp/settings-"+lang+"-full.png")
 		w.Resize(fyne.NewSize(683, 1800)) // 1366 wide at 200 %
-		settingsWritePNG(t, w, "/tmp/settings-"+lang+"-narrow.png")
-	}
-}
-
-func settingsWritePNG(t *testing.T, w fyne.Window, path string) {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
-		t.Fatal(err)
+		saveCapture(t, w, "/tmp/settings-"+lang+"-narrow.png")
 	}
 }
