@@ -93,18 +93,6 @@ func (s *CompaniesScreen) Search() *widget.Entry { return s.search }
 // Select selects the i-th listed company.
 func (s *CompaniesScreen) Select(i int) { s.list.Select(i) }
 
-// runAsync is how screens run database work: off the UI thread, with the
-// result applied through fyne.Do. Tests make it synchronous, because the test
-// driver's fyne.Do runs on the calling goroutine.
-var runAsync = background
-
-func background(work func(), done func()) {
-	go func() {
-		work()
-		fyne.Do(done)
-	}()
-}
-
 func (s *CompaniesScreen) newRow() fyne.CanvasObject { return newCompanyRow(s) }
 
 func (s *CompaniesScreen) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {

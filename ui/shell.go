@@ -126,7 +126,11 @@ func (sh *Shell) rebuild(loc *locales.Localizer) {
 	sh.tabs.SelectIndex(tab)
 	sh.tabs.OnUnselected = sh.leftTab
 	sh.language.SetSelected(loc.T("language." + loc.Lang() + ".name"))
-	language := container.NewHBox(widget.NewLabel(loc.T("window.language")), sh.language)
+	if busy == nil {
+		busy = newBusyIndicator()
+	}
+	working := container.NewCenter(container.NewGridWrap(fyne.NewSize(120, busy.bar.MinSize().Height), busy.bar))
+	language := container.NewHBox(working, widget.NewLabel(loc.T("window.language")), sh.language)
 	// The language choice sits at the right end of the tab bar, which the
 	// tabs leave empty; the row is transparent to taps outside its widgets.
 	if !sh.firstStart {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -200,4 +201,47 @@ func TestShellMarkup(t *testing.T) {
 	openExample(t, sh)
 	sh.Workspace().ShowStep("history")
 	test.AssertRendersToMarkup(t, "workspace.xml", w.Canvas())
+}
+
+func TestSlowWorkShowsTheWorkingIndicatorAndFastWorkDoesNot(t *testing.T) {
+	shellWithExamples(t, "sv")
+	// The test goroutine plays the UI thread: it runs what background hands it.
+	ui := make(chan func(), 8)
+	runAsync, onUIThread = background, func(fn func()) { ui <- fn }
+	t.Cleanup(func() {
+		runAsync, onUIThread = func(work func(), done func()) { work(); done() }, fyne.Do
+	})
+	pumpUntil := func(what string, cond func() bool) {
+		t.Helper()
+		deadline := time.After(5 * time.Second)
+		for !cond() {
+			select {
+			case fn := <-ui:
+				fn()
+			case <-deadline:
+				t.Fatal(what)
+			}
+		}
+	}
+	fast := false
+	runAsync(func() {}, func() { fast = true })
+	pumpUntil("fast work did not finish", func() bool { return fast })
+	time.Sleep(2 * busyDelay) // a late timer must not show the indicator
+	select {
+	case fn := <-ui:
+		fn()
+	default:
+	}
+	if busy.bar.Visible() {
+		t.Error("work quicker than 200 ms showed the indicator")
+	}
+	release := make(chan struct{})
+	slow := false
+	runAsync(func() { <-release }, func() { slow = true })
+	pumpUntil("slow work did not show the indicator", func() bool { return busy.bar.Visible() })
+	close(release)
+	pumpUntil("slow work did not finish", func() bool { return slow })
+	if busy.bar.Visible() {
+		t.Error("the indicator stayed after the work ended")
+	}
 }
