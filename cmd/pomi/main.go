@@ -53,7 +53,9 @@ func main() {
 		})
 	}
 	ui.RestoreWindowSize(w, a.Preferences())
+	stopFollowing := ui.FollowFocus(w)
 	w.ShowAndRun()
+	stopFollowing()
 	if repo != nil {
 		repo.Close()
 	}
