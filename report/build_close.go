@@ -1,7 +1,6 @@
 package report
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/pomi-planner/pomi/app"
@@ -140,39 +139,23 @@ func (b *builder) methodSection() Section {
 
 // references collects the works cited by everything the plan shows.
 func (b *builder) references() []string {
-	seen := map[string]bool{}
-	add := func(c ref.Citation) {
-		for _, r := range strings.Split(c.Refs, ";") {
-			// "Knight & Kim 2006: 264" and "… 2006: 265" are one work.
-			work, _, _ := strings.Cut(r, ":")
-			if work = strings.TrimSpace(work); work != "" {
-				seen[work] = true
-			}
-		}
-	}
 	d := b.in.Ref
+	var cs []ref.Citation
 	for _, m := range b.in.Assessment.Modes {
 		if mode := d.Mode(m.Mode); mode != nil {
-			add(mode.Citation)
+			cs = append(cs, mode.Citation)
 		}
 	}
 	for _, s := range d.Statements {
-		add(s.Citation)
+		cs = append(cs, s.Citation)
 	}
 	for _, r := range b.words.Recommendations {
-		add(r.Citation)
+		cs = append(cs, r.Citation)
 	}
 	for _, item := range d.Checklist {
-		add(item.Citation)
+		cs = append(cs, item.Citation)
 	}
-	add(d.Context.SizeClassesSource)
-	add(d.Context.TradeSource)
-	refs := make([]string, 0, len(seen))
-	for r := range seen {
-		refs = append(refs, r)
-	}
-	sort.Strings(refs)
-	return refs
+	return ref.CitedWorks(append(cs, d.Context.SizeClassesSource, d.Context.TradeSource)...)
 }
 
 // signoffSection closes the plan with the meeting's notes and places for

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -104,40 +103,25 @@ func (h *helpScreen) modesTable() fyne.CanvasObject {
 	return container.NewVBox(grid, helpRich(helpMuted(app.FormatCitation(*source, h.loc))))
 }
 
-// helpWorks lists the works cited by the reference data, each once: "Knight
-// & Kim 2006: 264" and "… 2006: 265" are one work.
+// helpWorks lists the works cited by the reference data, each once.
 func helpWorks(d *ref.Data) []string {
-	seen := map[string]bool{}
-	add := func(c ref.Citation) {
-		for _, r := range strings.Split(c.Refs, ";") {
-			if work, _, _ := strings.Cut(r, ":"); strings.TrimSpace(work) != "" {
-				seen[strings.TrimSpace(work)] = true
-			}
-		}
-	}
+	var cs []ref.Citation
 	for _, m := range d.EntryModes {
-		add(m.Citation)
+		cs = append(cs, m.Citation)
 	}
 	for _, c := range d.Competences {
-		add(c.Citation)
+		cs = append(cs, c.Citation)
 	}
 	for _, s := range d.Statements {
-		add(s.Citation)
+		cs = append(cs, s.Citation)
 	}
 	for _, r := range d.Recommendations {
-		add(r.Citation)
+		cs = append(cs, r.Citation)
 	}
 	for _, c := range d.Checklist {
-		add(c.Citation)
+		cs = append(cs, c.Citation)
 	}
-	add(d.Context.SizeClassesSource)
-	add(d.Context.TradeSource)
-	works := make([]string, 0, len(seen))
-	for w := range seen {
-		works = append(works, w)
-	}
-	sort.Strings(works)
-	return works
+	return ref.CitedWorks(append(cs, d.Context.SizeClassesSource, d.Context.TradeSource)...)
 }
 
 // helpPage stacks a page's parts in a column of readable width that scrolls.

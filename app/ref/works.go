@@ -1,0 +1,25 @@
+package ref
+
+import (
+	"sort"
+	"strings"
+)
+
+// CitedWorks lists the works the citations refer to, each once and sorted:
+// "Knight & Kim 2006: 264" and "Knight & Kim 2006: 265" are one work.
+func CitedWorks(cs ...Citation) []string {
+	seen := map[string]bool{}
+	for _, c := range cs {
+		for _, r := range strings.Split(c.Refs, ";") {
+			if work, _, _ := strings.Cut(r, ":"); strings.TrimSpace(work) != "" {
+				seen[strings.TrimSpace(work)] = true
+			}
+		}
+	}
+	works := make([]string, 0, len(seen))
+	for w := range seen {
+		works = append(works, w)
+	}
+	sort.Strings(works)
+	return works
+}
