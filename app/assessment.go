@@ -81,6 +81,18 @@ const (
 	BarrierStrong = 3
 )
 
+// BarrierWeightName names a barrier weight for message ids: "slight",
+// "clear" or "strong".
+func BarrierWeightName(w int) string {
+	switch w {
+	case BarrierStrong:
+		return "strong"
+	case BarrierClear:
+		return "clear"
+	}
+	return "slight"
+}
+
 // Target returns the dimension's target score.
 func (a *Assessment) Target(d ref.Dimension) float64 {
 	if t, ok := a.Targets[d]; ok {

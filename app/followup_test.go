@@ -50,3 +50,11 @@ func TestFollowUpOfNothingIsEmptyAndDatedToday(t *testing.T) {
 		t.Errorf("FollowUp(nil) = %+v", next)
 	}
 }
+
+func TestBarrierWeightNamesTheMessageOfEachWeight(t *testing.T) {
+	for w, want := range map[int]string{BarrierSlight: "slight", BarrierClear: "clear", BarrierStrong: "strong"} {
+		if got := BarrierWeightName(w); got != want {
+			t.Errorf("BarrierWeightName(%d) = %q, want %q", w, got, want)
+		}
+	}
+}

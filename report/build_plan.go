@@ -18,22 +18,12 @@ func (b *builder) barriersSection() Section {
 	for _, fb := range b.words.Barriers {
 		t.Rows = append(t.Rows, []Cell{
 			{Text: fb.Name, Bold: true, Sub: b.tf("report.barriers.rank", map[string]any{"Rank": fb.Rank})},
-			{Text: b.t("report.barriers.weight." + weightID(fb.Weight)), Tone: weightTone(fb.Weight)},
+			{Text: b.t("report.barriers.weight." + app.BarrierWeightName(fb.Weight)), Tone: weightTone(fb.Weight)},
 			{Text: b.answersTo(fb.Barrier)},
 		})
 	}
 	t.Legend = []string{b.t("report.barriers.legend")}
 	return b.section("barriers", true, styled(StyleLead, b.t("report.barriers.lead")), table(t))
-}
-
-func weightID(w int) string {
-	switch w {
-	case app.BarrierStrong:
-		return "strong"
-	case app.BarrierClear:
-		return "clear"
-	}
-	return "slight"
 }
 
 func weightTone(w int) string {

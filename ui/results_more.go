@@ -73,21 +73,11 @@ func (v *resultsView) barriersSection() fyne.CanvasObject {
 		weight := min(max(b.Weight, app.BarrierSlight), app.BarrierStrong)
 		rows = append(rows, []fyne.CanvasObject{
 			resultsNamed(b.Name, v.tr.Tf("report.barriers.rank", map[string]any{"Rank": b.Rank})),
-			resultsSwatch(resultsScale[weight], v.tr.T("report.barriers.weight."+resultsWeightID(weight))),
+			resultsSwatch(resultsScale[weight], v.tr.T("report.barriers.weight."+app.BarrierWeightName(weight))),
 		})
 	}
 	v.barriers = resultsTable([]float32{5, 1.3}, []string{v.tr.T("report.col.barrier"), v.tr.T("report.col.felt")}, rows)
 	return container.NewVBox(v.barriers, resultsMuted(v.tr.T("report.barriers.legend")))
-}
-
-func resultsWeightID(w int) string {
-	switch w {
-	case app.BarrierStrong:
-		return "strong"
-	case app.BarrierClear:
-		return "clear"
-	}
-	return "slight"
 }
 
 // recommendationsSection shows the strongest recommendations: what, why,
