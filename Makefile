@@ -7,6 +7,9 @@ TAGS      := migrated_fynedo
 PURE_PKGS := ./app/... ./locales/... ./ui/... ./report/... ./cmd/pomi-cli/...
 export LANG ?= en_US.UTF-8
 
+# Packaging and benchmarks live in mk/*.mk, one file per concern.
+-include mk/*.mk
+
 .PHONY: run test deps deps-test build build-cli build-pure build-a11y lint unit test-window test-pdf screenshots plan-pictures bench clean
 
 ## run: install what is missing, build the desktop app and start it
