@@ -269,7 +269,9 @@ func ValidateChoice(s string, allowed []string) error {
 }
 
 // ParseNumber reads a number as people type it in either language: "1 234",
-// "12,5", "12.5", "1,234.5"; spaces and no-break spaces group digits.
+// "12,5", "12.5", "1,234.5", "12,500,000"; spaces and no-break spaces group
+// digits. One comma alone is a decimal comma, as in Swedish; two or more
+// group thousands, as in English, when every group has three digits.
 func ParseNumber(s string) (float64, error) {
 	s = strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\u00a0' || r == '\u202f' {
@@ -286,6 +288,8 @@ func ParseNumber(s string) (float64, error) {
 		s = strings.Replace(s, ",", ".", 1)
 	case comma > 0 && dot <= 1 && strings.LastIndex(s, ".") > strings.LastIndex(s, ","):
 		s = strings.ReplaceAll(s, ",", "")
+	case comma > 1 && dot == 0 && thousandsGrouped(s):
+		s = strings.ReplaceAll(s, ",", "")
 	case comma > 0:
 		return 0, fieldErr("", CodeNumber)
 	}
@@ -294,6 +298,18 @@ func ParseNumber(s string) (float64, error) {
 		return 0, fieldErr("", CodeNumber)
 	}
 	return v, nil
+}
+
+// thousandsGrouped reports whether every comma in s is followed by exactly
+// three digits, as in "12,500,000".
+func thousandsGrouped(s string) bool {
+	parts := strings.Split(s, ",")
+	for _, p := range parts[1:] {
+		if len(p) != 3 || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return parts[0] != "" && parts[0] != "-" && parts[0] != "+"
 }
 
 // ParseCount reads a whole, non-negative number such as employees ("1 200").
