@@ -65,13 +65,22 @@ type reportStepView struct {
 	result   *widget.Label
 	problem  *widget.Label
 	warnings *widget.Label
-	open     *widget.Button
-	reveal   *widget.Button
-	buttons  *fyne.Container
 	outcome  *fyne.Container
-	saved    string
 	busy     bool
 	content  fyne.CanvasObject
+
+	// The buttons that print, e-mail, open or show the saved plan, and
+	// what came of the last one.
+	open      *widget.Button
+	reveal    *widget.Button
+	print     *widget.Button
+	mail      *widget.Button
+	shareNote *widget.Label
+	buttons   *fyne.Container
+	// saved is the last plan written and savedLang its language, which
+	// the e-mail about it is written in.
+	saved     string
+	savedLang string
 }
 
 func newReportStepView(s *Session) *reportStepView {
@@ -142,7 +151,6 @@ func (v *reportStepView) logoPart() fyne.CanvasObject {
 }
 
 func (v *reportStepView) resultPart() fyne.CanvasObject {
-	loc := v.s.Loc
 	v.result = widget.NewLabel("")
 	v.result.Wrapping = fyne.TextWrapBreak
 	v.result.Importance = widget.SuccessImportance
@@ -152,13 +160,11 @@ func (v *reportStepView) resultPart() fyne.CanvasObject {
 	v.warnings = widget.NewLabel("")
 	v.warnings.Wrapping = fyne.TextWrapWord
 	v.warnings.Importance = widget.WarningImportance
-	v.open = widget.NewButtonWithIcon(loc.T("ui.reportstep.open"), theme.FileIcon(), v.OpenSaved)
-	v.reveal = widget.NewButtonWithIcon(loc.T("ui.reportstep.show_folder"), theme.FolderIcon(), v.RevealSaved)
-	v.buttons = container.NewHBox(v.open, v.reveal)
-	for _, o := range []fyne.CanvasObject{v.result, v.problem, v.warnings, v.buttons} {
+	buttons := v.shareButtons()
+	for _, o := range []fyne.CanvasObject{v.result, v.problem, v.warnings, buttons} {
 		o.Hide()
 	}
-	v.outcome = container.NewVBox(v.result, v.buttons, v.warnings, v.problem)
+	v.outcome = container.NewVBox(v.result, buttons, v.warnings, v.problem)
 	return v.outcome
 }
 

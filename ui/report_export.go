@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,6 +47,9 @@ func (v *reportStepView) Export() {
 	}, func() {
 		v.setBusy(false)
 		v.showOutcome(path, warnings, err)
+		if err == nil {
+			v.savedLang = loc.Lang()
+		}
 	})
 }
 
@@ -111,6 +113,7 @@ func (v *reportStepView) showOutcome(path string, warnings []report.Warning, err
 		return
 	}
 	v.saved = path
+	v.shareNote.Hide() // it was about the plan written before
 	v.problem.Hide()
 	v.result.SetText(loc.Tf("ui.reportstep.saved", map[string]any{"Path": path}))
 	v.result.Show()
@@ -123,29 +126,6 @@ func (v *reportStepView) showOutcome(path string, warnings []report.Warning, err
 func (v *reportStepView) relayout() {
 	v.outcome.Refresh()
 	v.content.Refresh()
-}
-
-// OpenSaved opens the last saved plan in the system's PDF viewer.
-func (v *reportStepView) OpenSaved() {
-	if v.saved != "" {
-		logError("open the plan", fyne.CurrentApp().OpenURL(reportStepFileURL(v.saved)))
-	}
-}
-
-// RevealSaved opens the folder of the last saved plan.
-func (v *reportStepView) RevealSaved() {
-	if v.saved != "" {
-		logError("open the plan's folder", fyne.CurrentApp().OpenURL(reportStepFileURL(filepath.Dir(v.saved))))
-	}
-}
-
-// reportStepFileURL is a file: URL of a local path, also for "C:\..." paths.
-func reportStepFileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return &url.URL{Scheme: "file", Path: p}
 }
 
 // AskFolder lets the user choose another folder for the plan.

@@ -1,0 +1,18 @@
+//go:build !windows
+
+package desktop
+
+import (
+	"errors"
+	"fmt"
+	"syscall"
+)
+
+// callNative has nothing to call outside Windows; the commands for other
+// systems use none.
+func callNative(c Command) error {
+	return fmt.Errorf("%s: %w", c.Native, errors.ErrUnsupported)
+}
+
+// sysProcAttr leaves programs' arguments to the usual exec rules.
+func sysProcAttr([]string) *syscall.SysProcAttr { return nil }
