@@ -1,0 +1,102 @@
+package ui
+
+// A disk that takes no more bytes, made with RLIMIT_FSIZE (the largest file
+// this process may write) set to zero, so every write to a regular file
+// fails as on a full or read-only disk. Linux only.
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/locales"
+)
+
+// withNoRoomOnDisk runs fn while every write to a regular file fails. Go
+// ignores SIGXFSZ, so a write returns an error instead of ending the
+// process. The limit holds for the whole process; the UI tests are
+// sequential.
+func withNoRoomOnDisk(t *testing.T, fn func()) {
+	t.Helper()
+	var old syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+		t.Skipf("getrlimit: %v", err)
+	}
+	limit := old
+	limit.Cur = 0
+	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &limit); err != nil {
+		t.Skipf("setrlimit: %v", err)
+	}
+	defer func() {
+		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
+			t.Fatalf("restore the file size limit: %v", err)
+		}
+	}()
+	fn()
+}
+
+// On a full disk the save indicator says so, the edit stays on screen,
+// Back does not leave the company, and the next save once there is room
+// writes it.
+func TestAFullDiskSaysItCouldNotSaveAndKeepsTheEdit(t *testing.T) {
+	for _, lang := range locales.Languages() {
+		loc := locales.MustNew(lang)
+		s, st, w := openTestSession(t, lang, false, "Fullt "+lang)
+		ws := NewWorkspace(s)
+		w.SetContent(ws.Content())
+		left := false
+		ws.OnBack = func() { left = true }
+		if err := s.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		s.EditCompany(func(c *app.Company) { c.Address.City = "Växjö" })
+		var flushErr error
+		withNoRoomOnDisk(t, func() {
+			flushErr = s.Flush()
+			ws.Back()
+		})
+		if flushErr == nil || s.State() != SaveFailed {
+			t.Fatalf("%s: a save on a full disk gave %v, state %v", lang, flushErr, s.State())
+		}
+		if want := loc.T("ui.workspace.save_failed"); ws.saved.Text != want {
+			t.Errorf("%s: the indicator says %q, want %q", lang, ws.saved.Text, want)
+		}
+		if left {
+			t.Errorf("%s: Back left the company although its edit was not saved", lang)
+		}
+		if s.Company().Address.City != "Växjö" {
+			t.Errorf("%s: the edit was lost from the screen", lang)
+		}
+		if c, _ := st.Company(context.Background(), s.CompanyID()); c.Address.City == "Växjö" {
+			t.Errorf("%s: the failed save is in the database", lang)
+		}
+		if err := s.Flush(); err != nil || s.State() != SaveDone {
+			t.Fatalf("%s: the save once there is room: %v, state %v", lang, err, s.State())
+		}
+		if c, _ := st.Company(context.Background(), s.CompanyID()); c.Address.City != "Växjö" {
+			t.Errorf("%s: the edit did not reach the database on the next save", lang)
+		}
+		if check, err := st.Check(context.Background()); check != "ok" || err != nil {
+			t.Errorf("%s: integrity_check %q %v", lang, check, err)
+		}
+	}
+}
+
+// A plan exported to a full disk says it could not be saved there.
+func TestAFullDiskKeepsThePlanUnsavedAndSaysSo(t *testing.T) {
+	for _, lang := range locales.Languages() {
+		docs := t.TempDir()
+		v, _, _, _ := reportOnExample(t, lang, docs)
+		withNoRoomOnDisk(t, v.Export)
+		if want := locales.MustNew(lang).T("report.error.write"); !v.problem.Visible() || v.problem.Text != want || v.result.Visible() {
+			t.Errorf("%s: says %q, want %q", lang, v.problem.Text, want)
+		}
+		entries, _ := os.ReadDir(filepath.Join(docs, reportStepFolderName))
+		if len(entries) != 0 {
+			t.Errorf("%s: left behind %v", lang, entries)
+		}
+	}
+}
