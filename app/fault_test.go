@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/pomi-planner/pomi/app/ref"
@@ -35,6 +36,13 @@ func edited(t *testing.T, old, new string) []byte {
 	return bytes.Replace(raw, []byte(old), []byte(new), 1)
 }
 
+func TestDecodeReadsAFileSavedWithAByteOrderMark(t *testing.T) {
+	doc, err := Decode(bytes.NewReader(append([]byte("\uFEFF"), goodFile(t)...)), ref.MustLoad(), time.Now())
+	if err != nil || doc.Company.Name == "" {
+		t.Fatalf("a file starting with a UTF-8 byte order mark: %v", err)
+	}
+}
+
 func TestDecodeRefusesMalformedFilesAndSaysWhatIsWrong(t *testing.T) {
 	good := goodFile(t)
 	utf16 := []byte{0xFF, 0xFE}
@@ -49,7 +57,6 @@ func TestDecodeRefusesMalformedFilesAndSaysWhatIsWrong(t *testing.T) {
 	}{
 		{"cut off half way", good[:len(good)/2], ErrNotInterchange, "not valid JSON"},
 		{"cut off at the last brace", good[:bytes.LastIndexByte(good, '}')], ErrNotInterchange, "not valid JSON"},
-		{"UTF-8 byte order mark (old Notepad)", append([]byte("\uFEFF"), good...), ErrNotInterchange, "not valid JSON at byte 1"},
 		{"UTF-16 (saved as Unicode)", utf16, ErrNotInterchange, "not valid JSON"},
 		{"a PNG renamed .json", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ErrNotInterchange, "not valid JSON"},
 		{"a spreadsheet export", []byte("name;org_nr\nAcme;556036-0793\n"), ErrNotInterchange, "not valid JSON"},

@@ -69,6 +69,9 @@ func Decode(r io.Reader, d *ref.Data, now time.Time) (*Document, error) {
 	if len(raw) > MaxInterchangeSize {
 		return nil, ErrTooLarge
 	}
+	// Windows Notepad used to start UTF-8 files with a byte order mark;
+	// RFC 8259 lets a reader ignore it.
+	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
 	var head struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`

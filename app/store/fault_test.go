@@ -160,33 +160,11 @@ func TestAStrayWriteAheadLogIsIgnoredAndTheDatabaseKept(t *testing.T) {
 // let the daily backups of the empty file push the good ones out after
 // KeepBackups days.
 func TestAnEmptiedDatabaseWithBackupsIsNotTakenForANewOne(t *testing.T) {
-	t.Skip("bug: store.inspect takes a 0-byte pomi.db for a new database even when backups/ holds good backups; " +
-		"Open succeeds with no companies and no restore is offered (want *CorruptError naming the newest good backup)")
 	dir, db, backup := faultFolder(t)
 	if err := os.Truncate(db, 0); err != nil {
 		t.Fatal(err)
 	}
 	assertRefusedAsCorrupt(t, dir, db, backup)
-}
-
-// TestAnEmptiedDatabaseStartsEmptyToday records what happens now, so the
-// table in docs/reliability.md stays true until the bug above is fixed.
-func TestAnEmptiedDatabaseStartsEmptyToday(t *testing.T) {
-	dir, db, backup := faultFolder(t)
-	if err := os.Truncate(db, 0); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(context.Background(), dir)
-	if err != nil {
-		t.Skipf("the emptied file is refused now (%v): the bug is fixed, delete this test", err)
-	}
-	defer s.Close()
-	if _, n, _ := s.ListCompanies(context.Background(), app.ListQuery{}); n != 0 {
-		t.Errorf("%d companies in an emptied file", n)
-	}
-	if _, err := os.Stat(backup); err != nil {
-		t.Errorf("the earlier backup is gone: %v", err)
-	}
 }
 
 // A full disk is simulated with max_page_count, which makes SQLite fail with

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
@@ -42,7 +43,15 @@ type CorruptError struct {
 }
 
 func (e *CorruptError) Error() string {
-	msg := fmt.Sprintf("database %s is damaged or not a POMI Planner database: %v", e.Path, e.Err)
+	// SQLite's integrity report has a line per problem; an error is one line.
+	var lines []string
+	for _, l := range strings.Split(fmt.Sprint(e.Err), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	detail := strings.Join(lines, "; ")
+	msg := fmt.Sprintf("database %s is damaged or not a POMI Planner database: %s", e.Path, detail)
 	if e.Backup != "" {
 		msg += "; newest good backup: " + e.Backup
 	}
@@ -172,6 +181,14 @@ func inspect(ctx context.Context, path string) (int, error) {
 	}
 	if version == 0 && !hasNoTables(ctx, db) {
 		return 0, corrupt(ctx, path, errors.New("a database of another program"))
+	}
+	if version == 0 {
+		// An empty file where backups exist was emptied, not just made:
+		// starting afresh would hide the clients and, after the daily
+		// backups rotate, prune the good ones away.
+		if backup, _ := NewestGoodBackup(ctx, BackupDir(path)); backup != "" {
+			return 0, &CorruptError{Path: path, Backup: backup, Err: errors.New("the database is empty but backups exist")}
+		}
 	}
 	return version, nil
 }

@@ -71,7 +71,6 @@ func TestImportOfAMalformedFileChangesNothing(t *testing.T) {
 		says string
 	}{
 		{"cut off in an e-mail", fresh[:len(fresh)*2/3], "not a POMI Planner company file: not valid JSON"},
-		{"saved with a byte order mark", append([]byte("\uFEFF"), fresh...), "not valid JSON at byte 1"},
 		{"from a newer version", bytes.Replace(fresh, []byte(`"version":1`), []byte(`"version":3`), 1), "newer version of POMI Planner"},
 		{"another program's JSON", []byte(`{"contacts":[{"name":"Acme"}]}`), "not a POMI Planner company file"},
 		{"a picture", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "not a POMI Planner company file"},
@@ -200,8 +199,6 @@ func TestEveryStoreFaultIsAOneLineError(t *testing.T) {
 // A database with damaged pages gives SQLite's multi-line integrity report;
 // the command line promises one line per error.
 func TestADamagedDatabaseIsAOneLineError(t *testing.T) {
-	t.Skip("bug: store.CorruptError.Error() embeds PRAGMA quick_check's multi-line report (\"*** in database main ***\\nTree 7 page 7 cell 0: Rowid 2 out of order\"), " +
-		"so `pomi-cli list` on a database with damaged pages prints several lines; main.go promises one")
 	dir := t.TempDir()
 	runOK(t, "demo", "--data-dir", dir)
 	runOK(t, "backup", "--data-dir", dir)
