@@ -192,3 +192,44 @@ func TestOpeningAnExistingDatabaseMakesTheDailyBackupOnce(t *testing.T) {
 		t.Errorf("backups %+v, want one daily", backups)
 	}
 }
+
+// The pre-restore backup prunes the oldest backups; the one being restored
+// may be that oldest, and must still come back.
+func TestRestoringTheOldestKeptBackupSurvivesThePruning(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if _, err := s.ImportDocument(ctx, demoDocument(t, "malmo-mat.json"), app.ImportRefuseDuplicate); err != nil {
+		t.Fatal(err)
+	}
+	oldest, err := s.BackupNow(ctx, "manual")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportDocument(ctx, demoDocument(t, "smaland-mobler.json"), app.ImportRefuseDuplicate); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		backups, err := ListBackups(BackupDir(s.Path()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(backups) >= KeepBackups {
+			if backups[len(backups)-1].Path != oldest {
+				t.Fatalf("the first backup is not the oldest kept: %+v", backups[len(backups)-1])
+			}
+			break
+		}
+		if _, err := s.BackupNow(ctx, "manual"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Restore(ctx, oldest); err != nil {
+		t.Fatalf("restore the oldest kept backup: %v", err)
+	}
+	if _, n, _ := s.ListCompanies(ctx, app.ListQuery{}); n != 1 {
+		t.Errorf("%d companies after restoring the oldest backup, want its 1", n)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(s.Path()), ".restore-*")); len(leftovers) > 0 {
+		t.Errorf("staged copies left behind: %v", leftovers)
+	}
+}

@@ -18,13 +18,21 @@ func (s *Store) Restore(ctx context.Context, backup string) error {
 	if err := checkBackup(ctx, backup); err != nil {
 		return err
 	}
+	// Copy the backup beside the database before the pre-restore backup is
+	// made: pruning after that backup may delete the very file chosen, when
+	// it is the oldest of the kept ones.
+	staged, err := stageCopy(backup, filepath.Dir(s.path))
+	if err != nil {
+		return fmt.Errorf("restore %s: %w", backup, err)
+	}
+	defer os.Remove(staged)
 	if _, err := s.BackupNow(ctx, "pre-restore"); err != nil {
 		return fmt.Errorf("restore: back up the current database first: %w", err)
 	}
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("restore: close database: %w", err)
 	}
-	replaceErr := replaceFile(backup, s.path)
+	replaceErr := swapIn(staged, s.path)
 	// Reopen whatever is there now: the restored file, or the untouched old
 	// one when the copy failed, so the store stays usable either way.
 	fresh, err := open(ctx, s.path, nil)
@@ -66,38 +74,52 @@ func checkBackup(ctx context.Context, path string) error {
 	return nil
 }
 
-// replaceFile copies src over dst atomically: a temp file in dst's folder,
-// synced, then renamed; the old WAL and shared-memory files go first so
-// SQLite cannot replay them onto the restored file.
+// replaceFile copies src over dst atomically: a synced copy in dst's
+// folder (stageCopy), then swapped in (swapIn).
 func replaceFile(src, dst string) error {
+	staged, err := stageCopy(src, filepath.Dir(dst))
+	if err != nil {
+		return err
+	}
+	defer os.Remove(staged)
+	return swapIn(staged, dst)
+}
+
+// stageCopy copies src to a new, synced temp file in dir and returns its path.
+func stageCopy(src, dir string) (string, error) {
 	in, err := os.Open(src)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer in.Close()
-	tmp, err := os.CreateTemp(filepath.Dir(dst), ".restore-*.db")
+	tmp, err := os.CreateTemp(dir, ".restore-*.db")
 	if err != nil {
-		return err
+		return "", err
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := io.Copy(tmp, in); err != nil {
-		tmp.Close()
-		return err
+	_, err = io.Copy(tmp, in)
+	if err == nil {
+		err = tmp.Sync()
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o600)
 	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	return tmp.Name(), nil
+}
+
+// swapIn renames staged over dst; the old WAL and shared-memory files go
+// first so SQLite cannot replay them onto the restored file.
+func swapIn(staged, dst string) error {
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 	}
-	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), dst)
+	return os.Rename(staged, dst)
 }
