@@ -7,7 +7,9 @@ TAGS      := migrated_fynedo
 PURE_PKGS := ./app/... ./locales/... ./ui/... ./report/... ./cmd/pomi-cli/...
 export LANG ?= en_US.UTF-8
 
-# Packaging and benchmarks live in mk/*.mk, one file per concern.
+# Packaging, benchmarks and other extras live in mk/*.mk, one file per
+# concern; they come first, so name the default goal here.
+.DEFAULT_GOAL := run
 -include mk/*.mk
 
 .PHONY: run test deps deps-test build build-cli build-pure build-a11y lint unit test-window test-pdf screenshots plan-pictures bench clean
@@ -16,8 +18,8 @@ export LANG ?= en_US.UTF-8
 run: deps build
 	./$(BIN)/pomi
 
-## test: formatting, vet, staticcheck, every Go test with -race, both binaries (and the accessible build), the real window under Xvfb from first start to PDF, the demo plans checked as PDFs
-test: deps-test lint unit build build-pure build-a11y test-window test-pdf
+## test: formatting, vet, staticcheck, every Go test with -race, both binaries (and the accessible build), the real window under Xvfb from first start to PDF, the demo plans checked as PDFs, the Windows executable cross-built and checked
+test: deps-test lint unit build build-pure build-a11y test-window test-pdf test-windows-build
 	@echo "make test: all checks passed"
 
 deps:

@@ -1,16 +1,29 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages POMI Planner needs that are missing.
-#   install-deps.sh build   – compile the desktop app (cgo, OpenGL, X11, Wayland headers)
-#   install-deps.sh test    – build, plus a virtual display and tools to drive it,
-#                             and the PDF checkers (qpdf, poppler-utils)
-# Does nothing for packages already installed; on other systems it only says what to install.
+#   install-deps.sh build    – compile the desktop app (cgo, OpenGL, X11, Wayland headers)
+#   install-deps.sh package  – build, plus what `make package-linux` and
+#                              `make package-windows` use (mingw-w64 cross compiler,
+#                              ImageMagick for the Windows icon, zip, xz)
+#   install-deps.sh test     – package, plus a virtual display and tools to drive it,
+#                              the PDF checkers (qpdf, poppler-utils) and make itself,
+#                              since CI builds the Windows executable on every run
+# Does nothing for packages already installed, and runs `apt-get update` only
+# when something is missing: .ci/run calls it once with `test`, so the calls
+# that make's targets repeat find everything there and never update again.
+# On other systems it only says what to install.
 set -euo pipefail
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
-test_pkgs=(xvfb xdotool imagemagick x11-utils qpdf poppler-utils)
+package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip xz-utils file)
+test_pkgs=(make xvfb xdotool imagemagick x11-utils qpdf poppler-utils)
 
 pkgs=("${build_pkgs[@]}")
-[ "${1:-build}" = test ] && pkgs+=("${test_pkgs[@]}")
+case "${1:-build}" in
+build) ;;
+package) pkgs+=("${package_pkgs[@]}") ;;
+test) pkgs+=("${package_pkgs[@]}" "${test_pkgs[@]}") ;;
+*) echo "install-deps.sh: unknown set '$1' (build, package or test)" >&2; exit 2 ;;
+esac
 
 missing=()
 if command -v dpkg-query >/dev/null; then
