@@ -60,9 +60,8 @@ test-window: build
 test-pdf: build-cli
 	bash .ci/pdf-check.sh ./$(BIN)/pomi-cli $(BIN)/plans
 
-## bench: the PDF benchmark beside its baseline (a bare fpdf text dump)
-bench:
-	$(GO) test -run '^$$' -bench 'DemoPlan|Baseline' -benchmem -count 5 ./report/
+## bench: every figure of docs/performance.md, each beside its baseline, in one run (mk/bench.mk)
+bench: bench-all
 
 ## plan-pictures: refresh the README's pictures of plan pages
 plan-pictures: build-cli

@@ -1,0 +1,12 @@
+# Performance, measured side by side: docs/performance.md records the figures
+# and how to read them. Proposed: point the Makefile's `bench` at `bench-all`.
+.PHONY: bench-all bench-go
+
+## bench-all: start-up time, idle memory and binary size of the app beside a bare Fyne window (under Xvfb, 10,000 companies), PDF and search benchmarks beside their baselines; prints a summary table (BENCH_RUNS=7 starts each)
+bench-all: deps-test
+	bash .ci/bench.sh $(BIN)/bench
+
+## bench-go: only the Go benchmarks (PDF and search), each beside its baseline
+bench-go:
+	$(GO) test -run '^$$' -bench 'DemoPlan|Baseline' -benchmem -count 5 ./report/
+	$(GO) test -run '^$$' -bench Companies10000 -benchmem ./app/store/
