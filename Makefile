@@ -4,7 +4,7 @@
 GO        ?= go
 BIN       := bin
 TAGS      := migrated_fynedo
-PURE_PKGS := ./app/... ./locales/... ./ui/... ./report/... ./cmd/pomi-cli/...
+PURE_PKGS := ./app/... ./locales/... ./ui/... ./report/... ./desktop/... ./applog/... ./cmd/pomi-cli/...
 export LANG ?= en_US.UTF-8
 
 # Packaging, benchmarks and other extras live in mk/*.mk, one file per
@@ -19,7 +19,7 @@ run: deps build
 	./$(BIN)/pomi
 
 ## test: formatting, vet, staticcheck, every Go test with -race, both binaries (and the accessible build), the real window under Xvfb from first start to PDF, the demo plans checked as PDFs, the Windows executable cross-built and checked
-test: deps-test lint unit build build-pure build-a11y test-window test-pdf test-windows-build
+test: deps-test lint unit build build-pure build-a11y test-window test-pdf test-crash test-windows-build
 	@echo "make test: all checks passed"
 
 deps:

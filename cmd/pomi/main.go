@@ -1,13 +1,19 @@
 // Command pomi is POMI Planner's desktop app. It only wires: it is the one
-// place that imports Fyne's app package; the screens live in ui/.
+// place that imports Fyne's app package; the screens live in ui/. It also
+// keeps the app's safety net: the log file, a crash report for a panic, the
+// notice about it at the next start, and a readable message when the
+// window cannot be opened (no OpenGL).
+//
+// POMI_CRASH_TEST=main or =background makes it panic on purpose 1.5 s after
+// the window shows, to try the crash report and notice (see startCrashTest).
 package main
 
 import (
 	"context"
 	_ "embed"
 	"flag"
-	"fmt"
 	"os"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -23,25 +29,50 @@ import (
 var icon []byte
 
 func main() {
+	if code := run(); code != 0 {
+		os.Exit(code)
+	}
+}
+
+// run starts the app and returns the exit code once the window has closed.
+// A panic on the main goroutine, which runs the UI (Fyne's event loop
+// runs inside a.Run), ends here and becomes a crash report.
+func run() (code int) {
 	langFlag := flag.String("lang", "", "language of the window: sv or en (default: the saved choice, else the system's)")
 	dataDir := flag.String("data-dir", "", "data folder (default: $"+store.DataDirEnv+" or the user's config folder)")
 	flag.Parse()
+	dir, dirErr := store.ResolveDir(*dataDir, os.Getenv)
+	logs := startLogging(dir, dirErr)
+	defer logs.close()
+	logs.lang = windowLanguage(*langFlag, nil)
+	defer func() {
+		if v := recover(); v != nil {
+			code = logs.panicked(v, debug.Stack())
+		}
+	}()
+	return runWindow(logs, *langFlag, dir, dirErr)
+}
+
+// runWindow opens the database and the window and runs the app until the
+// window closes.
+func runWindow(logs *appLog, langFlag, dir string, dirErr error) int {
 	d, err := ref.Load()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "pomi:", err)
-		os.Exit(1)
+		logErr("load reference data", err)
+		return exitFailure
 	}
-	dir, dirErr := store.ResolveDir(*dataDir, os.Getenv)
 	repo, openErr := openStore(dir, dirErr)
+	logs.lang = windowLanguage(langFlag, repo)
 	a := fyneapp.NewWithID("se.pomiplanner.app")
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	w := a.NewWindow("POMI Planner")
 	var sh *ui.Shell
 	if repo != nil {
-		sh = ui.NewShell(w, d, windowLanguage(*langFlag, repo), repo, nil)
+		sh = ui.NewShell(w, d, logs.lang, repo, nil)
 	} else {
-		sh = ui.NewShell(w, d, windowLanguage(*langFlag, nil), nil, openErr)
+		sh = ui.NewShell(w, d, logs.lang, nil, openErr)
 	}
+	logs.lang = sh.Language()
 	if dirErr == nil {
 		sh.EnableRecovery(dir, func() (ui.Store, error) {
 			s, err := openStore(dir, nil)
@@ -54,10 +85,25 @@ func main() {
 	}
 	ui.RestoreWindowSize(w, a.Preferences())
 	stopFollowing := ui.FollowFocus(w)
-	w.ShowAndRun()
+	// ShowAndRun, in two steps: Fyne reports a window it could not create
+	// (no OpenGL) only in the log, and Run would then wait with no window.
+	w.Show()
+	if f, failed := logs.watch.Failure(windowOpened(w)); failed {
+		closeStore(repo)
+		return logs.startupFailed(f)
+	}
+	logs.shown = true
+	offerCrashRestore(w, sh, logs.dir(), dir, repo != nil)
+	startCrashTest(os.Getenv(crashTestEnv))
+	a.Run()
 	stopFollowing()
+	closeStore(repo)
+	return 0
+}
+
+func closeStore(repo *store.Store) {
 	if repo != nil {
-		repo.Close()
+		logErr("close the database", repo.Close())
 	}
 }
 
@@ -80,7 +126,7 @@ func windowLanguage(flagLang string, repo *store.Store) string {
 }
 
 // openStore opens the database in the data folder; the error says why not,
-// and its detail goes to stderr (the log file comes with packaging).
+// and its detail goes to the log.
 func openStore(dir string, dirErr error) (*store.Store, error) {
 	err := dirErr
 	if err == nil {
@@ -89,6 +135,6 @@ func openStore(dir string, dirErr error) (*store.Store, error) {
 			return s, nil
 		}
 	}
-	fmt.Fprintln(os.Stderr, "pomi: open database:", err)
+	logErr("open database", err)
 	return nil, err
 }
