@@ -51,7 +51,8 @@ import -window "$win" "$out/e2e-5-results.png"
 xdotool key --window "$win" ctrl+e
 pdf=""
 for _ in $(seq 60); do
-  pdf=$(find "$home/Documents" -name '*.pdf' 2>/dev/null | head -1)
+  # find fails until the folder exists; with pipefail that must not end the script.
+  pdf=$(find "$home/Documents" -name '*.pdf' 2>/dev/null | head -1 || true)
   [ -n "$pdf" ] && break
   sleep 0.5
 done
