@@ -143,6 +143,10 @@ func TestCrashNoticeShots(t *testing.T) {
 
 func TestShowBackupsScrollsSettingsToTheBackups(t *testing.T) {
 	sh, _, _ := shellWithExamples(t, "sv")
+	if sh.Settings() != nil {
+		t.Fatal("the settings screen is built before its tab is shown")
+	}
+	sh.ShowSettings()
 	sh.Settings().BackupNow()
 	sh.ShowBackups()
 	if sh.Tabs().SelectedIndex() != TabSettings {

@@ -55,6 +55,9 @@ type Shell struct {
 	reopen  func() (Store, error)
 	// firstStart is true while the first start page is shown.
 	firstStart bool
+	// modeSelected is the entry mode chosen on the modes tab, kept across
+	// rebuilds.
+	modeSelected int
 }
 
 // NewShell fills window w with the screens in language lang. st is the open
@@ -69,7 +72,7 @@ func NewShell(w fyne.Window, d *ref.Data, lang string, st Store, openErr error) 
 	return sh
 }
 
-// Screen returns the entry modes screen.
+// Screen returns the entry modes screen, nil until its tab was first shown.
 func (sh *Shell) Screen() *ModesScreen { return sh.screen }
 
 // Companies returns the companies screen, nil without a database.
@@ -99,9 +102,12 @@ func (sh *Shell) SetLanguage(lang string) {
 
 // rebuild makes every screen anew in loc's language.
 func (sh *Shell) rebuild(loc *locales.Localizer) {
-	selected, tab, search, step := 0, 0, "", ""
+	tab, search, step := 0, "", ""
+	if sh.tabs != nil {
+		tab = sh.tabs.SelectedIndex()
+	}
 	if sh.screen != nil {
-		selected, tab = sh.screen.Selected(), sh.tabs.SelectedIndex()
+		sh.modeSelected = sh.screen.Selected()
 	}
 	if sh.companies != nil {
 		search = sh.companies.Search().Text
@@ -110,21 +116,22 @@ func (sh *Shell) rebuild(loc *locales.Localizer) {
 		step = sh.workspace.Steps()[sh.workspace.Current()].ID
 	}
 	sh.loc = loc
-	sh.screen = NewModesScreen(sh.data, loc)
-	sh.screen.Select(selected)
+	sh.screen, sh.settings = nil, nil
 	sh.host = container.NewStack(sh.companiesContent(search))
 	if sh.session != nil {
 		sh.session.Loc = loc
 		sh.showWorkspace(step)
 	}
+	// The other tabs are built when first shown: the window appears sooner.
 	sh.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(loc.T("ui.nav.companies"), theme.HomeIcon(), sh.host),
-		container.NewTabItemWithIcon(loc.T("ui.nav.modes"), theme.InfoIcon(), sh.modesContent()),
-		container.NewTabItemWithIcon(loc.T("ui.nav.settings"), theme.SettingsIcon(), sh.settingsContent()),
-		container.NewTabItemWithIcon(loc.T("ui.nav.help"), theme.HelpIcon(), NewHelpScreen(loc, sh.data)),
+		container.NewTabItemWithIcon(loc.T("ui.nav.modes"), theme.InfoIcon(), container.NewStack()),
+		container.NewTabItemWithIcon(loc.T("ui.nav.settings"), theme.SettingsIcon(), container.NewStack()),
+		container.NewTabItemWithIcon(loc.T("ui.nav.help"), theme.HelpIcon(), container.NewStack()),
 	)
-	sh.tabs.SelectIndex(tab)
+	sh.tabs.OnSelected = sh.fillTab
 	sh.tabs.OnUnselected = sh.leftTab
+	sh.tabs.SelectIndex(tab)
 	sh.language.SetSelected(loc.T("language." + loc.Lang() + ".name"))
 	if busy == nil {
 		busy = newBusyIndicator()
@@ -160,7 +167,26 @@ func (sh *Shell) companiesContent(search string) fyne.CanvasObject {
 	return sh.companies.Content()
 }
 
+// fillTab builds a tab's screen the first time it is shown.
+func (sh *Shell) fillTab(item *container.TabItem) {
+	host, ok := item.Content.(*fyne.Container)
+	if !ok || len(host.Objects) > 0 || item == sh.tabs.Items[TabCompanies] {
+		return
+	}
+	switch item {
+	case sh.tabs.Items[TabModes]:
+		host.Objects = []fyne.CanvasObject{sh.modesContent()}
+	case sh.tabs.Items[TabSettings]:
+		host.Objects = []fyne.CanvasObject{sh.settingsContent()}
+	case sh.tabs.Items[TabHelp]:
+		host.Objects = []fyne.CanvasObject{NewHelpScreen(sh.loc, sh.data)}
+	}
+	host.Refresh()
+}
+
 func (sh *Shell) modesContent() fyne.CanvasObject {
+	sh.screen = NewModesScreen(sh.data, sh.loc)
+	sh.screen.Select(sh.modeSelected)
 	heading := widget.NewLabelWithStyle(sh.loc.T("window.modes.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(heading, nil, nil, nil, sh.screen.Content())
 }

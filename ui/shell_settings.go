@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/store"
 )
 
 // EnableRecovery lets the shell offer a backup and a new try when the
@@ -32,6 +34,41 @@ func (sh *Shell) retryOpen() {
 		}
 		sh.rebuild(sh.loc)
 		sh.loadSettings()
+		sh.Maintain()
+	})
+}
+
+// maintainer is a store opened with store.OpenQuick, which leaves its
+// integrity check and the day's backup for after the window shows.
+type maintainer interface {
+	Maintain(ctx context.Context) error
+	Close() error
+}
+
+// Maintain runs the store's deferred integrity check and daily backup off
+// the UI thread. A damaged file closes the store, unsaved, and shows the
+// recovery screen; a failed backup is only logged.
+func (sh *Shell) Maintain() {
+	st := sh.store
+	m, ok := st.(maintainer)
+	if !ok {
+		return
+	}
+	var err error
+	runAsync(func() { err = m.Maintain(context.Background()) }, func() {
+		var corrupt *store.CorruptError
+		if err == nil || sh.store != st {
+			return
+		}
+		logError("check the database", err)
+		if !errors.As(err, &corrupt) {
+			return
+		}
+		// Nothing more may be written into a damaged file.
+		sh.session, sh.workspace = nil, nil
+		logError("close the damaged database", m.Close())
+		sh.store, sh.openErr = nil, err
+		sh.rebuild(sh.loc)
 	})
 }
 
@@ -85,7 +122,8 @@ func (sh *Shell) firstStartDone(choice FirstStartChoice) {
 // FirstStartShown reports whether the first start page covers the window.
 func (sh *Shell) FirstStartShown() bool { return sh.firstStart }
 
-// Settings returns the settings screen, nil without a database.
+// Settings returns the settings screen, nil without a database or until
+// its tab was first shown.
 func (sh *Shell) Settings() *SettingsScreen { return sh.settings }
 
 func (sh *Shell) settingsContent() fyne.CanvasObject {

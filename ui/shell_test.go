@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -154,8 +157,11 @@ func TestTheFirstStartCoversTheWindowUntilAnsweredAndLoadsTheExamples(t *testing
 	if sh.FirstStartShown() || sh.Language() != "en" || len(sh.Companies().Rows()) != 3 {
 		t.Errorf("after the first start: shown %v, language %s, %d companies", sh.FirstStartShown(), sh.Language(), len(sh.Companies().Rows()))
 	}
-	if len(sh.Tabs().Items) != 4 || sh.Settings() == nil {
+	if len(sh.Tabs().Items) != 4 {
 		t.Error("the settings and help tabs are missing")
+	}
+	if sh.ShowSettings(); sh.Settings() == nil {
+		t.Error("the settings tab has no settings screen")
 	}
 }
 
@@ -244,4 +250,58 @@ func TestSlowWorkShowsTheWorkingIndicatorAndFastWorkDoesNot(t *testing.T) {
 	if busy.bar.Visible() {
 		t.Error("the indicator stayed after the work ended")
 	}
+}
+
+func TestADamagedDatabaseFoundAfterTheWindowShowsGivesTheRecoveryScreen(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	ctx := context.Background()
+	st, err := store.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Load(ctx, st, ref.MustLoad(), testToday); err != nil {
+		t.Fatal(err)
+	}
+	st.SaveSettings(ctx, &app.Settings{UsedBy: app.UsedByAdvisor})
+	if _, err := st.BackupNow(ctx, "manual"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	db := filepath.Join(dir, store.DatabaseName)
+	whole, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copy(whole[len(whole)-4096:], bytes.Repeat([]byte("skräp "), 700)) // a data page opening never reads
+	if err := os.WriteFile(db, whole, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	quick, err := store.OpenQuick(ctx, dir)
+	if err != nil {
+		t.Fatalf("OpenQuick read the damaged page: %v", err)
+	}
+	w := test.NewTempWindow(t, nil)
+	sh := NewShell(w, ref.MustLoad(), "sv", quick, nil)
+	sh.EnableRecovery(dir, func() (Store, error) { return store.OpenQuick(ctx, dir) })
+	if sh.Companies() == nil {
+		t.Fatal("the list is not shown before the check")
+	}
+	sh.Maintain()
+	if sh.Companies() != nil || !containsText(sh.Tabs().Items[0].Content, "Databasen går inte att läsa") {
+		t.Error("the damage found by the check does not show the recovery screen")
+	}
+	// The damaged store was closed: its folder's lock is free for a restore.
+	if _, err := store.RestoreClosed(ctx, dir, mustNewestBackup(t, dir)); err != nil {
+		t.Errorf("restore after the check: %v", err)
+	}
+}
+
+func mustNewestBackup(t *testing.T, dir string) string {
+	t.Helper()
+	b, err := store.NewestGoodBackup(context.Background(), store.BackupDir(filepath.Join(dir, store.DatabaseName)))
+	if err != nil || b == "" {
+		t.Fatalf("no good backup: %v", err)
+	}
+	return b
 }

@@ -84,6 +84,33 @@ func dsn(path string) string {
 // Open opens (or creates) the database in dir, taking the folder's lock,
 // checking the file, migrating it after a backup and making the day's backup.
 func Open(ctx context.Context, dir string) (*Store, error) {
+	return openDir(ctx, dir, false)
+}
+
+// OpenQuick is Open for a window that wants to show itself at once: the
+// file's full integrity check and the day's backup, which read the whole
+// file, are left to Maintain, which the caller runs soon after, off the UI
+// thread. A file that is not a POMI Planner database, or is newer, is still
+// refused here; so is a migration, which is always checked and backed up first.
+func OpenQuick(ctx context.Context, dir string) (*Store, error) {
+	return openDir(ctx, dir, true)
+}
+
+// Maintain does what OpenQuick left out: the integrity check (a
+// *CorruptError naming the newest good backup when it fails; close the store
+// then) and the day's backup when it is due.
+func (s *Store) Maintain(ctx context.Context) error {
+	var check string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+		return corrupt(ctx, s.path, err)
+	}
+	if check != "ok" {
+		return corrupt(ctx, s.path, errors.New(check))
+	}
+	return s.dailyBackup(ctx)
+}
+
+func openDir(ctx context.Context, dir string, quick bool) (*Store, error) {
 	if err := EnsureDir(dir); err != nil {
 		return nil, err
 	}
@@ -91,7 +118,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := open(ctx, filepath.Join(dir, DatabaseName), lock)
+	s, err := open(ctx, filepath.Join(dir, DatabaseName), lock, quick)
 	if err != nil {
 		lock.Release()
 		return nil, err
@@ -99,8 +126,8 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	return s, nil
 }
 
-func open(ctx context.Context, path string, lock *Lock) (*Store, error) {
-	existing, err := inspect(ctx, path)
+func open(ctx context.Context, path string, lock *Lock, quick bool) (*Store, error) {
+	existing, err := inspect(ctx, path, quick)
 	if err != nil {
 		return nil, err
 	}
@@ -110,8 +137,15 @@ func open(ctx context.Context, path string, lock *Lock) (*Store, error) {
 	}
 	db.SetMaxOpenConns(1) // one writer; reads are short and never span a write
 	s := &Store{db: db, path: path, lock: lock, now: time.Now}
-	if err := s.prepare(ctx, existing); err != nil {
+	if err := s.prepare(ctx, existing, quick); err != nil {
 		db.Close()
+		if quick {
+			// Without the check up front, damage shows up as whatever
+			// failed first; the full check says what it really is.
+			if _, cerr := inspect(ctx, path, false); cerr != nil {
+				return nil, cerr
+			}
+		}
 		return nil, err
 	}
 	if err := protectFiles(path); err != nil {
@@ -133,7 +167,7 @@ func protectFiles(path string) error {
 }
 
 // prepare migrates, seeds the reference data and makes the daily backup.
-func (s *Store) prepare(ctx context.Context, existingVersion int) error {
+func (s *Store) prepare(ctx context.Context, existingVersion int, quick bool) error {
 	if existingVersion > 0 && existingVersion < latestVersion() {
 		reason := fmt.Sprintf("pre-migration-%d", existingVersion)
 		if _, err := Backup(ctx, s.db, s.path, reason, s.now()); err != nil {
@@ -146,7 +180,15 @@ func (s *Store) prepare(ctx context.Context, existingVersion int) error {
 	if err := s.seedReference(ctx); err != nil {
 		return err
 	}
-	if existingVersion > 0 && DailyBackupDue(BackupDir(s.path), s.now()) {
+	if existingVersion > 0 && !quick {
+		return s.dailyBackup(ctx)
+	}
+	return nil
+}
+
+// dailyBackup makes the day's backup unless one exists.
+func (s *Store) dailyBackup(ctx context.Context) error {
+	if DailyBackupDue(BackupDir(s.path), s.now()) {
 		if _, err := Backup(ctx, s.db, s.path, "daily", s.now()); err != nil {
 			return fmt.Errorf("daily backup: %w", err)
 		}
@@ -155,8 +197,9 @@ func (s *Store) prepare(ctx context.Context, existingVersion int) error {
 }
 
 // inspect checks an existing file read-only before anything writes to it and
-// returns its schema version (0 for a new file).
-func inspect(ctx context.Context, path string) (int, error) {
+// returns its schema version (0 for a new file). quick leaves the full
+// integrity check to Maintain, unless the file is about to be migrated.
+func inspect(ctx context.Context, path string, quick bool) (int, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return 0, nil
 	}
@@ -165,16 +208,18 @@ func inspect(ctx context.Context, path string) (int, error) {
 		return 0, corrupt(ctx, path, err)
 	}
 	defer db.Close()
-	var check string
-	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
-		return 0, corrupt(ctx, path, err)
-	}
-	if check != "ok" {
-		return 0, corrupt(ctx, path, errors.New(check))
-	}
 	var version int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return 0, corrupt(ctx, path, err)
+	}
+	if !quick || (version > 0 && version < latestVersion()) {
+		var check string
+		if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+			return 0, corrupt(ctx, path, err)
+		}
+		if check != "ok" {
+			return 0, corrupt(ctx, path, errors.New(check))
+		}
 	}
 	if version > latestVersion() {
 		return 0, &NewerError{Path: path, Version: version, Supported: latestVersion()}

@@ -93,6 +93,7 @@ func runWindow(logs *appLog, langFlag, dir string, dirErr error) int {
 		return logs.startupFailed(f)
 	}
 	logs.shown = true
+	sh.Maintain()
 	offerCrashRestore(w, sh, logs.dir(), dir, repo != nil)
 	startCrashTest(os.Getenv(crashTestEnv))
 	a.Run()
@@ -131,7 +132,9 @@ func openStore(dir string, dirErr error) (*store.Store, error) {
 	err := dirErr
 	if err == nil {
 		var s *store.Store
-		if s, err = store.Open(context.Background(), dir); err == nil {
+		// The window shows first; the shell's Maintain then checks the
+		// whole file and makes the day's backup, off the UI thread.
+		if s, err = store.OpenQuick(context.Background(), dir); err == nil {
 			return s, nil
 		}
 	}
