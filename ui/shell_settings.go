@@ -94,9 +94,26 @@ func (sh *Shell) loadSettings() {
 
 // applySettings gives the window the organisation's colour.
 func (sh *Shell) applySettings(st *app.Settings) {
-	if a := fyne.CurrentApp(); a != nil {
-		a.Settings().SetTheme(NewAccentTheme(st.Branding.PrimaryColor))
+	ApplyAccent(st.Branding.PrimaryColor)
+}
+
+// appliedAccent is the colour appliedTo's theme has now.
+var (
+	appliedAccent string
+	appliedTo     fyne.App
+)
+
+// ApplyAccent makes hex the app's accent colour. Changing the theme redraws
+// every widget, so the same colour again changes nothing; cmd/pomi applies
+// the saved colour before the window shows, and the shell's later call
+// with it is free.
+func ApplyAccent(hex string) {
+	a := fyne.CurrentApp()
+	if a == nil || (a == appliedTo && appliedAccent == hex) {
+		return
 	}
+	appliedAccent, appliedTo = hex, a
+	a.Settings().SetTheme(NewAccentTheme(hex))
 }
 
 // showFirstStart covers the window with the first start page until it is answered.

@@ -65,6 +65,11 @@ func runWindow(logs *appLog, langFlag, dir string, dirErr error) int {
 	logs.lang = windowLanguage(langFlag, repo)
 	a := fyneapp.NewWithID("se.pomiplanner.app")
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
+	if repo != nil {
+		if st, err := repo.Settings(context.Background()); err == nil {
+			ui.ApplyAccent(st.Branding.PrimaryColor) // before the window: no redraw later
+		}
+	}
 	w := a.NewWindow("POMI Planner")
 	var sh *ui.Shell
 	if repo != nil {
