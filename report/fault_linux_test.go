@@ -14,31 +14,10 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/pomi-planner/pomi/internal/diskfull"
+
 	"github.com/pomi-planner/pomi/locales"
 )
-
-// withNoRoomOnDisk runs fn while every write to a regular file fails. Go
-// ignores SIGXFSZ, so the write returns an error instead of killing the
-// process. The limit holds for the whole process, so only a sequential test
-// may use it (parallel tests run after all sequential ones).
-func withNoRoomOnDisk(t *testing.T, fn func()) {
-	t.Helper()
-	var old syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-		t.Skipf("getrlimit: %v", err)
-	}
-	limit := old
-	limit.Cur = 0
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &limit); err != nil {
-		t.Skipf("setrlimit: %v", err)
-	}
-	defer func() {
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-			t.Fatalf("restore the file size limit: %v", err)
-		}
-	}()
-	fn()
-}
 
 func TestAFullDiskKeepsTheEarlierPlanAndLeavesNoHalfFile(t *testing.T) {
 	in := demoInput(t, demoFiles["malmo-mat"])
@@ -53,7 +32,7 @@ func TestAFullDiskKeepsTheEarlierPlanAndLeavesNoHalfFile(t *testing.T) {
 	}
 	in.Company.Name = "Nytt namn AB"
 	var fullErr, newErr error
-	withNoRoomOnDisk(t, func() {
+	diskfull.While(t, func() {
 		_, fullErr = Generate(in, locales.MustNew("sv"), path)
 		_, newErr = Generate(in, locales.MustNew("en"), filepath.Join(dir, "ny plan.pdf"))
 	})

@@ -8,35 +8,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
+
+	"github.com/pomi-planner/pomi/internal/diskfull"
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/locales"
 )
-
-// withNoRoomOnDisk runs fn while every write to a regular file fails. Go
-// ignores SIGXFSZ, so a write returns an error instead of ending the
-// process. The limit holds for the whole process; the UI tests are
-// sequential.
-func withNoRoomOnDisk(t *testing.T, fn func()) {
-	t.Helper()
-	var old syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-		t.Skipf("getrlimit: %v", err)
-	}
-	limit := old
-	limit.Cur = 0
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &limit); err != nil {
-		t.Skipf("setrlimit: %v", err)
-	}
-	defer func() {
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-			t.Fatalf("restore the file size limit: %v", err)
-		}
-	}()
-	fn()
-}
 
 // On a full disk the save indicator says so, the edit stays on screen,
 // Back does not leave the company, and the next save once there is room
@@ -54,7 +32,7 @@ func TestAFullDiskSaysItCouldNotSaveAndKeepsTheEdit(t *testing.T) {
 		}
 		s.EditCompany(func(c *app.Company) { c.Address.City = "Växjö" })
 		var flushErr error
-		withNoRoomOnDisk(t, func() {
+		diskfull.While(t, func() {
 			flushErr = s.Flush()
 			ws.Back()
 		})
@@ -90,7 +68,7 @@ func TestAFullDiskKeepsThePlanUnsavedAndSaysSo(t *testing.T) {
 	for _, lang := range locales.Languages() {
 		docs := t.TempDir()
 		v, _, _, _ := reportOnExample(t, lang, docs)
-		withNoRoomOnDisk(t, v.Export)
+		diskfull.While(t, v.Export)
 		if want := locales.MustNew(lang).T("report.error.write"); !v.problem.Visible() || v.problem.Text != want || v.result.Visible() {
 			t.Errorf("%s: says %q, want %q", lang, v.problem.Text, want)
 		}

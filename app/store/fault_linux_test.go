@@ -17,31 +17,10 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/pomi-planner/pomi/internal/diskfull"
+
 	"github.com/pomi-planner/pomi/app"
 )
-
-// withNoRoomOnDisk runs fn while every write past the start of a regular
-// file fails (EFBIG), as on a full or read-only disk. Go ignores SIGXFSZ,
-// so the write returns an error instead of killing the process. Only
-// sequential tests may use it: it holds for the whole process.
-func withNoRoomOnDisk(t *testing.T, fn func()) {
-	t.Helper()
-	var old syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-		t.Skipf("getrlimit: %v", err)
-	}
-	limit := old
-	limit.Cur = 0
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &limit); err != nil {
-		t.Skipf("setrlimit: %v", err)
-	}
-	defer func() {
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-			t.Fatalf("restore the file size limit: %v", err)
-		}
-	}()
-	fn()
-}
 
 func TestAFullDiskRefusesTheWriteAndKeepsWhatWasSaved(t *testing.T) {
 	ctx := context.Background()
@@ -59,7 +38,7 @@ func TestAFullDiskRefusesTheWriteAndKeepsWhatWasSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	var importErr, updateErr, backupErr error
-	withNoRoomOnDisk(t, func() {
+	diskfull.While(t, func() {
 		_, importErr = s.ImportDocument(ctx, demoDocument(t, "smaland-mobler.json"), app.ImportRefuseDuplicate)
 		edited := c.Company
 		edited.Notes = "Ändrad när disken var full"
@@ -116,7 +95,7 @@ func TestAFullDiskAtStartIsRefusedAndChangesNothing(t *testing.T) {
 	dir, _, _ := faultFolder(t)
 	before := folderSnapshot(t, dir)
 	var err error
-	withNoRoomOnDisk(t, func() {
+	diskfull.While(t, func() {
 		var s *Store
 		if s, err = Open(context.Background(), dir); err == nil {
 			s.Close()
