@@ -35,7 +35,7 @@ func (s *Store) Restore(ctx context.Context, backup string) error {
 	replaceErr := swapIn(staged, s.path)
 	// Reopen whatever is there now: the restored file, or the untouched old
 	// one when the copy failed, so the store stays usable either way.
-	fresh, err := open(ctx, s.path, nil)
+	fresh, err := open(ctx, s.path, nil, false)
 	if err != nil {
 		return errors.Join(fmt.Errorf("restore: reopen: %w", err), replaceErr)
 	}
