@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 kind=${1:?usage: package-check.sh windows|linux PACKAGE}
 pkg=${2:?usage: package-check.sh windows|linux PACKAGE}
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp" 2>/dev/null || true' EXIT
 fail() { echo "package-check: $*" >&2; exit 1; }
 version=$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml)
 build=$(sed -n 's/^[[:space:]]*Build[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' FyneApp.toml)

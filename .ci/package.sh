@@ -25,7 +25,7 @@ app_id=$(toml_value ID)
 [ -n "$version" ] && [ -n "$build" ] && [ -n "$app_id" ] || { echo "package: FyneApp.toml lacks Version, Build or ID" >&2; exit 1; }
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/pomi-package.XXXXXX")
-trap 'chmod -R u+w "$stage" 2>/dev/null; rm -rf "$stage"' EXIT
+trap 'chmod -R u+w "$stage" 2>/dev/null; rm -rf "$stage" 2>/dev/null || true' EXIT
 src=$stage/src
 mkdir -p "$src" "$out"
 out=$(cd "$out" && pwd)

@@ -9,7 +9,7 @@ cli=$(realpath "$1")
 out=$2
 mkdir -p "$out"
 data=$(mktemp -d)
-trap 'rm -rf "$data"' EXIT
+trap 'rm -rf "$data" 2>/dev/null || true' EXIT
 export POMI_DATA_DIR=$data
 
 "$cli" demo >/dev/null
