@@ -51,8 +51,7 @@ type Session struct {
 	// for a new one not saved yet.
 	editing int
 
-	dirty     bool
-	timer     *time.Timer
+	autosave  autosave[snapshot]
 	state     SaveState
 	onChange  []func()
 	onState   []func(SaveState)
@@ -82,6 +81,7 @@ func OpenSession(ctx context.Context, st Store, d *ref.Data, loc *locales.Locali
 	s := &Session{Store: st, Data: d, Loc: loc, companyID: id, company: c.Company, history: history,
 		Texts:     func(string) map[string]string { return nil },
 		persister: &persister{store: st, companyID: id}}
+	s.autosave = autosave[snapshot]{take: s.snapshot, write: s.persister.save, done: s.saved}
 	if d2, texts, err := st.Reference(ctx); err == nil {
 		s.Data, s.Texts = d2, texts
 	} else {
@@ -169,12 +169,8 @@ func (s *Session) EditAssessment(fn func(a *app.Assessment)) {
 }
 
 func (s *Session) changed() {
-	s.dirty = true
+	s.autosave.changed()
 	s.setState(SavePending)
-	if s.timer != nil {
-		s.timer.Stop()
-	}
-	s.timer = time.AfterFunc(autosaveDelay, func() { fyne.Do(s.saveInBackground) })
 	for _, fn := range s.onChange {
 		fn()
 	}
@@ -187,29 +183,9 @@ func (s *Session) setState(st SaveState) {
 	}
 }
 
-// saveInBackground takes a snapshot on the UI thread and writes it off it.
-func (s *Session) saveInBackground() {
-	if !s.dirty {
-		return
-	}
-	snap := s.snapshot()
-	var err error
-	runAsync(func() { err = s.persister.save(snap) }, func() { s.saved(err) })
-}
-
 // Flush saves pending changes now and waits for them: before the window
 // closes, before switching assessment, and in tests.
-func (s *Session) Flush() error {
-	if s.timer != nil {
-		s.timer.Stop()
-	}
-	if !s.dirty {
-		return nil
-	}
-	err := s.persister.save(s.snapshot())
-	s.saved(err)
-	return err
-}
+func (s *Session) Flush() error { return s.autosave.flush() }
 
 type snapshot struct {
 	company    app.Company
@@ -217,18 +193,16 @@ type snapshot struct {
 }
 
 func (s *Session) snapshot() snapshot {
-	s.dirty = false
 	return snapshot{company: clone(s.company), assessment: clone(s.assessment)}
 }
 
-func (s *Session) saved(err error) {
+func (s *Session) saved(_ snapshot, err error) {
 	if err != nil {
 		logError(fmt.Sprintf("save company %d", s.companyID), err)
-		s.dirty = true // the next edit or Flush tries again
 		s.setState(SaveFailed)
 		return
 	}
-	if !s.dirty {
+	if !s.autosave.dirty {
 		s.setState(SaveDone)
 	}
 }
@@ -296,7 +270,7 @@ func (s *Session) StartFollowUp(today time.Time, done func(error)) {
 			latest = &history[n-1].Assessment
 		}
 		s.assessment, s.editing, s.persister.assessmentID = app.FollowUp(latest, today), -1, 0
-		s.dirty = true
+		s.autosave.dirty = true
 		if err := s.Flush(); err != nil {
 			return err
 		}

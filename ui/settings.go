@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -42,10 +41,9 @@ type SettingsScreen struct {
 	filling bool
 	// invalid names the fields whose text is not valid now.
 	invalid map[string]bool
-	dirty   bool
-	timer   *time.Timer
 	version int
 	saver   *settingsSaver
+	auto    autosave[settingsSnapshot]
 	state   *widget.Label
 	header  *fyne.Container
 	scroll  *container.Scroll
@@ -60,6 +58,13 @@ type SettingsScreen struct {
 	content    fyne.CanvasObject
 }
 
+// settingsSnapshot is a copy of the settings to write, numbered so that a
+// slow older save never overwrites a newer one.
+type settingsSnapshot struct {
+	settings app.Settings
+	version  int
+}
+
 // settingsSaver writes snapshots in order: a slow older save never
 // overwrites a newer one.
 type settingsSaver struct {
@@ -68,22 +73,23 @@ type settingsSaver struct {
 	saved int
 }
 
-func (sv *settingsSaver) save(st app.Settings, version int) error {
+func (sv *settingsSaver) save(snap settingsSnapshot) error {
 	sv.mu.Lock()
 	defer sv.mu.Unlock()
-	if version <= sv.saved {
+	if snap.version <= sv.saved {
 		return nil
 	}
-	if err := sv.store.SaveSettings(context.Background(), &st); err != nil {
+	if err := sv.store.SaveSettings(context.Background(), &snap.settings); err != nil {
 		return err
 	}
-	sv.saved = version
+	sv.saved = snap.version
 	return nil
 }
 
 // NewSettingsScreen builds the screen and loads the saved settings.
 func NewSettingsScreen(w fyne.Window, st Store, loc *locales.Localizer) *SettingsScreen {
 	s := &SettingsScreen{win: w, store: st, loc: loc, invalid: map[string]bool{}, saver: &settingsSaver{store: st}}
+	s.auto = autosave[settingsSnapshot]{take: s.snapshot, write: s.saver.save, done: s.saved}
 	s.state = widget.NewLabel("")
 	s.state.Importance = widget.LowImportance
 	s.branding = newSettingsBranding(s)
@@ -115,7 +121,7 @@ func (s *SettingsScreen) Reload() {
 		}
 		s.settings = *st
 		s.fill()
-		if !s.dirty {
+		if !s.auto.dirty {
 			s.setState("", widget.LowImportance) // fill reset any invalid field
 		}
 	})
@@ -143,7 +149,7 @@ func (s *SettingsScreen) languageCard() fyne.CanvasObject {
 	s.uiLang = widget.NewSelect(names, func(name string) {
 		if lang := settingsLanguageOf(name); !s.filling && lang != s.settings.UILanguage {
 			s.settings.UILanguage = lang
-			s.saveNow(func() {
+			s.auto.saveNow(func() {
 				if s.OnLanguage != nil {
 					s.OnLanguage(lang)
 				}
@@ -229,13 +235,8 @@ func (s *SettingsScreen) edit(fn func(*app.Settings)) {
 		return
 	}
 	fn(&s.settings)
-	s.dirty = true
-	s.version++
+	s.auto.changed()
 	s.showState()
-	if s.timer != nil {
-		s.timer.Stop()
-	}
-	s.timer = time.AfterFunc(autosaveDelay, func() { fyne.Do(func() { s.saveNow(nil) }) })
 }
 
 // setInvalid records whether a field's text is invalid now, for the state line.
@@ -252,56 +253,32 @@ func (s *SettingsScreen) showState() {
 	switch {
 	case len(s.invalid) > 0:
 		s.setState(s.loc.T("ui.settings.invalid"), widget.DangerImportance)
-	case s.dirty:
+	case s.auto.dirty:
 		s.setState(s.loc.T("ui.workspace.saving"), widget.LowImportance)
 	}
 }
 
-// saveNow writes the working copy off the UI thread and then runs then
-// (which may be nil) on it.
-func (s *SettingsScreen) saveNow(then func()) {
-	if s.timer != nil {
-		s.timer.Stop()
-	}
-	snap, version := s.settings, s.version+1
-	s.version, s.dirty = version, false
-	var err error
-	runAsync(func() { err = s.saver.save(snap, version) }, func() {
-		s.saved(err, &snap)
-		if then != nil {
-			then() // a failed save is shown; the choice still applies now
-		}
-	})
+// snapshot numbers a copy of the working settings for the writer.
+func (s *SettingsScreen) snapshot() settingsSnapshot {
+	s.version++
+	return settingsSnapshot{settings: s.settings, version: s.version}
 }
 
 // Flush saves a pending change now and waits for it: before the window
 // closes, and in tests.
-func (s *SettingsScreen) Flush() error {
-	if s.timer != nil {
-		s.timer.Stop()
-	}
-	if !s.dirty {
-		return nil
-	}
-	snap, version := s.settings, s.version+1
-	s.version, s.dirty = version, false
-	err := s.saver.save(snap, version)
-	s.saved(err, &snap)
-	return err
-}
+func (s *SettingsScreen) Flush() error { return s.auto.flush() }
 
-func (s *SettingsScreen) saved(err error, snap *app.Settings) {
+func (s *SettingsScreen) saved(snap settingsSnapshot, err error) {
 	if err != nil {
 		logError("save settings", fmt.Errorf("save settings: %w", err))
-		s.dirty = true // the next edit or Flush tries again
 		s.setState(s.loc.T("ui.workspace.save_failed"), widget.DangerImportance)
 		return
 	}
-	if !s.dirty && len(s.invalid) == 0 {
+	if !s.auto.dirty && len(s.invalid) == 0 {
 		s.setState(s.loc.T("ui.workspace.saved"), widget.LowImportance)
 	}
 	if s.OnSaved != nil {
-		s.OnSaved(snap)
+		s.OnSaved(&snap.settings)
 	}
 }
 

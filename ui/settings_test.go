@@ -158,7 +158,7 @@ func TestSettingsShowWhatIsSaved(t *testing.T) {
 	if scr.branding.person.Text != "Kontaktperson" {
 		t.Errorf("person heading %q for a company", scr.branding.person.Text)
 	}
-	if scr.dirty {
+	if scr.auto.dirty {
 		t.Error("showing the saved settings counts as an edit")
 	}
 }
