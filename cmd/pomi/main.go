@@ -19,6 +19,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/locales"
@@ -62,13 +63,12 @@ func runWindow(logs *appLog, langFlag, dir string, dirErr error) int {
 		return exitFailure
 	}
 	repo, openErr := openStore(dir, dirErr)
-	logs.lang = windowLanguage(langFlag, repo)
+	saved := savedSettings(repo)
+	logs.lang = windowLanguage(langFlag, saved)
 	a := fyneapp.NewWithID("se.pomiplanner.app")
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
-	if repo != nil {
-		if st, err := repo.Settings(context.Background()); err == nil {
-			ui.ApplyAccent(st.Branding.PrimaryColor) // before the window: no redraw later
-		}
+	if saved != nil {
+		ui.ApplyAccent(saved.Branding.PrimaryColor) // before the window: no redraw later
 	}
 	w := a.NewWindow("POMI Planner")
 	var sh *ui.Shell
@@ -113,17 +113,29 @@ func closeStore(repo *store.Store) {
 	}
 }
 
+// savedSettings reads the settings once at start, for the window's language
+// and colour; nil without a database or when they cannot be read.
+func savedSettings(repo *store.Store) *app.Settings {
+	if repo == nil {
+		return nil
+	}
+	st, err := repo.Settings(context.Background())
+	if err != nil {
+		logErr("read settings", err)
+		return nil
+	}
+	return st
+}
+
 // windowLanguage is the flag's language, else the one saved in Settings,
 // else the system's: the locale variables where they are set (Linux), else
 // what the OS says (Windows and macOS set no LANG).
-func windowLanguage(flagLang string, repo *store.Store) string {
+func windowLanguage(flagLang string, saved *app.Settings) string {
 	if flagLang != "" {
 		return flagLang
 	}
-	if repo != nil {
-		if st, err := repo.Settings(context.Background()); err == nil && locales.Supported(st.UILanguage) {
-			return st.UILanguage
-		}
+	if saved != nil && locales.Supported(saved.UILanguage) {
+		return saved.UILanguage
 	}
 	if os.Getenv("LC_ALL")+os.Getenv("LC_MESSAGES")+os.Getenv("LANG") != "" {
 		return locales.FromEnvironment(os.Getenv)
