@@ -11,16 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/xvfb.sh"
 home=$(mktemp -d)
 app="" xvfb=""
-# Cleanup must not fail: under set -e a failing command in the trap (rm
-# racing the app's last writes) would turn a passed check into exit 1.
-cleanup() {
-  set +e
-  [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
-  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
-  rm -rf "$home" 2>/dev/null
-  return 0
-}
-trap cleanup EXIT
+trap 'stop_window_run "$home"' EXIT
 export HOME=$home POMI_DATA_DIR=$home/data LANG=en_US.UTF-8
 start_xvfb 1366x768
 

@@ -9,16 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/xvfb.sh"
 app="" xvfb=""
 data=$(mktemp -d)
-# Cleanup must not fail: under set -e a failing command in the trap (rm
-# racing the app's last writes) would turn a passed check into exit 1.
-cleanup() {
-  set +e
-  [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
-  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
-  rm -rf "$data" 2>/dev/null
-  return 0
-}
-trap cleanup EXIT
+trap 'stop_window_run "$data"' EXIT
 export LANG=en_US.UTF-8 HOME=$data
 # A data folder of its own, with the example companies when pomi-cli is
 # beside the app, so the window shows a real list and never the user's data.

@@ -32,3 +32,15 @@ click() {
   xdotool mouseup 1
   sleep 0.4
 }
+
+# stop_window_run DIR: the EXIT trap of a window script. It stops the app
+# ($app) and Xvfb ($xvfb) and removes DIR, and must not fail: under set -e
+# a failing command in the trap (rm racing the app's last writes) would
+# turn a passed check into exit 1.
+stop_window_run() {
+  set +e
+  [ -n "${app:-}" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
+  [ -n "${xvfb:-}" ] && kill "$xvfb" 2>/dev/null
+  rm -rf "$1" 2>/dev/null
+  return 0
+}
