@@ -116,8 +116,9 @@ func checklistTone(status string) string {
 	return ToneNone
 }
 
-// methodMessages are the method's paragraphs, in order.
-var methodMessages = []string{"scores", "targets", "competences", "priority", "recommendations", "benchmark", "interpretation"}
+// MethodParts are the method's paragraphs (messages report.method.<id> and
+// report.method.<id>.title), in order; the help screen shows the same.
+var MethodParts = []string{"scores", "targets", "competences", "priority", "recommendations", "benchmark", "interpretation"}
 
 // methodSection says how the numbers were computed and lists the sources.
 func (b *builder) methodSection() Section {
@@ -127,7 +128,7 @@ func (b *builder) methodSection() Section {
 	}
 	blocks := []Block{styled(StyleLead, b.t("report.method.lead")), heading(b.t("report.method.model")), model,
 		heading(b.t("report.method.computation"))}
-	for _, id := range methodMessages {
+	for _, id := range MethodParts {
 		blocks = append(blocks, Block{Kind: KindKeyValue, Pairs: []Pair{{
 			Key: b.t("report.method." + id + ".title"), Value: b.tf("report.method."+id, map[string]any{"Level": app.RequiredLevel, "Target": b.num(app.DefaultTarget)}),
 		}}})

@@ -12,11 +12,8 @@ import (
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/locales"
+	"github.com/pomi-planner/pomi/report"
 )
-
-// helpMethodParts are the method's paragraphs (report.method.<id>), in the
-// order the PDF's "Method and sources" section gives them.
-var helpMethodParts = []string{"scores", "targets", "competences", "priority", "recommendations", "benchmark", "interpretation"}
 
 // helpScreen is the help: the POMI model with its sources, the keyboard
 // shortcuts, and what the program is and what it is built with.
@@ -57,7 +54,7 @@ func (h *helpScreen) methodPage() []fyne.CanvasObject {
 	}
 	computation := []widget.RichTextSegment{helpSubHeading(t("report.method.computation"))}
 	data := map[string]any{"Level": app.RequiredLevel, "Target": h.loc.Number(app.DefaultTarget, 0)}
-	for _, id := range helpMethodParts {
+	for _, id := range report.MethodParts {
 		computation = append(computation, helpBold(t("report.method."+id+".title")), helpParagraph(h.loc.Tf("report.method."+id, data)))
 	}
 	modes := helpRich(helpSubHeading(t("report.section.modes")), helpParagraph(t("report.modes.legend_source")))

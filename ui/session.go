@@ -234,12 +234,6 @@ func (p *persister) id() app.AssessmentID {
 	return p.assessmentID
 }
 
-// reloadHistory reads the history again, keeping the assessment being edited;
-// call it off the UI thread after Flush, e.g. before showing History.
-func (s *Session) reloadHistory(ctx context.Context) ([]app.StoredAssessment, error) {
-	return s.Store.Assessments(ctx, s.companyID)
-}
-
 // SwitchTo saves, then edits the stored assessment id; a follow-up is
 // started with StartFollowUp. Runs the store work off the UI thread and
 // calls done on it.
@@ -292,7 +286,7 @@ func (s *Session) afterReload(done func(error), change func([]app.StoredAssessme
 	}
 	var history []app.StoredAssessment
 	var err error
-	runAsync(func() { history, err = s.reloadHistory(context.Background()) }, func() {
+	runAsync(func() { history, err = s.Store.Assessments(context.Background(), s.companyID) }, func() {
 		if err == nil {
 			err = change(history)
 		}
