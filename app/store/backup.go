@@ -117,7 +117,7 @@ func writeBackup(ctx context.Context, db *sql.DB, path string) error {
 // finishFile makes the copy private and flushes it, since VACUUM INTO does
 // not sync its output.
 func finishFile(path string) error {
-	if err := os.Chmod(path, 0o600); err != nil {
+	if err := makePrivate(path, 0o600); err != nil {
 		return fmt.Errorf("protect backup %s: %w", path, err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 )
 
@@ -68,16 +67,12 @@ func ResolveDir(flagValue string, getenv func(string) string) (string, error) {
 
 // EnsureDir creates the data folder readable by its owner only: it holds
 // every client's data. An existing folder is tightened too, because MkdirAll
-// leaves the mode of existing folders alone. Windows has no such modes; the
-// per-user profile folder already restricts access.
+// leaves the mode of existing folders alone (on Windows, see makePrivate).
 func EnsureDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("create data folder %s: %w", dir, err)
 	}
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	if err := os.Chmod(dir, 0o700); err != nil {
+	if err := makePrivate(dir, 0o700); err != nil {
 		return fmt.Errorf("protect data folder %s: %w", dir, err)
 	}
 	return nil

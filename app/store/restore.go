@@ -104,7 +104,7 @@ func stageCopy(src, dir string) (string, error) {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o600)
+		err = makePrivate(tmp.Name(), 0o600)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())

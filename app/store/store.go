@@ -159,7 +159,7 @@ func open(ctx context.Context, path string, lock *Lock, quick bool) (*Store, err
 // readable by the user alone: they hold clients' business details.
 func protectFiles(path string) error {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := makePrivate(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("protect %s: %w", p, err)
 		}
 	}
