@@ -3,7 +3,8 @@
 #   install-deps.sh build    – compile the desktop app (cgo, OpenGL, X11, Wayland headers)
 #   install-deps.sh package  – build, plus what `make package-linux` and
 #                              `make package-windows` use (mingw-w64 cross compiler,
-#                              ImageMagick for the Windows icon, zip, xz)
+#                              ImageMagick for the Windows icon, zip, xz, nsis for
+#                              the Windows installer)
 #   install-deps.sh test     – package, plus a virtual display and tools to drive it,
 #                              the PDF checkers (qpdf, poppler-utils) and make itself,
 #                              since CI builds the Windows executable on every run
@@ -14,7 +15,7 @@
 set -euo pipefail
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
-package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip xz-utils file)
+package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip xz-utils file nsis)
 test_pkgs=(make xvfb xdotool imagemagick x11-utils qpdf poppler-utils)
 
 pkgs=("${build_pkgs[@]}")
