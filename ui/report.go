@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,19 +11,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/desktop"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/report"
 )
 
-// reportStepDocumentsDir is the user's Documents folder, where plans go by
-// default (in a "POMI Planner" folder); tests point it at a temp folder.
-var reportStepDocumentsDir = func() (string, error) {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(home, "Documents"), nil
-}
+// reportStepDocumentsDir is the user's Documents folder as the system
+// names it (OneDrive's on Windows, ~/Dokument on a Swedish Linux), where
+// plans go by default in a "POMI Planner" folder; tests point it at a temp
+// folder.
+var reportStepDocumentsDir = desktop.DocumentsDir
 
 // reportStepFolderName is the folder in Documents that plans are saved in.
 const reportStepFolderName = "POMI Planner"
