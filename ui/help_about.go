@@ -44,8 +44,10 @@ func helpModifier(goos string) string {
 	return "Ctrl"
 }
 
-// helpLicences are the libraries and the font that ship inside POMI Planner,
-// with the licences read from their LICENSE files at the versions in go.mod.
+// helpLicences are the main libraries and the font that ship inside POMI
+// Planner, with the licences THIRD_PARTY_NOTICES gives them (tools/notices
+// reads them from the licence files at the versions the binaries link; that
+// file lists every module, these are the ones worth naming).
 var helpLicences = [][2]string{
 	{"Fyne", "BSD-3-Clause"},
 	{"fpdf (codeberg.org/go-pdf/fpdf)", "MIT"},
@@ -78,8 +80,9 @@ func helpShortcutsFor(loc *locales.Localizer, goos string) []fyne.CanvasObject {
 	return []fyne.CanvasObject{intro, grid}
 }
 
-// aboutPage says what the program is, where its data lives, what it is
-// built with and the research behind it.
+// aboutPage says what the program is, where its data lives, the research
+// behind it, its own licence (Apache-2.0) and what it is built with, pointing
+// at the LICENSE and THIRD_PARTY_NOTICES files that ship with it.
 func (h *helpScreen) aboutPage() []fyne.CanvasObject {
 	t := h.loc.T
 	licences := make([]string, 0, len(helpLicences)+1)
@@ -96,6 +99,7 @@ func (h *helpScreen) aboutPage() []fyne.CanvasObject {
 		helpSubHeading(t("ui.help.about.research_title")),
 		helpParagraph(t("ui.help.about.research")),
 		helpSubHeading(t("ui.help.about.licences_title")),
+		helpParagraph(t("ui.help.about.own_licence")),
 		helpParagraph(t("ui.help.about.licences")),
 		helpList(licences),
 		helpMuted(t("ui.help.about.licences_more")),

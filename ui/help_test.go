@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -65,12 +67,14 @@ func TestHelpPagesInBothLanguages(t *testing.T) {
 				"nivå 4", "Direkt export", "Produktion, Distribution", "Knight & Kim 2006", "Katwalo 2006",
 				"E-handel *", "inte Katwalos tabell 11", "tabell 11; Katwalo 2006: 94"},
 			[]string{"Ctrl+N", "Nytt företag", "Ctrl+, (komma)", "Skift+Tabb", "Esc"},
-			[]string{"Version " + app.Version, "Fyne – BSD-3-Clause", "Noto Sans – SIL Open Font License 1.1", "Leona Achtenhagen", "Inställningar"}},
+			[]string{"Version " + app.Version, "Fyne – BSD-3-Clause", "Noto Sans – SIL Open Font License 1.1", "Leona Achtenhagen", "Inställningar",
+				"POMI Planner är licensierat under Apache License 2.0", "filen LICENSE", "THIRD_PARTY_NOTICES"}},
 		{"en", []string{"The POMI model", "Keyboard shortcuts", "About POMI Planner"},
 			[]string{"The four POMI dimensions", "P – Personal international orientation", "Gap = target – score",
 				"level 4", "Exporting (direct)", "Knight & Kim 2006"},
 			[]string{"Ctrl+E", "Export the plan as PDF", "Shift+Tab"},
-			[]string{"Version " + app.Version, "go-i18n – MIT", "SQLite – public domain", "Internationalization competence of SMEs"}},
+			[]string{"Version " + app.Version, "go-i18n – MIT", "SQLite – public domain", "Internationalization competence of SMEs",
+				"POMI Planner is licensed under the Apache License 2.0", "file LICENSE", "THIRD_PARTY_NOTICES"}},
 	} {
 		h := newHelpScreen(locales.MustNew(c.lang), d)
 		if len(h.tabs.Items) != 3 {
@@ -108,4 +112,47 @@ func TestHelpMarkup(t *testing.T) {
 	w := test.NewTempWindow(t, NewHelpScreen(locales.MustNew("sv"), ref.MustLoad()))
 	w.Resize(fyne.NewSize(1100, 720))
 	test.AssertRendersToMarkup(t, "help.xml", w.Canvas())
+}
+
+// TestHelpLicencesAgreeWithTheNotices holds the About page's short list to
+// THIRD_PARTY_NOTICES, which tools/notices generates from the licence texts:
+// each module named must have a section there whose licence starts with the
+// one the page shows.
+func TestHelpLicencesAgreeWithTheNotices(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "THIRD_PARTY_NOTICES"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notices := string(b)
+	modules := map[string][]string{
+		"Fyne":                                 {"Module: fyne.io/fyne/v2 "},
+		"fpdf (codeberg.org/go-pdf/fpdf)":      {"Module: codeberg.org/go-pdf/fpdf "},
+		"modernc.org/sqlite, modernc.org/libc": {"Module: modernc.org/sqlite ", "Module: modernc.org/libc "},
+		"go-i18n":                              {"Module: github.com/nicksnyder/go-i18n/v2 "},
+		"BurntSushi/toml":                      {"Module: github.com/BurntSushi/toml "},
+		"golang.org/x/text, x/image, x/sys":    {"Module: golang.org/x/text ", "Module: golang.org/x/image ", "Module: golang.org/x/sys "},
+		"Noto Sans":                            {"Component: Noto Sans fonts"},
+	}
+	spdx := map[string]string{"SIL Open Font License 1.1": "OFL-1.1"}
+	for _, l := range helpLicences {
+		titles, ok := modules[l[0]]
+		if !ok {
+			t.Errorf("%q: say which module it is in this test", l[0])
+		}
+		want := l[1]
+		if id, ok := spdx[want]; ok {
+			want = id
+		}
+		for _, title := range titles {
+			_, rest, found := strings.Cut(notices, "\n"+title)
+			if !found {
+				t.Errorf("%q: no section %q in THIRD_PARTY_NOTICES", l[0], title)
+				continue
+			}
+			_, rest, _ = strings.Cut(rest, "\nLicence: ")
+			if !strings.HasPrefix(rest, want) {
+				t.Errorf("%q: the About page says %s, THIRD_PARTY_NOTICES says %.40s", l[0], l[1], rest)
+			}
+		}
+	}
 }
