@@ -85,10 +85,16 @@ func printCommands(goos, path string) []Command {
 }
 
 // emailCommands opens a new message in the user's mail program with the
-// draft's recipient, subject, body and attachment.
-func emailCommands(goos string, d Draft) []Command {
+// draft's recipient, subject, body and attachment. On Windows only a mail
+// program registered for Simple MAPI (mapiClient) takes the attachment:
+// without one, mapi32 may open a mailto: link without it and still report
+// success, so there is nothing to try.
+func emailCommands(goos string, d Draft, mapiClient bool) []Command {
 	switch goos {
 	case "windows":
+		if !mapiClient {
+			return nil
+		}
 		return []Command{{Native: nativeMAPISendMail, Args: []string{d.To, d.Subject, d.Body, d.Attachment}}}
 	case "darwin":
 		// The values go in as arguments, never into the script's text, so
@@ -100,6 +106,19 @@ func emailCommands(goos string, d Draft) []Command {
 		args = append(args, d.To)
 	}
 	return []Command{program(args...)}
+}
+
+// mailLinkCommands opens a new message without the attachment through a
+// mailto: link, for when no mail program took the attachment. On Linux
+// xdg-email is already that link's handler, so there is nothing more.
+func mailLinkCommands(goos string, d Draft) []Command {
+	switch goos {
+	case "windows":
+		return []Command{{Native: nativeShellExecute, Args: []string{"open", mailtoURL(d)}}}
+	case "darwin":
+		return []Command{program("open", mailtoURL(d))}
+	}
+	return nil
 }
 
 // mailScript makes a visible outgoing message in Apple Mail. osascript

@@ -20,11 +20,13 @@ func TestCommandsForEachSystem(t *testing.T) {
 		{"windows open", openCommands("windows", win), []Command{{Native: "ShellExecuteW", Args: []string{"open", win}}}},
 		{"windows show", showCommands("windows", win), []Command{{Args: []string{"explorer.exe", "/select," + win}, AnyExit: true}}},
 		{"windows print", printCommands("windows", win), []Command{{Native: "ShellExecuteW", Args: []string{"print", win}}}},
-		{"windows email", emailCommands("windows", wd), []Command{{Native: "MAPISendMailW", Args: []string{wd.To, wd.Subject, wd.Body, win}}}},
+		{"windows email", emailCommands("windows", wd, true), []Command{{Native: "MAPISendMailW", Args: []string{wd.To, wd.Subject, wd.Body, win}}}},
+		{"windows email without a MAPI program", emailCommands("windows", wd, false), nil},
+		{"windows mail link", mailLinkCommands("windows", wd), []Command{{Native: "ShellExecuteW", Args: []string{"open", mailtoURL(wd)}}}},
 		{"darwin open", openCommands("darwin", pdf), []Command{{Args: []string{"open", pdf}}}},
 		{"darwin show", showCommands("darwin", pdf), []Command{{Args: []string{"open", "-R", pdf}}}},
 		{"darwin print", printCommands("darwin", pdf), []Command{{Args: []string{"lp", pdf}}}},
-		{"darwin email", emailCommands("darwin", d), []Command{{Args: []string{"osascript", "-e", mailScript, d.Subject, d.Body, pdf, d.To}}}},
+		{"darwin email", emailCommands("darwin", d, false), []Command{{Args: []string{"osascript", "-e", mailScript, d.Subject, d.Body, pdf, d.To}}}},
 		{"linux open", openCommands("linux", pdf), []Command{{Args: []string{"xdg-open", pdf}}}},
 		{"linux show", showCommands("linux", pdf), []Command{
 			{Args: []string{
@@ -35,9 +37,11 @@ func TestCommandsForEachSystem(t *testing.T) {
 			{Args: []string{"xdg-open", "/home/anna/Dokument/POMI Planner"}},
 		}},
 		{"linux print", printCommands("linux", pdf), []Command{{Args: []string{"lp", pdf}}}},
-		{"linux email", emailCommands("linux", d), []Command{{Args: []string{
+		{"darwin mail link", mailLinkCommands("darwin", d), []Command{{Args: []string{"open", mailtoURL(d)}}}},
+		{"linux email", emailCommands("linux", d, true), []Command{{Args: []string{
 			"xdg-email", "--utf8", "--subject", d.Subject, "--body", d.Body, "--attach", pdf, d.To,
 		}}}},
+		{"linux has no mail link but xdg-email", mailLinkCommands("linux", d), nil},
 		{"freebsd is a freedesktop", openCommands("freebsd", pdf), []Command{{Args: []string{"xdg-open", pdf}}}},
 	} {
 		if !reflect.DeepEqual(tc.got, tc.want) {
@@ -48,10 +52,10 @@ func TestCommandsForEachSystem(t *testing.T) {
 
 func TestEmailWithoutRecipientLeavesItOut(t *testing.T) {
 	d := Draft{Subject: "S", Body: "B", Attachment: "/tmp/p.pdf"}
-	if got := emailCommands("linux", d)[0].Args; got[len(got)-1] != "/tmp/p.pdf" {
+	if got := emailCommands("linux", d, false)[0].Args; got[len(got)-1] != "/tmp/p.pdf" {
 		t.Errorf("xdg-email without a recipient ends with %q", got[len(got)-1])
 	}
-	if got := emailCommands("darwin", d)[0].Args; got[len(got)-1] != "" {
+	if got := emailCommands("darwin", d, false)[0].Args; got[len(got)-1] != "" {
 		t.Errorf("the Mail script's last argument is %q, want an empty recipient", got[len(got)-1])
 	}
 }

@@ -3,13 +3,13 @@
 // is a list of commands built per platform by pure functions (tested for
 // Windows, macOS and Linux on any machine) and tried in order by a runner,
 // so a missing program or a refusal falls back to the next way and, for
-// e-mail, finally to an .eml draft beside the file.
+// e-mail, to a mailto: link without the attachment, then to an .eml draft
+// beside the file; the Outcome says which way it went.
 package desktop
 
 import (
 	"errors"
 	"fmt"
-	"net/mail"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -38,13 +38,21 @@ const (
 	// ViaDraftFile means no mail program answered, so an .eml draft was
 	// written beside the attachment and shown in its folder.
 	ViaDraftFile
+	// ViaMailLinkNoAttachment means no mail program could take the
+	// attachment, so a new message was opened through a mailto: link
+	// without it, and the attachment was shown in its folder to be
+	// attached by hand.
+	ViaMailLinkNoAttachment
 )
 
 // Outcome is what Print and Email did.
 type Outcome struct {
 	Way Way
-	// File is the .eml draft written with ViaDraftFile.
+	// File is the .eml draft written with ViaDraftFile, or the file to
+	// attach by hand with ViaMailLinkNoAttachment.
 	File string
+	// Shown is true when File's folder was shown in the file manager.
+	Shown bool
 	// Tried is why the earlier ways failed, for the log; nil when the
 	// first one worked.
 	Tried error
@@ -67,10 +75,14 @@ type Desktop struct {
 	GOOS string
 	Run  Runner
 	Now  func() time.Time
+	// MailClient names the mail program registered for Simple MAPI
+	// (Windows), and says whether there is one that takes attachments;
+	// nil means none.
+	MailClient func() (string, bool)
 }
 
 // System is the desktop the program runs on.
-var System = &Desktop{GOOS: runtime.GOOS, Run: RunCommand, Now: time.Now}
+var System = &Desktop{GOOS: runtime.GOOS, Run: RunCommand, Now: time.Now, MailClient: RegisteredMailClient}
 
 // Open opens path in the program the system uses for it.
 func (d *Desktop) Open(path string) error {
@@ -109,38 +121,6 @@ func (d *Desktop) Print(path string) (Outcome, error) {
 	return Outcome{Way: ViaViewer, Tried: printErr}, nil
 }
 
-// Email opens a new message in the user's mail program with the draft's
-// attachment. Where no mail program answers, it writes an .eml draft
-// beside the attachment and shows it in its folder (Way ViaDraftFile).
-func (d *Desktop) Email(draft Draft) (Outcome, error) {
-	path, err := existing(draft.Attachment)
-	if err != nil {
-		return Outcome{}, err
-	}
-	draft.Attachment = path
-	// A recipient that is no address makes MAPI and xdg-email refuse the
-	// whole message; without it the user types one in the draft.
-	if to, err := mail.ParseAddress(draft.To); err == nil {
-		draft.To = to.Address
-	} else {
-		draft.To = ""
-	}
-	mailErr := d.first(emailCommands(d.GOOS, draft))
-	if mailErr == nil || errors.Is(mailErr, ErrCancelled) {
-		return Outcome{Way: ViaSystem, Cancelled: mailErr != nil}, nil
-	}
-	eml := draftPath(path)
-	if err := writeDraftFile(eml, draft, d.Now()); err != nil {
-		return Outcome{Tried: mailErr}, errors.Join(mailErr, fmt.Errorf("write the draft %s: %w", eml, err))
-	}
-	tried := mailErr
-	if err := d.ShowInFolder(eml); err != nil {
-		// The draft is written and its path is shown to the user anyway.
-		tried = errors.Join(mailErr, err)
-	}
-	return Outcome{Way: ViaDraftFile, File: eml, Tried: tried}, nil
-}
-
 // first runs the commands in order until one works; the error joins why
 // each failed. A cancellation stops the list.
 func (d *Desktop) first(cmds []Command) error {
@@ -176,6 +156,3 @@ func ShowInFolder(path string) error { return System.ShowInFolder(path) }
 
 // Print prints path on this system; see Desktop.Print.
 func Print(path string) (Outcome, error) { return System.Print(path) }
-
-// Email puts the draft in a new message on this system; see Desktop.Email.
-func Email(d Draft) (Outcome, error) { return System.Email(d) }

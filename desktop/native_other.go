@@ -16,3 +16,7 @@ func callNative(c Command) error {
 
 // sysProcAttr leaves programs' arguments to the usual exec rules.
 func sysProcAttr([]string) *syscall.SysProcAttr { return nil }
+
+// RegisteredMailClient finds no Simple MAPI mail program: only Windows
+// has them; the other systems attach through xdg-email or Apple Mail.
+func RegisteredMailClient() (string, bool) { return "", false }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 
 	"golang.org/x/sys/windows"
@@ -21,9 +22,10 @@ func callNative(c Command) error {
 	return fmt.Errorf("%s: %w", c, errors.ErrUnsupported)
 }
 
-// shellExecute asks the shell to do verb ("open", "print") with the file,
-// through the program registered for its type. Without one for the verb
-// (Edge as the PDF viewer has no "print") it fails with SE_ERR_NOASSOC.
+// shellExecute asks the shell to do verb ("open", "print") with the file
+// or mailto: link, through the program registered for its type. Without
+// one for the verb (Edge as the PDF viewer has no "print") it fails with
+// SE_ERR_NOASSOC.
 func shellExecute(verb, path string) error {
 	v, err := windows.UTF16PtrFromString(verb)
 	if err != nil {
@@ -33,9 +35,11 @@ func shellExecute(verb, path string) error {
 	if err != nil {
 		return err
 	}
-	dir, err := windows.UTF16PtrFromString(filepath.Dir(path))
-	if err != nil {
-		return err
+	var dir *uint16 // a mailto: link has no folder to start in
+	if !strings.HasPrefix(path, "mailto:") {
+		if dir, err = windows.UTF16PtrFromString(filepath.Dir(path)); err != nil {
+			return err
+		}
 	}
 	return waitGrace(func() error {
 		return onCOMThread(func() error { return windows.ShellExecute(0, v, file, nil, dir, windows.SW_SHOWNORMAL) })

@@ -92,7 +92,7 @@ func TestEmailOnLinuxWithRealProgramsFallsBackToTheDraft(t *testing.T) {
 	}
 	// Each argument arrived whole, the body's line breaks and all.
 	for name, want := range map[string][]string{
-		"xdg-email": emailCommands("linux", draft)[0].Args[1:],
+		"xdg-email": emailCommands("linux", draft, false)[0].Args[1:],
 		"dbus-send": showCommands("linux", out.File)[0].Args[1:],
 	} {
 		got, _ := os.ReadFile(filepath.Join(logs, name))
