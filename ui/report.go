@@ -72,6 +72,10 @@ type reportStepView struct {
 	mail      *widget.Button
 	shareNote *widget.Label
 	buttons   *fyne.Container
+	// noteReveal, under the note in noteActions, shows the plan in its
+	// folder when the note asks the user to attach it by hand.
+	noteReveal  *widget.Button
+	noteActions *fyne.Container
 	// saved is the last plan written and savedLang its language, which
 	// the e-mail about it is written in.
 	saved     string

@@ -114,6 +114,7 @@ func (v *reportStepView) showOutcome(path string, warnings []report.Warning, err
 	}
 	v.saved = path
 	v.shareNote.Hide() // it was about the plan written before
+	v.noteActions.Hide()
 	v.problem.Hide()
 	v.result.SetText(loc.Tf("ui.reportstep.saved", map[string]any{"Path": path}))
 	v.result.Show()

@@ -28,6 +28,10 @@ type shareNote struct {
 	id         string
 	data       map[string]any
 	importance widget.Importance
+	// reveal offers the button that shows the plan in its folder.
+	reveal bool
+	// keep leaves the note shown before as it is.
+	keep bool
 }
 
 // shareButtons makes the buttons shown once the plan is saved.
@@ -40,7 +44,10 @@ func (v *reportStepView) shareButtons() fyne.CanvasObject {
 	v.shareNote = widget.NewLabel("")
 	v.shareNote.Wrapping = fyne.TextWrapWord
 	v.shareNote.Hide()
-	v.buttons = container.NewVBox(container.NewHBox(v.open, v.reveal, v.print, v.mail), v.shareNote)
+	v.noteReveal = widget.NewButtonWithIcon(loc.T("ui.reportstep.show_folder"), theme.FolderIcon(), v.revealFromNote)
+	v.noteActions = container.NewHBox(v.noteReveal)
+	v.noteActions.Hide()
+	v.buttons = container.NewVBox(container.NewHBox(v.open, v.reveal, v.print, v.mail), v.shareNote, v.noteActions)
 	return v.buttons
 }
 
@@ -56,14 +63,20 @@ func (v *reportStepView) OpenSaved() {
 }
 
 // RevealSaved shows the saved plan in its folder.
-func (v *reportStepView) RevealSaved() {
+func (v *reportStepView) RevealSaved() { v.revealSaved(false) }
+
+// revealFromNote shows the saved plan in its folder from the note that
+// asks to attach it by hand; the note stays while the user does that.
+func (v *reportStepView) revealFromNote() { v.revealSaved(true) }
+
+func (v *reportStepView) revealSaved(keepNote bool) {
 	path := v.saved
 	v.share(func() shareNote {
 		if err := reportStepDesktop.ShowInFolder(path); err != nil {
 			return reportStepShareFailed("show the plan in its folder", err, "ui.share.show_failed",
 				map[string]any{"Folder": filepath.Dir(path)})
 		}
-		return shareNote{}
+		return shareNote{keep: keepNote}
 	})
 }
 
@@ -86,8 +99,9 @@ func (v *reportStepView) PrintSaved() {
 }
 
 // EmailSaved opens a new e-mail with the plan attached, written in the
-// plan's language to the company's contact; where no mail program
-// answers, a draft file is saved beside the plan.
+// plan's language to the company's contact; where no mail program takes
+// the attachment, one without it and the plan's folder, and where no mail
+// program answers, a draft file saved beside the plan. The note says which.
 func (v *reportStepView) EmailSaved() {
 	path, lang := v.saved, v.savedLang
 	c, date := clone(*v.s.Company()), v.s.Assessment().Date
@@ -104,16 +118,29 @@ func (v *reportStepView) EmailSaved() {
 		}
 		out, err := reportStepDesktop.Email(reportStepDraft(loc, &c, date, settings.Branding, path))
 		logError("e-mail the plan (first try)", out.Tried)
-		switch {
-		case err != nil:
+		if err != nil {
 			return reportStepShareFailed("e-mail the plan", err, "ui.share.mail_failed", nil)
-		case out.Cancelled:
-			return shareNote{}
-		case out.Way == desktop.ViaDraftFile:
-			return shareNote{id: "ui.share.mail_draft", data: map[string]any{"Path": out.File}, importance: widget.WarningImportance}
 		}
-		return shareNote{id: "ui.share.mailed", importance: widget.SuccessImportance}
+		return reportStepMailNote(out)
 	})
+}
+
+// reportStepMailNote says what came of e-mailing the plan: attached in a
+// new message, closed by the user, in a new message without the
+// attachment, or in a draft file.
+func reportStepMailNote(out desktop.Outcome) shareNote {
+	switch {
+	case out.Cancelled:
+		return shareNote{id: "ui.share.mail_cancelled", importance: widget.MediumImportance}
+	case out.Way == desktop.ViaDraftFile:
+		return shareNote{id: "ui.share.mail_draft", data: map[string]any{"Path": out.File}, importance: widget.WarningImportance}
+	case out.Way == desktop.ViaMailLinkNoAttachment && out.Shown:
+		return shareNote{id: "ui.share.mail_link", importance: widget.WarningImportance, reveal: true}
+	case out.Way == desktop.ViaMailLinkNoAttachment:
+		return shareNote{id: "ui.share.mail_link_folder", data: map[string]any{"Folder": filepath.Dir(out.File)},
+			importance: widget.WarningImportance, reveal: true}
+	}
+	return shareNote{id: "ui.share.mailed", importance: widget.SuccessImportance}
 }
 
 // share runs an action off the UI thread with the buttons disabled, so a
@@ -131,7 +158,7 @@ func (v *reportStepView) share(work func() shareNote) {
 }
 
 func (v *reportStepView) setShareBusy(busy bool) {
-	for _, b := range []*widget.Button{v.open, v.reveal, v.print, v.mail} {
+	for _, b := range []*widget.Button{v.open, v.reveal, v.print, v.mail, v.noteReveal} {
 		if busy {
 			b.Disable()
 		} else {
@@ -141,6 +168,14 @@ func (v *reportStepView) setShareBusy(busy bool) {
 }
 
 func (v *reportStepView) showShareNote(n shareNote) {
+	if n.keep {
+		return
+	}
+	if n.reveal {
+		v.noteActions.Show()
+	} else {
+		v.noteActions.Hide()
+	}
 	if n.id == "" {
 		v.shareNote.Hide()
 	} else {

@@ -238,3 +238,73 @@ func TestReportShareShots(t *testing.T) {
 		}
 	}
 }
+
+// reportStepFakeWindows is reportStepFakeDesktop on Windows, where mail
+// names the mail program registered for Simple MAPI ("" for none).
+func reportStepFakeWindows(t *testing.T, mail string, fail ...string) *[]desktop.Command {
+	t.Helper()
+	ran := reportStepFakeDesktop(t, fail...)
+	reportStepDesktop.GOOS = "windows"
+	reportStepDesktop.MailClient = func() (string, bool) { return mail, mail != "" }
+	return ran
+}
+
+// Without a mail program that takes attachments, the note says the new
+// e-mail has no attachment and offers the plan's folder.
+func TestReportEmailWithoutAttachmentSaysSoAndOffersTheFolder(t *testing.T) {
+	ran := reportStepFakeWindows(t, "")
+	v := reportExported(t, "sv", "sv")
+	test.Tap(v.mail)
+	want := "Ett nytt mejl öppnades, men utan planen som bilaga: ditt e-postprogram kan inte ta emot bilagor på det här sättet. Bifoga PDF-filen från mappen som öppnades."
+	if v.shareNote.Text != want || !v.shareNote.Visible() || v.shareNote.Importance != widget.WarningImportance {
+		t.Errorf("note %q (shown %v), want %q", v.shareNote.Text, v.shareNote.Visible(), want)
+	}
+	if !v.noteActions.Visible() || v.noteReveal.Text != "Visa i mappen" || v.noteReveal.Disabled() {
+		t.Errorf("the folder button: shown %v, %q", v.noteActions.Visible(), v.noteReveal.Text)
+	}
+	if got := *ran; len(got) != 2 || got[0].Native != "ShellExecuteW" || !strings.HasPrefix(got[0].Args[1], "mailto:giulia@mollevangenspasta.se?subject=Handlingsplan%20f%C3%B6r%20") ||
+		got[1].Args[0] != "explorer.exe" || got[1].Args[1] != "/select,"+v.saved {
+		t.Errorf("ran %q", got)
+	}
+	test.Tap(v.noteReveal)
+	if got := *ran; len(got) != 3 || got[2].Args[1] != "/select,"+v.saved {
+		t.Errorf("the button ran %q", got[2:])
+	}
+	if v.shareNote.Text != want || !v.noteActions.Visible() {
+		t.Errorf("the note went after showing the folder: %q", v.shareNote.Text)
+	}
+	v.Export() // a new plan: the note and its button were about the old one
+	if v.shareNote.Visible() || v.noteActions.Visible() {
+		t.Error("the note or its button stayed after a new export")
+	}
+}
+
+// When the folder could not be shown either, the note says where it is.
+func TestReportEmailWithoutAttachmentNamesTheFolderItCouldNotShow(t *testing.T) {
+	reportStepFakeWindows(t, "", "explorer.exe")
+	v := reportExported(t, "en", "en")
+	test.Tap(v.mail)
+	want := "A new email was opened, but without the plan attached: your email program cannot take attachments this way. Attach the PDF file yourself; it is in " + filepath.Dir(v.saved)
+	if v.shareNote.Text != want || !v.noteActions.Visible() || v.noteReveal.Text != "Show in folder" {
+		t.Errorf("note %q, button shown %v %q; want %q", v.shareNote.Text, v.noteActions.Visible(), v.noteReveal.Text, want)
+	}
+}
+
+// With a registered mail program MAPI attaches the plan, and the note
+// says so; a message the user closed is said to be closed.
+func TestReportEmailThroughMAPIAndCancelled(t *testing.T) {
+	ran := reportStepFakeWindows(t, "Microsoft Outlook")
+	v := reportExported(t, "en", "en")
+	test.Tap(v.mail)
+	if v.shareNote.Text != "A new email with the plan attached was opened in your email program." || v.noteActions.Visible() {
+		t.Errorf("note %q, folder button %v", v.shareNote.Text, v.noteActions.Visible())
+	}
+	if got := *ran; len(got) != 1 || got[0].Native != "MAPISendMailW" || got[0].Args[3] != v.saved {
+		t.Errorf("ran %q", got)
+	}
+	reportStepDesktop.Run = func(desktop.Command) error { return desktop.ErrCancelled }
+	test.Tap(v.mail)
+	if v.shareNote.Text != "The email was closed without being sent." || v.shareNote.Importance != widget.MediumImportance {
+		t.Errorf("note %q", v.shareNote.Text)
+	}
+}
