@@ -29,12 +29,24 @@ func newFirstStartButton(tapped func()) *firstStartButton {
 // TypedKey presses the button on Enter, Return or Space.
 func (b *firstStartButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if !b.Disabled() {
-			b.Tapped(nil)
-		}
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		b.press()
 	default:
 		b.Button.TypedKey(ev)
+	}
+}
+
+// press runs the button from the keyboard and keeps the focus on it.
+// Fyne's Tapped drops the focus, as is right for a mouse click; from the
+// keyboard the next Tab would then start again at the top of the page.
+func (b *firstStartButton) press() {
+	if b.Disabled() {
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	b.Tapped(nil)
+	if c != nil && c.Focused() == nil {
+		c.Focus(b)
 	}
 }
 
