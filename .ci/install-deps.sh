@@ -7,7 +7,9 @@
 #                              the Windows installer)
 #   install-deps.sh test     – package, plus a virtual display and tools to drive it,
 #                              the PDF checkers (qpdf, poppler-utils) and make itself,
-#                              since CI builds the Windows executable on every run
+#                              since CI builds the Windows executable on every run,
+#                              and Wine (64-bit only), which runs that build and its
+#                              installer in make test
 # Does nothing for packages already installed, and runs `apt-get update` only
 # when something is missing: .ci/run calls it once with `test`, so the calls
 # that make's targets repeat find everything there and never update again.
@@ -16,7 +18,7 @@ set -euo pipefail
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
 package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip xz-utils file nsis)
-test_pkgs=(make xvfb xdotool imagemagick x11-utils qpdf poppler-utils)
+test_pkgs=(make xvfb xdotool imagemagick x11-utils qpdf poppler-utils wine64 wine)
 
 pkgs=("${build_pkgs[@]}")
 case "${1:-build}" in

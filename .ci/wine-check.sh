@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# The Windows build, run for real under Wine on a virtual display:
+#   wine-check.sh SETUP_EXE OUT_DIR
+# 1. the installer, silently (/S), into a throwaway prefix: program folder,
+#    Start-menu and desktop shortcuts, the Apps & features entry;
+# 2. the installed pomi-cli.exe: demo, list and report in a data folder
+#    whose path has a space and å/ä/ö;
+# 3. the installed POMI Planner.exe with no --data-dir: its window from
+#    first start to an exported plan (.ci/wine-gui.sh), screenshots in OUT_DIR;
+# 4. the installer again over it (an upgrade) keeps the data; while the app
+#    runs, the installer refuses and leaves it alone;
+# 5. the uninstaller, silently: program and shortcuts gone, data kept.
+set -euo pipefail
+setup=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+out=$2
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=xvfb.sh
+. "$here/xvfb.sh"
+# shellcheck source=wine.sh
+. "$here/wine.sh"
+# shellcheck source=wine-gui.sh
+. "$here/wine-gui.sh"
+tmp=$(mktemp -d)
+app="" xvfb=""
+cleanup() {
+  stop_wine
+  stop_window_run "$tmp"
+}
+trap cleanup EXIT
+fail() { echo "wine-check: $*" >&2; exit 1; }
+started=$SECONDS
+
+# Wine maps the profile's Documents to $HOME's; a home of its own keeps
+# the user's untouched and makes the plan easy to find.
+export HOME=$tmp/home LANG=sv_SE.UTF-8
+mkdir -p "$HOME"
+start_xvfb 1366x768
+new_wine_prefix "$tmp"
+# OneDrive's known-folder move, as on many advisors' laptops: Documents is
+# elsewhere than %USERPROFILE%\Documents, and plans must follow it.
+documents=$wine_home/OneDrive/Dokument
+mkdir -p "$documents"
+wine reg add 'HKCU\Software\Microsoft\Windows\CurrentVersion\Explorer\User Shell Folders' \
+  /v Personal /t REG_EXPAND_SZ /d '%USERPROFILE%\OneDrive\Dokument' /f >/dev/null
+echo "wine-check: prefix ready for user $wine_user, Documents moved to $(winpath "$documents") ($((SECONDS - started)) s)"
+
+uninstall_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\se.pomiplanner.app'
+programs=$wine_appdata/Local/Programs/POMI\ Planner
+start_menu=$wine_appdata/Roaming/Microsoft/Windows/Start\ Menu/Programs/POMI\ Planner.lnk
+desktop_link=$wine_home/Desktop/POMI\ Planner.lnk
+data=$wine_appdata/Roaming/POMI\ Planner
+
+install_silently() {
+  local rc=0
+  wine "$setup" /S || rc=$?
+  wineserver -w
+  return $rc
+}
+
+# 1. Install.
+install_silently || fail "the installer exited with $?"
+for f in "POMI Planner.exe" pomi-cli.exe LICENSE.txt THIRD_PARTY_NOTICES.txt "Uninstall POMI Planner.exe"; do
+  [ -f "$programs/$f" ] || fail "the installer did not install $f in $(winpath "$programs")"
+done
+[ -f "$start_menu" ] || fail "no Start-menu shortcut ($(winpath "$start_menu"))"
+[ -f "$desktop_link" ] || fail "no desktop shortcut ($(winpath "$desktop_link"))"
+entry=$(wine reg query "$uninstall_key" 2>/dev/null | tr -d '\r')
+version=$(sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' "$here/../FyneApp.toml")
+for v in "DisplayName" "DisplayVersion.*$version" "Publisher" "DisplayIcon" "UninstallString"; do
+  grep -q "$v" <<<"$entry" || fail "Apps & features entry lacks $v: $entry"
+done
+echo "wine-check: installed into $(winpath "$programs") with shortcuts and an Apps & features entry"
+
+# 2. The command-line program, in a folder named like a Swedish user's.
+cli=$programs/pomi-cli.exe
+asa=$wine_home/../Åsa\ Öberg/AppData/Roaming/POMI\ Planner
+mkdir -p "$asa"
+asa=$(cd "$asa" && pwd)
+wasa=$(winpath "$asa")
+wine "$cli" demo --data-dir "$wasa" >"$out/wine-cli-demo.txt" || fail "pomi-cli demo failed: $(cat "$out/wine-cli-demo.txt")"
+wine "$cli" list --data-dir "$wasa" | tr -d '\r' >"$out/wine-cli-list.txt"
+grep -q "3 of 3" "$out/wine-cli-list.txt" || fail "pomi-cli list does not show the three examples: $(cat "$out/wine-cli-list.txt")"
+id=$(awk -F'\t' '/Möllevångens/{print $1}' "$out/wine-cli-list.txt")
+wine "$cli" report --company "$id" --out "$wasa\\Möllevångens plan.pdf" --data-dir "$wasa" >/dev/null ||
+  fail "pomi-cli report failed"
+qpdf --check "$asa/Möllevångens plan.pdf" >/dev/null || fail "qpdf finds the CLI's plan broken"
+pdftotext "$asa/Möllevångens plan.pdf" - | grep -q "Möllevångens Pastafabrik" || fail "the CLI's plan does not name the company"
+echo "wine-check: pomi-cli.exe demo, list and report passed in $wasa"
+
+# 3. The installed program, as a user starts it.
+wine_gui_walk "$programs/POMI Planner.exe" "$documents" "$out"
+
+# 4. An upgrade keeps the data; a running app stops the installer.
+before=$(wine "$cli" list | tr -d '\r' | tail -1)
+install_silently || fail "installing over the installed version failed"
+after=$(wine "$cli" list | tr -d '\r' | tail -1)
+[ "$after" = "$before" ] && [ -n "$after" ] || fail "the upgrade lost data: before '$before', after '$after'"
+(cd "$programs" && exec wine "$programs/POMI Planner.exe") >"$out/wine-app-2.log" 2>&1 &
+timeout 90 xdotool search --sync --onlyvisible --name '^POMI Planner$' >/dev/null || fail "the app did not start again"
+rc=0
+wine "$setup" /S || rc=$?
+[ "$rc" -ne 0 ] || fail "the installer ran while the app was open"
+app_running || fail "the installer stopped the running app"
+pkill -f 'POMI Planner\.exe' || true
+wineserver -w
+echo "wine-check: an upgrade kept the data ($after); with the app open the installer refused (exit $rc)"
+
+# 5. Uninstall: the program goes, the data stays.
+wine "$programs/Uninstall POMI Planner.exe" /S "_?=$(winpath "$programs")" || fail "the uninstaller failed"
+wineserver -w
+rm -f "$programs/Uninstall POMI Planner.exe" # _?= leaves the uninstaller itself, by NSIS's design
+[ ! -e "$programs/POMI Planner.exe" ] || fail "the uninstaller left the program"
+[ -z "$(ls -A "$programs" 2>/dev/null)" ] || fail "the uninstaller left files: $(ls "$programs")"
+[ ! -e "$start_menu" ] || fail "the uninstaller left the Start-menu shortcut"
+[ ! -e "$desktop_link" ] || fail "the uninstaller left the desktop shortcut"
+wine reg query "$uninstall_key" >/dev/null 2>&1 && fail "the uninstaller left the Apps & features entry"
+[ -s "$data/pomi.db" ] || fail "the uninstaller removed the data folder"
+echo "wine-check: passed in $((SECONDS - started)) s – installer $(du -h "$setup" | cut -f1), screenshots in $out/wine-*.png"

@@ -1,0 +1,86 @@
+# Sourced by .ci/wine-check.sh: the walk through the real Windows window
+# under Wine, driven by the keyboard only (no pixel positions that move
+# when a label changes length). Needs the prefix of .ci/wine.sh and the
+# display of .ci/xvfb.sh.
+#   wine_gui_walk EXE DOCS OUT – EXE is the Linux path of POMI Planner.exe,
+#                                DOCS that of the Documents folder Windows
+#                                knows; screenshots go to OUT/wine-*.png
+
+# shot NAME: a screenshot of the window, for a person to look at.
+shot() {
+  import -window "$win" "$out/wine-$1.png" 2>/dev/null || import -window root "$out/wine-$1.png"
+}
+
+# xdotool reads text in the C.UTF-8 locale, which every system has (the
+# app's Swedish one may not be generated).
+xdo() { LANG=C.UTF-8 LC_ALL=C.UTF-8 xdotool "$@"; }
+
+# keys KEY…: keystrokes to the window, which must have the focus first:
+# without a window manager xdotool's keys go nowhere otherwise.
+keys() {
+  xdo windowfocus --sync "$win" 2>/dev/null || true
+  xdo key --delay 80 "$@"
+  sleep 0.4
+}
+
+typed() {
+  xdo windowfocus --sync "$win" 2>/dev/null || true
+  xdo type --delay 60 "$1"
+  sleep 0.4
+}
+
+# wait_for SECONDS TEST…: polls until the command succeeds.
+wait_for() {
+  local n=$(($1 * 4))
+  shift
+  for _ in $(seq "$n"); do
+    "$@" 2>/dev/null && return 0
+    sleep 0.25
+  done
+  return 1
+}
+
+app_running() { pgrep -f 'POMI Planner\.exe' >/dev/null; }
+found_pdf() { pdf=$(find -L "$docs" -name '*.pdf' 2>/dev/null | head -1); [ -n "$pdf" ]; }
+
+wine_gui_walk() {
+  local exe=$1 data
+  docs=$2 out=$3
+  data="$wine_appdata/Roaming/POMI Planner"
+  # Started as from the Start menu: in its own folder, no --data-dir.
+  (cd "$(dirname "$exe")" && exec wine "$exe") >"$out/wine-app.log" 2>&1 &
+  win=$(timeout 90 xdotool search --sync --onlyvisible --name '^POMI Planner$' | head -1) ||
+    fail "no window named POMI Planner within 90 s (log: $out/wine-app.log)"
+  sleep 3
+  shot 1-first-start
+  # The first start page in reading order: the language, then "I advise
+  # companies" (Space chooses it, which ticks the examples), the
+  # organisation's name, and Enter for "Get started".
+  keys Tab Tab space Tab
+  typed "Exportkontoret Syd"
+  keys Return
+  wait_for 30 test -s "$data/pomi.db" || fail "no database in %AppData%\\POMI Planner ($data)"
+  sleep 4
+  shot 2-companies
+  # Ctrl+F, a few letters and Enter open the only match.
+  keys ctrl+f
+  typed "Möll"
+  sleep 1
+  shot 3-search
+  keys Return
+  sleep 2
+  shot 4-profile
+  keys ctrl+e
+  wait_for 60 found_pdf || fail "Ctrl+E wrote no PDF under the Documents folder ($docs)"
+  sleep 2
+  shot 5-exported
+  qpdf --check "$pdf" >/dev/null || fail "qpdf finds $pdf broken"
+  pdftotext "$pdf" - | grep -q "Möllevångens Pastafabrik" || fail "the plan does not name the company"
+  cp "$pdf" "$out/wine-plan.pdf"
+  # Alt+F4 asks the window to close, as a user would; the app saves and ends.
+  keys alt+F4
+  wait_for 30 sh -c '! pgrep -f "POMI Planner\.exe" >/dev/null' || fail "a POMI Planner process is left after closing the window"
+  grep -qi 'panic' "$data/pomi.log" && fail "the log has a panic: $(grep -i -m1 panic "$data/pomi.log")"
+  ls "$data"/crash-*.txt >/dev/null 2>&1 && fail "a crash report was written: $(ls "$data"/crash-*.txt)"
+  echo "wine: window walk passed – first start, examples, Ctrl+F Möll, Ctrl+E wrote $(pdfinfo "$pdf" | awk '/^Pages/{print $2}') pages to $(winpath "$pdf")"
+}
