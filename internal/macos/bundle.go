@@ -12,6 +12,9 @@ type Bundle struct {
 	Info   Info   // the Info.plist's values
 	Binary string // the executable to copy in, e.g. a universal binary made by lipo
 	Icon   []byte // the icon as a PNG, converted to .icns
+	// Notices are text files by name (LICENSE, THIRD_PARTY_NOTICES) that
+	// go into Contents/Resources: the licences travel with the app.
+	Notices map[string][]byte
 }
 
 // AppName is the bundle's folder name: "POMI Planner.app".
@@ -23,6 +26,7 @@ func (b Bundle) AppName() string { return b.Info.Name + ".app" }
 //	NAME.app/Contents/PkgInfo
 //	NAME.app/Contents/MacOS/EXECUTABLE      (mode 0755)
 //	NAME.app/Contents/Resources/ICONFILE
+//	NAME.app/Contents/Resources/NOTICE…    (each of Notices)
 //
 // A bundle already there is replaced, since a stale file inside would break
 // its code signature.
@@ -56,6 +60,16 @@ func (b Bundle) Assemble(outDir string) (string, error) {
 		{filepath.Join(contents, "PkgInfo"), []byte("APPL????"), 0o644},
 		{filepath.Join(contents, "MacOS", b.Info.Executable), exe, 0o755},
 		{filepath.Join(contents, "Resources", b.Info.IconFile), icns, 0o644},
+	}
+	for name, text := range b.Notices {
+		if name != filepath.Base(name) || name == "." || name == b.Info.IconFile {
+			return "", fmt.Errorf("notice file name %q", name)
+		}
+		files = append(files, struct {
+			path string
+			data []byte
+			mode os.FileMode
+		}{filepath.Join(contents, "Resources", name), text, 0o644})
 	}
 	for _, f := range files {
 		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {

@@ -84,7 +84,8 @@ func fakeMachO(t *testing.T) string {
 
 func TestAssembleLaysOutTheBundle(t *testing.T) {
 	out := t.TempDir()
-	b := Bundle{Info: repoInfo(t), Binary: fakeMachO(t), Icon: repoIcon(t)}
+	b := Bundle{Info: repoInfo(t), Binary: fakeMachO(t), Icon: repoIcon(t),
+		Notices: map[string][]byte{"LICENSE": []byte("Apache"), "THIRD_PARTY_NOTICES": []byte("Fyne")}}
 	// A stale file from an earlier run must not survive into the new bundle.
 	stale := filepath.Join(out, "POMI Planner.app", "Contents", "Resources", "old.txt")
 	if err := os.MkdirAll(filepath.Dir(stale), 0o755); err != nil {
@@ -101,10 +102,12 @@ func TestAssembleLaysOutTheBundle(t *testing.T) {
 		t.Errorf("bundle at %s", app)
 	}
 	want := map[string]os.FileMode{
-		"Contents/Info.plist":          0o644,
-		"Contents/PkgInfo":             0o644,
-		"Contents/MacOS/pomi":          0o755,
-		"Contents/Resources/icon.icns": 0o644,
+		"Contents/Info.plist":                    0o644,
+		"Contents/PkgInfo":                       0o644,
+		"Contents/MacOS/pomi":                    0o755,
+		"Contents/Resources/icon.icns":           0o644,
+		"Contents/Resources/LICENSE":             0o644,
+		"Contents/Resources/THIRD_PARTY_NOTICES": 0o644,
 	}
 	found := map[string]bool{}
 	err = filepath.WalkDir(app, func(path string, d os.DirEntry, err error) error {
@@ -142,6 +145,14 @@ func TestAssembleLaysOutTheBundle(t *testing.T) {
 	}
 	if pkg, _ := os.ReadFile(filepath.Join(app, "Contents", "PkgInfo")); string(pkg) != "APPL????" {
 		t.Errorf("PkgInfo %q", pkg)
+	}
+}
+
+func TestAssembleRefusesANoticeOutsideResources(t *testing.T) {
+	b := Bundle{Info: repoInfo(t), Binary: fakeMachO(t), Icon: repoIcon(t),
+		Notices: map[string][]byte{"../MacOS/pomi": []byte("x")}}
+	if _, err := b.Assemble(t.TempDir()); err == nil {
+		t.Error("a notice named ../MacOS/pomi was written")
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/pomi-planner/pomi/internal/macos"
 )
@@ -34,6 +36,7 @@ func run(args []string, stdout io.Writer) error {
 	binary := fs.String("binary", "", "the macOS executable to bundle (thin or universal)")
 	out := fs.String("out", "dist", "the folder the .app is written into")
 	plistOnly := fs.String("plist", "", "write only the Info.plist to this file")
+	notices := fs.String("notices", "LICENSE,THIRD_PARTY_NOTICES", "comma-separated licence files copied into Contents/Resources")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -65,10 +68,30 @@ func run(args []string, stdout io.Writer) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	app, err := macos.Bundle{Info: info, Binary: *binary, Icon: png}.Assemble(*out)
+	texts, err := readNotices(*notices)
+	if err != nil {
+		return err
+	}
+	app, err := macos.Bundle{Info: info, Binary: *binary, Icon: png, Notices: texts}.Assemble(*out)
 	if err != nil {
 		return err
 	}
 	_, err = fmt.Fprintln(stdout, app)
 	return err
+}
+
+// readNotices reads each comma-separated file, keyed by its base name.
+func readNotices(list string) (map[string][]byte, error) {
+	texts := map[string][]byte{}
+	for _, path := range strings.Split(list, ",") {
+		if path = strings.TrimSpace(path); path == "" {
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("notice: %w", err)
+		}
+		texts[filepath.Base(path)] = data
+	}
+	return texts, nil
 }

@@ -19,7 +19,8 @@ func TestRunAssemblesTheBundle(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "dist")
 	var stdout bytes.Buffer
 	err := run([]string{"-toml", filepath.Join(repo, "FyneApp.toml"), "-icon", filepath.Join(repo, "cmd", "pomi", "Icon.png"),
-		"-binary", bin, "-out", out}, &stdout)
+		"-binary", bin, "-out", out,
+		"-notices", filepath.Join(repo, "LICENSE") + "," + filepath.Join(repo, "THIRD_PARTY_NOTICES")}, &stdout)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func TestRunAssemblesTheBundle(t *testing.T) {
 	if strings.TrimSpace(stdout.String()) != app {
 		t.Errorf("printed %q, want %q", stdout.String(), app)
 	}
-	for _, f := range []string{"Info.plist", "MacOS/pomi", "Resources/icon.icns"} {
+	for _, f := range []string{"Info.plist", "MacOS/pomi", "Resources/icon.icns", "Resources/LICENSE", "Resources/THIRD_PARTY_NOTICES"} {
 		if _, err := os.Stat(filepath.Join(app, "Contents", f)); err != nil {
 			t.Error(err)
 		}
