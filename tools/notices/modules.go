@@ -51,11 +51,13 @@ type licenceFile struct {
 }
 
 // goCmd runs the go command in dir with env added to this process's
-// environment, never reaching the network or another toolchain.
+// environment, with this toolchain and go.mod as it is. Modules that only
+// macOS or Windows builds link may not be in a fresh clone's module cache
+// yet, so the module proxy stays reachable as the environment sets it.
 func goCmd(dir string, env []string, args ...string) (string, error) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly")
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=-mod=readonly")
 	cmd.Env = append(cmd.Env, env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
