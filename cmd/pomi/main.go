@@ -30,6 +30,7 @@ import (
 var icon []byte
 
 func main() {
+	holdRunningMarker() // Windows: tells the installer the app is open (running_windows.go)
 	if code := run(); code != 0 {
 		os.Exit(code)
 	}
