@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -144,7 +145,8 @@ func claimNewLock(f *os.File, path string, self LockInfo) (*Lock, error) {
 
 // inspectLock opens the existing lock file and decides whether its holder
 // lives. Holding the file's OS lock first makes the decision race-free
-// against other copies doing the same.
+// against other copies doing the same; a stale file is then replaced by
+// a rename, or on Windows taken over in place, under that same OS lock.
 func inspectLock(path string, self LockInfo) (lockProbe, error) {
 	f, err := openLockFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -153,21 +155,27 @@ func inspectLock(path string, self LockInfo) (lockProbe, error) {
 	if err != nil {
 		return lockProbe{}, fmt.Errorf("open lock %s: %w", path, err)
 	}
-	defer f.Close()
 	busy := errors.Is(lockOS(f), errLockBusy) // other errors: no OS locks here
 	holder, readErr := readLockInfo(f)
 	locked := &LockedError{Path: path, Holder: holder}
-	if busy {
+	switch {
+	case busy:
 		// A live holder keeps the OS lock; a dead-looking or unreadable one
-		// means another copy is creating or replacing the file right now.
+		// means another copy is creating or taking over the file right now.
+		f.Close()
 		return lockProbe{locked: locked, transient: readErr != nil || !holderAlive(holder, self.Host)}, nil
-	}
-	if !sameFile(f, path) {
+	case !sameFile(f, path):
+		f.Close()
 		return lockProbe{locked: locked, transient: true}, nil // replaced meanwhile
-	}
-	if !lockIsStale(f, holder, readErr, self.Host) {
+	case !lockIsStale(f, holder, readErr, self.Host):
+		f.Close()
 		return lockProbe{locked: locked, transient: readErr != nil}, nil
 	}
+	if runtime.GOOS == "windows" {
+		l, err := takeOverLock(f, path, self)
+		return lockProbe{lock: l}, err
+	}
+	defer f.Close() // its OS lock guards the rename
 	l, err := replaceLock(path, self)
 	return lockProbe{lock: l}, err
 }
@@ -183,12 +191,44 @@ func lockIsStale(f *os.File, holder LockInfo, readErr error, host string) bool {
 	return !holderAlive(holder, host)
 }
 
-// holderAlive is true unless the holder provably ended: same host, no process.
+// processStarted is about when this process started, for holderAlive.
+var processStarted = time.Now()
+
+// holderAlive is true unless the holder provably ended: same host, and no
+// such process, or this process's own id in a lock taken before it started.
+// Windows (and Wine at once) hands a dead process's id to the next process,
+// so after a crash the app could find "itself" holding the lock and refuse
+// to open. Since is rounded to the second, hence the second's margin.
 func holderAlive(holder LockInfo, host string) bool {
 	if host == "" || !strings.EqualFold(holder.Host, host) {
 		return true
 	}
+	if holder.PID == os.Getpid() {
+		return !holder.Since.Before(processStarted.Add(-time.Second))
+	}
 	return processAlive(holder.PID)
+}
+
+// takeOverLock rewrites a stale lock file, which f holds open for writing
+// and OS-locked, with this process's details: on Windows, where renaming
+// over a file that is open fails (the inspection holds it open), so after a
+// crash the app could not open its data again (seen under Wine). Another
+// copy finds the file busy and, while the record is half written,
+// unreadable: it waits and retries.
+func takeOverLock(f *os.File, path string, self LockInfo) (*Lock, error) {
+	if err := f.Truncate(0); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("take over stale lock %s: %w", path, err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("take over stale lock %s: %w", path, err)
+	}
+	if err := writeLockInfo(f, self); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("write lock %s: %w", path, err)
+	}
+	return &Lock{path: path, file: f}, nil
 }
 
 // replaceLock swaps a stale lock for ours in one rename, so other copies see
