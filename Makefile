@@ -18,8 +18,8 @@ export LANG ?= en_US.UTF-8
 run: deps build
 	./$(BIN)/pomi
 
-## test: formatting, vet, staticcheck, every Go test with -race, both binaries (and the accessible build), the real window under Xvfb from first start to PDF, the demo plans checked as PDFs, the Windows executable cross-built and checked
-test: deps-test lint unit build build-pure build-a11y test-window test-pdf test-crash test-windows-build
+## test: formatting, vet, staticcheck, actionlint, every Go test with -race, both binaries (and the accessible build), the macOS and Windows code vetted, the real window under Xvfb from first start to PDF, the demo plans checked as PDFs, the Windows installer and program run under Wine
+test: deps-test lint unit build build-pure build-a11y test-platforms test-window test-pdf test-crash test-windows
 	@echo "make test: all checks passed"
 
 deps:

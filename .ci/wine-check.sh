@@ -34,7 +34,9 @@ started=$SECONDS
 
 # Wine maps the profile's Documents to $HOME's; a home of its own keeps
 # the user's untouched and makes the plan easy to find.
-export HOME=$tmp/home LANG=sv_SE.UTF-8
+# Swedish for the programs; characters as UTF-8 in a locale every system
+# has, or Wine turns "Åsa Öberg" in arguments into "Csa Cberg".
+export HOME=$tmp/home LANG=sv_SE.UTF-8 LC_CTYPE=C.UTF-8
 mkdir -p "$HOME"
 start_xvfb 1366x768
 new_wine_prefix "$tmp"
@@ -86,7 +88,9 @@ id=$(awk -F'\t' '/Möllevångens/{print $1}' "$out/wine-cli-list.txt")
 wine "$cli" report --company "$id" --out "$wasa\\Möllevångens plan.pdf" --data-dir "$wasa" >/dev/null ||
   fail "pomi-cli report failed"
 qpdf --check "$asa/Möllevångens plan.pdf" >/dev/null || fail "qpdf finds the CLI's plan broken"
-pdftotext "$asa/Möllevångens plan.pdf" - | grep -q "Möllevångens Pastafabrik" || fail "the CLI's plan does not name the company"
+# Into a file first: grep -q would end pdftotext early, and pipefail fail it.
+pdftotext "$asa/Möllevångens plan.pdf" "$tmp/cli-plan.txt"
+grep -q "Möllevångens Pastafabrik AB" "$tmp/cli-plan.txt" || fail "the CLI's plan does not name the company"
 echo "wine-check: pomi-cli.exe demo, list and report passed in $wasa"
 
 # 3. The installed program, as a user starts it.
@@ -103,9 +107,13 @@ rc=0
 wine "$setup" /S || rc=$?
 [ "$rc" -ne 0 ] || fail "the installer ran while the app was open"
 app_running || fail "the installer stopped the running app"
-pkill -f 'POMI Planner\.exe' || true
-wineserver -w
-echo "wine-check: an upgrade kept the data ($after); with the app open the installer refused (exit $rc)"
+# Killed, as by Task Manager: the next start must take over its lock.
+pkill -KILL -f 'POMI Planner\.exe' || true
+wait_for 20 sh -c '! pgrep -f "POMI Planner\.exe" >/dev/null' || fail "the app did not die"
+[ -f "$data/pomi.lock" ] || fail "the killed app left no lock to take over (did it run?)"
+wine "$cli" list >/dev/null 2>"$out/wine-cli-after-kill.txt" ||
+  fail "after the app was killed its data cannot be opened: $(cat "$out/wine-cli-after-kill.txt")"
+echo "wine-check: an upgrade kept the data ($after); with the app open the installer refused (exit $rc); killed, its lock was taken over"
 
 # 5. Uninstall: the program goes, the data stays.
 wine "$programs/Uninstall POMI Planner.exe" /S "_?=$(winpath "$programs")" || fail "the uninstaller failed"
