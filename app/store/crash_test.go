@@ -33,6 +33,7 @@ func TestCrashChild(t *testing.T) {
 		os.Exit(3)
 	}
 	doc := demoDocument(t, "smaland-mobler.json")
+	fmt.Println(crashChildReady)
 	for i := 0; ; i++ {
 		name := fmt.Sprintf("Krasch %d-%d", os.Getpid(), i)
 		doc.Company.Name, doc.Company.OrgNr = name, ""
@@ -55,7 +56,7 @@ func TestKilledMidSaveLosesNoCommit(t *testing.T) {
 	dir := t.TempDir()
 	var committed []string
 	for round := 0; round < 20; round++ {
-		committed = append(committed, runAndKill(t, dir, time.Duration(50+rand.IntN(250))*time.Millisecond)...)
+		committed = append(committed, runAndKill(t, dir, time.Duration(20+rand.IntN(250))*time.Millisecond)...)
 	}
 	if len(committed) < 20 {
 		t.Fatalf("only %d commits reported in 20 rounds: the child did not get to work", len(committed))
@@ -85,8 +86,13 @@ func TestKilledMidSaveLosesNoCommit(t *testing.T) {
 	t.Logf("%d commits reported, %d companies stored (a commit may land just before the kill, unreported)", len(committed), all)
 }
 
-// runAndKill starts the child, lets it write for d, kills it and returns the
-// names it reported as committed.
+// crashChildReady is what the child prints once the database is open, so
+// the kills land among its writes however long opening took (under -race
+// on a busy machine, longer than the kill delays).
+const crashChildReady = "ready"
+
+// runAndKill starts the child, lets it write for d once it is ready, kills
+// it and returns the names it reported as committed.
 func runAndKill(t *testing.T, dir string, d time.Duration) []string {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
@@ -99,13 +105,24 @@ func runAndKill(t *testing.T, dir string, d time.Duration) []string {
 		t.Fatal(err)
 	}
 	lines := make(chan string, 4096)
+	ready, finished := make(chan struct{}), make(chan struct{})
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
+			if sc.Text() == crashChildReady {
+				close(ready)
+				continue
+			}
 			lines <- sc.Text()
 		}
 		close(lines)
+		close(finished)
 	}()
+	select {
+	case <-ready:
+	case <-finished: // it failed to open: lines say why
+	case <-time.After(30 * time.Second):
+	}
 	time.Sleep(d)
 	cmd.Process.Kill() // SIGKILL on Unix: no chance to clean up
 	cmd.Wait()
