@@ -7,8 +7,9 @@
 #    whose path has a space and å/ä/ö;
 # 3. the installed POMI Planner.exe with no --data-dir: its window from
 #    first start to an exported plan (.ci/wine-gui.sh), screenshots in OUT_DIR;
-# 4. the installer again over it (an upgrade) keeps the data; while the app
-#    runs, the installer refuses and leaves it alone;
+# 4. the next version's installer over it (an upgrade) keeps the data; while
+#    the app runs, the installer refuses and leaves it alone; killed, the
+#    app leaves a lock the next start takes over;
 # 5. the uninstaller, silently: program and shortcuts gone, data kept.
 set -euo pipefail
 setup=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -31,6 +32,7 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "wine-check: $*" >&2; exit 1; }
 started=$SECONDS
+setup_size=$(du -h "$setup" | cut -f1)
 
 # Built before HOME changes below, which would move Go's caches.
 CGO_ENABLED=0 GOOS=windows GOARCH=amd64 "${GO:-go}" test -c -o "$tmp/desktop.test.exe" "$here/../desktop"
@@ -107,11 +109,22 @@ wine "$tmp/desktop.test.exe" -test.run '^TestRegisteredMailClientOnThisWindows$'
 grep -q "^--- PASS" "$out/wine-mail.txt" || fail "the mail client check did not run: $(cat "$out/wine-mail.txt")"
 echo "wine-check: $(grep -o 'registered mail client.*' "$out/wine-mail.txt"), so the plan is mailed as a link without attachment, and said so"
 
-# 4. An upgrade keeps the data; a running app stops the installer.
+# 4. An upgrade keeps the data; a running app stops the installer. The
+# newer version is the same files under the next patch number, staged from
+# the zip beside the installer and packed by the same installer script.
+newer=$(awk -F. '{ printf "%d.%d.%d", $1, $2, $3 + 1 }' <<<"$version")
+stage=$tmp/stage-$newer
+mkdir -p "$stage"
+unzip -q -j "${setup%-setup.exe}.zip" -d "$stage"
+convert "$here/../cmd/pomi/Icon.png" -resize 256x256 -depth 8 -define icon:auto-resize=256,48,32,16 "$stage/pomi.ico"
+makensis -V1 -INPUTCHARSET UTF8 -DVERSION="$newer" -DBUILD=1 -DSTAGE="$stage" -DOUTFILE="$tmp/setup-$newer.exe" \
+  "$here/../installer/windows/pomi.nsi" >"$out/wine-makensis.txt" || fail "makensis failed: $(cat "$out/wine-makensis.txt")"
+setup=$tmp/setup-$newer.exe
 before=$(wine "$cli" list | tr -d '\r' | tail -1)
-install_silently || fail "installing over the installed version failed"
+install_silently || fail "installing $newer over $version failed"
 after=$(wine "$cli" list | tr -d '\r' | tail -1)
 [ "$after" = "$before" ] && [ -n "$after" ] || fail "the upgrade lost data: before '$before', after '$after'"
+wine reg query "$uninstall_key" /v DisplayVersion | tr -d '\r' | grep -q "$newer" || fail "Apps & features does not show version $newer after the upgrade"
 (cd "$programs" && exec wine "$programs/POMI Planner.exe") >"$out/wine-app-2.log" 2>&1 &
 disown # killed on purpose below: no "Killed" from the shell
 timeout 90 xdotool search --sync --onlyvisible --name '^POMI Planner$' >/dev/null || fail "the app did not start again"
@@ -125,7 +138,7 @@ wait_for 20 sh -c '! pgrep -f "POMI Planner\.exe" >/dev/null' || fail "the app d
 [ -f "$data/pomi.lock" ] || fail "the killed app left no lock to take over (did it run?)"
 wine "$cli" list >/dev/null 2>"$out/wine-cli-after-kill.txt" ||
   fail "after the app was killed its data cannot be opened: $(cat "$out/wine-cli-after-kill.txt")"
-echo "wine-check: an upgrade kept the data ($after); with the app open the installer refused (exit $rc); killed, its lock was taken over"
+echo "wine-check: the upgrade from $version to $newer kept the data ($after); with the app open the installer refused (exit $rc); killed, its lock was taken over"
 
 # 5. Uninstall: the program goes, the data stays.
 # _?= makes the uninstaller run in place and wait, so its exit code is
@@ -142,4 +155,4 @@ rmdir "$programs"
 [ ! -e "$desktop_link" ] || fail "the uninstaller left the desktop shortcut"
 wine reg query "$uninstall_key" >/dev/null 2>&1 && fail "the uninstaller left the Apps & features entry"
 [ -s "$data/pomi.db" ] || fail "the uninstaller removed the data folder"
-echo "wine-check: passed in $((SECONDS - started)) s – installer $(du -h "$setup" | cut -f1), screenshots in $out/wine-*.png"
+echo "wine-check: passed in $((SECONDS - started)) s – installer $setup_size, screenshots in $out/wine-*.png"
