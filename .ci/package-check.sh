@@ -34,6 +34,8 @@ check_windows() {
   listing=$(unzip -Z1 "$pkg")
   has "$listing" "POMI Planner/POMI Planner.exe" "POMI Planner/pomi-cli.exe" "POMI Planner/README.txt" \
     "POMI Planner/LICENSE.txt" "POMI Planner/NOTICE.txt" "POMI Planner/THIRD_PARTY_NOTICES.txt"
+  # The Wine checks' ProcessPrng DLL (.ci/wine/) is test scaffolding only.
+  ! grep -qi '\.dll$' <<<"$listing" || fail "$pkg carries a DLL: $(grep -i '\.dll$' <<<"$listing")"
   unzip -q "$pkg" -d "$tmp"
   desc=$(file -b "$exe")
   echo "package-check: $desc"
