@@ -60,6 +60,7 @@ check_windows() {
   grep -qx 'no symbols' <<<"$(x86_64-w64-mingw32-objdump -t "$exe")" || fail "symbols not stripped"
   grep -q '^PE32+ executable (console) x86-64' <<<"$(file -b "$tmp/POMI Planner/pomi-cli.exe")" || fail "pomi-cli.exe is not a 64-bit console executable"
   grep -q 'Apache License' "$tmp/POMI Planner/LICENSE.txt" || fail "LICENSE.txt is not the Apache License"
+  grep -q '^MinGW-w64 runtime' "$tmp/POMI Planner/THIRD_PARTY_NOTICES.txt" || fail "THIRD_PARTY_NOTICES.txt lacks the MinGW-w64 runtime linked into the .exe"
   for t in README LICENSE NOTICE THIRD_PARTY_NOTICES; do
     # CRLF: every line ends in \r\n (Notepad on older Windows 10).
     [ "$(grep -c $'\r$' "$tmp/POMI Planner/$t.txt")" = "$(wc -l <"$tmp/POMI Planner/$t.txt")" ] ||

@@ -66,6 +66,22 @@ notices() {
   done
 }
 
+# mingw_notices FILE: appends the licences of the MinGW-w64 runtime, which
+# the cross compiler links into POMI Planner.exe (start-up code, libmingwex,
+# winpthreads); they come with the compiler, not with a Go module, so
+# tools/notices cannot list them.
+mingw_notices() {
+  local copyright=/usr/share/doc/mingw-w64-common/copyright
+  [ -s "$copyright" ] || { echo "package: $copyright missing: run bash .ci/install-deps.sh package" >&2; exit 1; }
+  {
+    printf '\n\n================================================================================\n'
+    printf 'MinGW-w64 runtime, linked into POMI Planner.exe by the MinGW-w64 compiler\n'
+    printf '(Debian package mingw-w64-common, %s)\n' "$(dpkg-query -W -f='${Version}' mingw-w64-common 2>/dev/null || echo 'version unknown')"
+    printf '================================================================================\n\n'
+    cat "$copyright"
+  } >>"$1"
+}
+
 # crlf FILE…: Windows line ends (Notepad before Windows 10 1809 shows LF-only
 # text as one line).
 crlf() {
@@ -145,6 +161,7 @@ package_windows() {
 Documents\\POMI Planner, and pin it to Start or the taskbar. Windows 10 or 11 is needed.
 pomi-cli.exe is the command-line tool: pomi-cli.exe help" .txt
   notices "$dir" .txt
+  mingw_notices "$dir/THIRD_PARTY_NOTICES.txt"
   crlf "$dir"/*.txt
   rm -f "$zip"
   (cd "$stage/zip" && zip -q -9 -X -r "$zip" "POMI Planner")
