@@ -33,22 +33,16 @@ func (s *Store) ExportCompany(ctx context.Context, id app.CompanyID, now time.Ti
 // app.ErrDuplicateOrgNr unless mode says to merge into it or add a copy.
 // It returns the company that received the assessments.
 func (s *Store) ImportDocument(ctx context.Context, doc *app.Document, mode app.ImportMode) (app.CompanyID, error) {
-	as := make([]*app.Assessment, len(doc.Assessments))
-	for i := range doc.Assessments {
-		as[i] = &doc.Assessments[i]
-	}
-	if err := s.validateAssessments(ctx, as...); err != nil {
-		return 0, fmt.Errorf("import %s: %w", doc.Company.Name, err)
+	if err := s.validateImport(ctx, doc); err != nil {
+		return 0, err
 	}
 	var id app.CompanyID
 	err := s.inTx(ctx, "import "+doc.Company.Name, func(tx *sql.Tx) error {
-		existing, err := companyByOrgNr(ctx, tx, doc.Company.OrgNr)
+		existing, err := refuseDuplicate(ctx, tx, doc, mode)
 		if err != nil {
 			return err
 		}
 		switch {
-		case existing != 0 && mode == app.ImportRefuseDuplicate:
-			return fmt.Errorf("%w (company %d)", app.ErrDuplicateOrgNr, existing)
 		case existing != 0 && mode == app.ImportMerge:
 			id = existing
 		default:
@@ -67,10 +61,44 @@ func (s *Store) ImportDocument(ctx context.Context, doc *app.Document, mode app.
 	return id, err
 }
 
+// validateImport refuses assessments that do not fit the reference data.
+func (s *Store) validateImport(ctx context.Context, doc *app.Document) error {
+	as := make([]*app.Assessment, len(doc.Assessments))
+	for i := range doc.Assessments {
+		as[i] = &doc.Assessments[i]
+	}
+	if err := s.validateAssessments(ctx, as...); err != nil {
+		return fmt.Errorf("import %s: %w", doc.Company.Name, err)
+	}
+	return nil
+}
+
+// refuseDuplicate returns the company with the document's org.nr (0 for
+// none), and app.ErrDuplicateOrgNr when mode refuses a duplicate.
+func refuseDuplicate(ctx context.Context, q rowQuerier, doc *app.Document, mode app.ImportMode) (app.CompanyID, error) {
+	existing, err := companyByOrgNr(ctx, q, doc.Company.OrgNr)
+	if err != nil {
+		return 0, err
+	}
+	if existing != 0 && mode == app.ImportRefuseDuplicate {
+		return existing, fmt.Errorf("%w (company %d)", app.ErrDuplicateOrgNr, existing)
+	}
+	return existing, nil
+}
+
 // Import makes a "pre-import" backup and then imports the document: the way
-// people import a file. ImportDocument alone is for loading data the app
-// itself provides, such as the example companies.
+// people import a file. An import that will be refused (assessments that do
+// not fit, a duplicate org.nr) is refused before the backup: it writes
+// nothing, and its backups would push the useful ones out of the ten kept.
+// ImportDocument alone is for loading data the app itself provides, such as
+// the example companies.
 func (s *Store) Import(ctx context.Context, doc *app.Document, mode app.ImportMode) (app.CompanyID, error) {
+	if err := s.validateImport(ctx, doc); err != nil {
+		return 0, err
+	}
+	if _, err := refuseDuplicate(ctx, s.db, doc, mode); err != nil {
+		return 0, err
+	}
 	if _, err := s.BackupNow(ctx, "pre-import"); err != nil {
 		return 0, fmt.Errorf("import %s: back up first: %w", doc.Company.Name, err)
 	}

@@ -1,0 +1,56 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/pomi-planner/pomi/app"
+)
+
+// A refused import writes nothing, so it makes no backup either: ten refused
+// imports used to push the daily, manual and pre-erase backups out of the
+// ten kept (issue 12, finding 5).
+func TestARefusedImportMakesNoBackup(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	doc := demoDocument(t, "smaland-mobler.json")
+	if _, err := s.Import(ctx, doc, app.ImportRefuseDuplicate); err != nil {
+		t.Fatal(err)
+	}
+	before := backupCount(t, s)
+	for range 3 {
+		if _, err := s.Import(ctx, doc, app.ImportRefuseDuplicate); !errors.Is(err, app.ErrDuplicateOrgNr) {
+			t.Fatalf("a duplicate: %v, want ErrDuplicateOrgNr", err)
+		}
+	}
+	bad := *doc
+	bad.Company.OrgNr = ""
+	bad.Assessments = append([]app.Assessment(nil), doc.Assessments...)
+	bad.Assessments[0].StatementRatings = map[string]int{"P99": 3}
+	if _, err := s.Import(ctx, &bad, app.ImportAsNew); err == nil {
+		t.Fatal("an assessment with an unknown statement was imported")
+	}
+	if after := backupCount(t, s); after != before {
+		t.Errorf("refused imports made %d backups", after-before)
+	}
+	if _, err := s.Import(ctx, doc, app.ImportAsNew); err != nil {
+		t.Fatal(err)
+	}
+	if after := backupCount(t, s); after != before+1 {
+		t.Errorf("an import that writes made %d backups, want 1", after-before)
+	}
+}
+
+func backupCount(t *testing.T, s *Store) int {
+	t.Helper()
+	list, err := ListBackups(BackupDir(s.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(list)
+}
