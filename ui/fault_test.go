@@ -88,6 +88,24 @@ func storeFaults(t *testing.T) map[string]storeFault {
 	}
 	faults["damaged, no backup"] = storeFault{bare, open(bare), "ui.store.corrupt", false}
 
+	// Gone beside its backups (a killed restore, a sync client): refused,
+	// said so, and the backups offered (issue 12, finding 2).
+	missing := t.TempDir()
+	s, err = store.Open(ctx, missing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BackupNow(ctx, "manual"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, f := range []string{"", "-wal", "-shm"} {
+		if err := os.Remove(filepath.Join(missing, store.DatabaseName+f)); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	faults["missing, with a backup"] = storeFault{missing, open(missing), "ui.recovery.missing", true}
+
 	file := filepath.Join(t.TempDir(), "POMI Planner")
 	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)

@@ -98,7 +98,10 @@ func (r *recoveryScreen) showBackups(backups []store.BackupInfo) {
 		return
 	}
 	var corrupt *store.CorruptError
-	if errors.As(r.openErr, &corrupt) {
+	switch {
+	case errors.Is(r.openErr, store.ErrDatabaseMissing):
+		r.reason.SetText(r.loc.T("ui.recovery.missing"))
+	case errors.As(r.openErr, &corrupt):
 		// The usual message points at the command line; here is a button.
 		r.reason.SetText(r.loc.T("ui.recovery.corrupt"))
 	}

@@ -277,6 +277,8 @@ func StoreProblem(err error, loc *locales.Localizer) string {
 	switch {
 	case errors.As(err, &locked):
 		return loc.T("ui.store.locked")
+	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt):
+		return loc.Tf("ui.store.missing_backup", map[string]any{"Backup": corrupt.Backup})
 	case errors.As(err, &corrupt) && corrupt.Backup != "":
 		return loc.Tf("ui.store.corrupt_backup", map[string]any{"Backup": corrupt.Backup})
 	case errors.As(err, &corrupt):

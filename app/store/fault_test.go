@@ -167,6 +167,59 @@ func TestAnEmptiedDatabaseWithBackupsIsNotTakenForANewOne(t *testing.T) {
 	assertRefusedAsCorrupt(t, dir, db, backup)
 }
 
+// A missing database file beside good backups is lost data, not a first
+// start: a restore killed after it moved the old file aside and before the
+// backup was in place left exactly that, and the app started empty (issue
+// 12, finding 2).
+func TestAMissingDatabaseWithBackupsIsNotTakenForANewOne(t *testing.T) {
+	dir, db, backup := faultFolder(t)
+	for _, p := range []string{db, db + "-wal", db + "-shm"} {
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(context.Background(), dir)
+	if err == nil {
+		s.Close()
+		t.Fatal("a missing database beside backups was opened as a new one")
+	}
+	var bad *CorruptError
+	if !errors.As(err, &bad) || bad.Backup != backup {
+		t.Fatalf("err = %v, want *CorruptError naming %s", err, backup)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("the refused open created %s (%v)", db, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, LockFileName)); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a refused open left its lock behind")
+	}
+	// Put back, the newest backup opens with everything in it.
+	if _, err := RestoreClosed(context.Background(), dir, backup); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("after restoring %s: %v", backup, err)
+	}
+	defer s.Close()
+	if _, n, err := s.ListCompanies(context.Background(), app.ListQuery{}); n == 0 || err != nil {
+		t.Errorf("the restored database has %d companies (%v)", n, err)
+	}
+}
+
+// A genuine first start, with no backups, still makes a new database.
+func TestAFirstStartWithoutBackupsMakesANewDatabase(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(filepath.Join(dir, DatabaseName)); err != nil {
+		t.Error(err)
+	}
+}
+
 // A full disk is simulated with max_page_count, which makes SQLite fail with
 // SQLITE_FULL exactly as when the disk has no room for another page. The
 // store has one connection, so the limit reaches every later statement.

@@ -42,7 +42,14 @@ type CorruptError struct {
 	Err    error
 }
 
+// ErrDatabaseMissing is a CorruptError's cause when the database file is
+// gone but backups of it exist: lost data, not a first start.
+var ErrDatabaseMissing = errors.New("the database file is missing but backups of it exist")
+
 func (e *CorruptError) Error() string {
+	if errors.Is(e.Err, ErrDatabaseMissing) {
+		return fmt.Sprintf("database %s is missing, but backups of it exist; newest good backup: %s", e.Path, e.Backup)
+	}
 	// SQLite's integrity report has a line per problem; an error is one line.
 	var lines []string
 	for _, l := range strings.Split(fmt.Sprint(e.Err), "\n") {
@@ -201,6 +208,12 @@ func (s *Store) dailyBackup(ctx context.Context) error {
 // integrity check to Maintain, unless the file is about to be migrated.
 func inspect(ctx context.Context, path string, quick bool) (int, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		// Missing where backups exist, the file was lost (a restore killed
+		// between moving it aside and putting the backup in place, a sync
+		// client), not never made: refused like an emptied one.
+		if backup, _ := NewestGoodBackup(ctx, BackupDir(path)); backup != "" {
+			return 0, &CorruptError{Path: path, Backup: backup, Err: ErrDatabaseMissing}
+		}
 		return 0, nil
 	}
 	db, err := sql.Open("sqlite", readOnlyURI(path)+"&_pragma=busy_timeout(5000)")

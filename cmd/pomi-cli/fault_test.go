@@ -205,10 +205,18 @@ func TestEveryStoreFaultIsAOneLineError(t *testing.T) {
 	notAFolder := filepath.Join(t.TempDir(), "fil")
 	os.WriteFile(notAFolder, []byte("x"), 0o600)
 
+	missing := t.TempDir()
+	runOK(t, "demo", "--data-dir", missing)
+	runOK(t, "backup", "--data-dir", missing)
+	for _, f := range []string{"", "-wal", "-shm"} {
+		os.Remove(filepath.Join(missing, store.DatabaseName+f))
+	}
+
 	for what, c := range map[string]struct{ dir, says string }{
-		"database from a newer app": {newer, "newer than this version of POMI Planner understands"},
-		"another copy running":      {locked, "is in use by process"},
-		"data folder is a file":     {notAFolder, "create data folder " + notAFolder},
+		"database missing beside backups": {missing, "is missing, but backups of it exist; newest good backup: " + filepath.Join(missing, "backups")},
+		"database from a newer app":       {newer, "newer than this version of POMI Planner understands"},
+		"another copy running":            {locked, "is in use by process"},
+		"data folder is a file":           {notAFolder, "create data folder " + notAFolder},
 	} {
 		cliFails(t, what, c.says, "list", "--data-dir", c.dir)
 	}
