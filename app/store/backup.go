@@ -94,10 +94,18 @@ func Backup(ctx context.Context, db *sql.DB, dbPath, reason string, now time.Tim
 // complete, private and on disk.
 func writeBackup(ctx context.Context, db *sql.DB, path string) error {
 	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
-	// VACUUM INTO refuses an existing file; a leftover is from a crash.
+	// VACUUM INTO refuses a file with content; a leftover is from a crash.
 	if err := os.Remove(tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove leftover %s: %w", tmp, err)
 	}
+	// Made empty and private first: SQLite would create it, and its
+	// journal, readable by all until finishFile, and a kill in between
+	// would leave a client's data so.
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", tmp, err)
+	}
+	f.Close()
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("vacuum into %s: %w", tmp, err)

@@ -43,13 +43,14 @@ func RestoreClosed(ctx context.Context, dir, backup string) (string, error) {
 	return aside, nil
 }
 
-// moveAside renames db, db-wal and db-shm to pomi-damaged-<time>.db (and the
-// same with -wal, -shm), keeping the WAL beside its database so SQLite could
-// still read both together; a stray WAL of a missing database goes aside too,
-// so it cannot be replayed onto the backup. It returns the new name of db, ""
+// moveAside renames db, db-wal, db-shm and db-journal to
+// pomi-damaged-<time>.db (and the same with the suffixes), keeping the WAL or
+// a hot rollback journal beside its database so SQLite could still read
+// them together; a stray WAL or journal of a missing database goes aside
+// too, so it cannot be replayed onto the backup. It returns the new name of db, ""
 // when none of the files exists.
 func moveAside(db string, now time.Time) (string, error) {
-	suffixes := []string{"-wal", "-shm", ""}
+	suffixes := []string{"-wal", "-shm", "-journal", ""}
 	var present []string
 	for _, suffix := range suffixes {
 		if _, err := os.Lstat(db + suffix); err == nil {
@@ -86,7 +87,7 @@ func freeDamagedName(dir string, now time.Time) (string, error) {
 			name = fmt.Sprintf("%s%s-%d.db", damagedPrefix, ts, n)
 		}
 		path := filepath.Join(dir, name)
-		free, err := namesFree(path, "", "-wal", "-shm")
+		free, err := namesFree(path, "", "-wal", "-shm", "-journal")
 		if err != nil {
 			return "", err
 		}

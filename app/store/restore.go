@@ -113,10 +113,11 @@ func stageCopy(src, dir string) (string, error) {
 	return tmp.Name(), nil
 }
 
-// swapIn renames staged over dst; the old WAL and shared-memory files go
-// first so SQLite cannot replay them onto the restored file.
+// swapIn renames staged over dst; the old WAL, shared-memory and rollback
+// journal files go first so SQLite cannot replay them onto the restored
+// file (a stale journal played into it put rows out of order).
 func swapIn(staged, dst string) error {
-	for _, suffix := range []string{"-wal", "-shm"} {
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
 		if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}

@@ -125,6 +125,7 @@ func openDir(ctx context.Context, dir string, quick bool) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	removeLeftovers(dir)
 	s, err := open(ctx, filepath.Join(dir, DatabaseName), lock, quick)
 	if err != nil {
 		lock.Release()

@@ -1,0 +1,29 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// leftoverPatterns match the temporary copies of client data that a backup
+// or restore killed midway leaves: the backup being written and its
+// journal, and the restore's staged copy. Whoever holds the folder's lock
+// may remove them, since no other copy can be writing one.
+var leftoverPatterns = []string{
+	filepath.Join(backupDirName, ".pomi-*.db.tmp"),
+	filepath.Join(backupDirName, ".pomi-*.db.tmp-journal"),
+	".restore-*.db",
+	".restore-*.db-journal",
+}
+
+// removeLeftovers deletes the leftovers of killed operations in dir, which
+// must be locked. It is best effort: a file that stays is tried again at
+// the next start, and never stops the data from opening.
+func removeLeftovers(dir string) {
+	for _, pattern := range leftoverPatterns {
+		matches, _ := filepath.Glob(filepath.Join(dir, pattern))
+		for _, m := range matches {
+			os.Remove(m)
+		}
+	}
+}
