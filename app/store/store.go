@@ -217,6 +217,9 @@ func inspect(ctx context.Context, path string, quick bool) (int, error) {
 		}
 		return 0, nil
 	}
+	if err := rollBackHotJournal(ctx, path); err != nil {
+		return 0, corrupt(ctx, path, err)
+	}
 	db, err := sql.Open("sqlite", readOnlyURI(path)+"&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return 0, corrupt(ctx, path, err)
@@ -250,6 +253,30 @@ func inspect(ctx context.Context, path string, quick bool) (int, error) {
 		}
 	}
 	return version, nil
+}
+
+// rollBackHotJournal plays back the rollback journal a write killed midway
+// left beside path (backups are rollback-journal files, and the first open
+// after a restore writes one while it switches the file to WAL). Only a
+// read-write connection can do that, and the read-only check that follows
+// would otherwise refuse a healthy file for good. The caller holds the
+// folder's lock, so no other copy is writing.
+func rollBackHotJournal(ctx context.Context, path string) error {
+	st, err := os.Stat(path + "-journal")
+	if err != nil || st.Size() == 0 {
+		return nil // none, or an empty one SQLite ignores
+	}
+	db, err := sql.Open("sqlite", fileURI(path, "_pragma=busy_timeout(5000)"))
+	if err != nil {
+		return fmt.Errorf("roll back the journal of %s: %w", path, err)
+	}
+	defer db.Close()
+	var version int
+	// The first read takes the shared lock, and SQLite rolls back then.
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("roll back the journal of %s: %w", path, err)
+	}
+	return nil
 }
 
 func hasNoTables(ctx context.Context, db *sql.DB) bool {
