@@ -151,11 +151,12 @@ func syncDir(dir string) {
 	}
 }
 
-// freeBackupName returns the first unused name for this second: the plain
-// name, then -2, -3 … after the time.
+// freeBackupName returns the next name for this second: the plain name for
+// the first backup, then -2, -3 … after the time, numbered on from the
+// highest of the second there is (lastSeq).
 func freeBackupName(dir string, now time.Time, reason string) (string, error) {
 	ts := now.Local().Format(backupTimeLayout)
-	for seq := 1; seq <= maxSameSecond; seq++ {
+	for seq := lastSeq(dir, ts) + 1; seq <= maxSameSecond; seq++ {
 		path := filepath.Join(dir, backupFileName(ts, seq, reason))
 		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 			return path, nil
@@ -164,6 +165,20 @@ func freeBackupName(dir string, now time.Time, reason string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("no free backup name in %s for %s", dir, ts)
+}
+
+// lastSeq is the highest number among dir's backups of second ts, 0 for
+// none. Numbering on from it, never filling a gap that pruning left, keeps
+// the names of one second in the order they were written.
+func lastSeq(dir, ts string) int {
+	entries, _ := listBackups(dir)
+	last := 0
+	for _, e := range entries {
+		if e.Time.Format(backupTimeLayout) == ts && e.seq > last {
+			last = e.seq
+		}
+	}
+	return last
 }
 
 func backupFileName(stamp string, seq int, reason string) string {

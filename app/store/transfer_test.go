@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/pomi-planner/pomi/app"
@@ -53,4 +55,38 @@ func backupCount(t *testing.T, s *Store) int {
 		t.Fatal(err)
 	}
 	return len(list)
+}
+
+// Names of one second are numbered on, never reusing a number pruning
+// freed, so they sort in the order they were written (issue 12, finding 6).
+func TestBackupNamesOfOneSecondNeverReuseANumber(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	now := backupTestTime
+	first, err := Backup(ctx, s.db, s.Path(), "manual", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := Backup(ctx, s.db, s.Path(), "manual", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(first); err != nil { // as pruning does with the oldest
+		t.Fatal(err)
+	}
+	third, err := Backup(ctx, s.db, s.Path(), "daily", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(third) != "pomi-20261128-153012-3-daily.db" {
+		t.Errorf("third backup of the second is %s, want number 3 (second was %s)", filepath.Base(third), filepath.Base(second))
+	}
+	list, err := ListBackups(BackupDir(s.Path()))
+	if err != nil || len(list) < 2 || list[0].Path != third || list[1].Path != second {
+		t.Errorf("newest first: %+v (%v)", list, err)
+	}
 }
