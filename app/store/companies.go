@@ -186,9 +186,17 @@ func (s *Store) EraseCompany(ctx context.Context, id app.CompanyID) error {
 	return s.reclaim(ctx)
 }
 
-// reclaim empties the WAL into the file and rebuilds it without free pages.
+// reclaim leaves no byte of erased rows in the file. The full-text index
+// only marks a deleted row and keeps its words in the old segments until
+// they are merged, and VACUUM copies those segments as they are: so the
+// index is rebuilt from the companies first. Then the WAL is emptied into
+// the file, which is rebuilt without free pages (secure_delete zeroes
+// what is freed on the way).
 func (s *Store) reclaim(ctx context.Context) error {
-	for _, stmt := range []string{"PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"} {
+	for _, stmt := range []string{
+		"INSERT INTO companies_fts (companies_fts) VALUES ('rebuild')",
+		"PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)",
+	} {
 		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("reclaim space (%s): %w", stmt, err)
 		}
