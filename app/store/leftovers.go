@@ -14,6 +14,7 @@ var leftoverPatterns = []string{
 	filepath.Join(backupDirName, ".pomi-*.db.tmp-journal"),
 	".restore-*.db",
 	".restore-*.db-journal",
+	restorePendingName + ".tmp",
 }
 
 // removeLeftovers deletes the leftovers of killed operations in dir, which

@@ -32,14 +32,20 @@ func RestoreClosed(ctx context.Context, dir, backup string) (string, error) {
 		return "", err
 	}
 	db := filepath.Join(dir, DatabaseName)
+	// Killed from here on, the next open finishes the restore.
+	if err := markRestorePending(dir, backup); err != nil {
+		return "", fmt.Errorf("restore %s: %w", backup, err)
+	}
 	aside, err := moveAside(db, time.Now())
 	if err != nil {
+		clearRestorePending(dir)
 		return "", fmt.Errorf("restore %s: %w", backup, err)
 	}
 	if err := replaceFile(backup, db); err != nil {
 		return aside, fmt.Errorf("restore %s: %w", backup, err)
 	}
 	syncDir(dir)
+	clearRestorePending(dir)
 	return aside, nil
 }
 

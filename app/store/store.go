@@ -30,6 +30,8 @@ type Store struct {
 	path string
 	lock *Lock
 	now  func() time.Time
+	// repairs is what opening set right, for Repairs.
+	repairs []string
 }
 
 var _ app.Repository = (*Store)(nil)
@@ -126,13 +128,25 @@ func openDir(ctx context.Context, dir string, quick bool) (*Store, error) {
 		return nil, err
 	}
 	removeLeftovers(dir)
+	repaired, err := finishPendingRestore(ctx, dir)
+	if err != nil {
+		lock.Release()
+		return nil, err
+	}
 	s, err := open(ctx, filepath.Join(dir, DatabaseName), lock, quick)
 	if err != nil {
 		lock.Release()
 		return nil, err
 	}
+	if repaired != "" {
+		s.repairs = append(s.repairs, repaired)
+	}
 	return s, nil
 }
+
+// Repairs says what opening had to set right, such as finishing a restore
+// that was killed midway, one line each for the log; nil for nothing.
+func (s *Store) Repairs() []string { return s.repairs }
 
 func open(ctx context.Context, path string, lock *Lock, quick bool) (*Store, error) {
 	existing, err := inspect(ctx, path, quick)

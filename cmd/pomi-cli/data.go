@@ -33,7 +33,13 @@ func openStore(ctx context.Context, dataDir string) (*store.Store, error) {
 	if reason, risky := store.RiskyLocation(dir); risky {
 		fmt.Fprintf(os.Stderr, "pomi-cli: warning: %s is %s; SQLite's write-ahead log is unsafe there\n", dir, riskText[reason])
 	}
-	return store.Open(ctx, dir)
+	s, err := store.Open(ctx, dir)
+	if err == nil {
+		for _, r := range s.Repairs() {
+			fmt.Fprintln(os.Stderr, "pomi-cli:", r)
+		}
+	}
+	return s, err
 }
 
 var riskText = map[string]string{

@@ -12,6 +12,7 @@ import (
 	"context"
 	_ "embed"
 	"flag"
+	"log"
 	"os"
 	"runtime/debug"
 
@@ -153,6 +154,9 @@ func openStore(dir string, dirErr error) (*store.Store, error) {
 		// The window shows first; the shell's Maintain then checks the
 		// whole file and makes the day's backup, off the UI thread.
 		if s, err = store.OpenQuick(context.Background(), dir); err == nil {
+			for _, r := range s.Repairs() {
+				log.Printf("pomi: %s", r)
+			}
 			return s, nil
 		}
 	}

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// restorePendingName is the file RestoreClosed keeps in the data folder
+// while it works, naming the backup. A restore killed midway, after the old
+// database went aside and before the backup was in place, would otherwise
+// leave no database at all; the next open finds the file and finishes it.
+const restorePendingName = ".restore-pending"
+
+// markRestorePending records, durably, that dir is being restored from backup.
+func markRestorePending(dir, backup string) error {
+	path := filepath.Join(dir, restorePendingName)
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(backup), 0o600); err != nil {
+		return fmt.Errorf("mark the restore: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("mark the restore: %w", err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+func clearRestorePending(dir string) {
+	os.Remove(filepath.Join(dir, restorePendingName))
+	syncDir(dir)
+}
+
+// finishPendingRestore completes a restore that was killed midway in dir,
+// which must be locked: the database becomes the backup it names, unless it
+// already is. It says what it did ("" for nothing to do); a backup that is
+// gone or fails its check leaves things as they are, said so, for the open
+// that follows to judge.
+func finishPendingRestore(ctx context.Context, dir string) (string, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, restorePendingName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read the interrupted restore: %w", err)
+	}
+	backup := strings.TrimSpace(string(raw))
+	if err := checkBackup(ctx, backup); err != nil {
+		clearRestorePending(dir)
+		return fmt.Sprintf("gave up the interrupted restore of %s: %v", backup, err), nil
+	}
+	db := filepath.Join(dir, DatabaseName)
+	if sameContent(db, backup) {
+		clearRestorePending(dir)
+		return "", nil // it was in place; only the mark was left
+	}
+	if _, err := moveAside(db, time.Now()); err != nil {
+		return "", fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
+	}
+	if err := replaceFile(backup, db); err != nil {
+		return "", fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
+	}
+	syncDir(dir)
+	clearRestorePending(dir)
+	return "finished the interrupted restore of " + backup, nil
+}
+
+// sameContent reports whether the files a and b both exist with equal bytes.
+func sameContent(a, b string) bool {
+	x, err := os.ReadFile(a)
+	if err != nil {
+		return false
+	}
+	y, err := os.ReadFile(b)
+	return err == nil && bytes.Equal(x, y)
+}
