@@ -24,6 +24,11 @@ const (
 	// staleGarbageAge is how long an unreadable lock file is given: a younger
 	// one may be a lock being written by a starting copy of the app.
 	staleGarbageAge = 10 * time.Second
+	// unlockedGarbageAge replaces staleGarbageAge where the OS locks files:
+	// a starting copy takes the OS lock right after creating the file and
+	// before it writes, so an unreadable file nobody locks is a start that
+	// was killed, once this moment has passed.
+	unlockedGarbageAge = 250 * time.Millisecond
 	// lockAttempts and lockRetryDelay ride out the short moments in which
 	// another copy is creating, replacing or removing the lock file.
 	lockAttempts   = 5
@@ -81,12 +86,15 @@ type lockProbe struct {
 // AcquireLock takes dir's lock so that a second running copy of the app does
 // not write the same database. The folder must exist. A lock left behind by a
 // process of this host that is no longer alive, or an unreadable lock file
-// older than 10 s, is replaced; any other holder gives a *LockedError.
+// that nobody OS-locks (older than 10 s where the OS has no file locks), is
+// replaced; any other holder gives a *LockedError.
 func AcquireLock(dir string) (*Lock, error) {
 	path := filepath.Join(dir, LockFileName)
 	self := currentLockInfo()
 	var last *LockedError
-	for attempt := range lockAttempts {
+	// Long enough for an unreadable, unlocked file to come of age.
+	deadline := time.Now().Add(max(lockAttempts*lockRetryDelay, unlockedGarbageAge+2*lockRetryDelay))
+	for attempt := 0; attempt < lockAttempts || time.Now().Before(deadline); attempt++ {
 		if attempt > 0 {
 			time.Sleep(lockRetryDelay)
 		}
@@ -125,20 +133,22 @@ func probeLock(path string, self LockInfo) (lockProbe, error) {
 	return inspectLock(path, self)
 }
 
-// claimNewLock fills a lock file this process just created exclusively. The
-// OS lock may be briefly held by another copy looking at the file, so it is
-// retried; the file is ours either way, since its holder (us) is alive.
+// claimNewLock fills a lock file this process just created exclusively,
+// taking its OS lock first, so that a start killed before the record is
+// written leaves a file nobody locks (see lockIsStale). The OS lock may be
+// briefly held by another copy looking at the file, so it is retried; the
+// file is ours either way, since its holder (us) is alive.
 func claimNewLock(f *os.File, path string, self LockInfo) (*Lock, error) {
-	if err := writeLockInfo(f, self); err != nil {
-		f.Close()
-		os.Remove(path)
-		return nil, fmt.Errorf("write lock %s: %w", path, err)
-	}
 	for range lockAttempts {
 		if !errors.Is(lockOS(f), errLockBusy) {
 			break
 		}
 		time.Sleep(lockRetryDelay)
+	}
+	if err := writeLockInfo(f, self); err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, fmt.Errorf("write lock %s: %w", path, err)
 	}
 	return &Lock{path: path, file: f}, nil
 }
@@ -185,8 +195,12 @@ func inspectLock(path string, self LockInfo) (lockProbe, error) {
 // cannot be checked and are always respected.
 func lockIsStale(f *os.File, holder LockInfo, readErr error, host string) bool {
 	if readErr != nil {
+		age := staleGarbageAge
+		if haveOSLocks {
+			age = unlockedGarbageAge // the caller holds its OS lock: nobody else does
+		}
 		st, err := f.Stat()
-		return err == nil && time.Since(st.ModTime()) > staleGarbageAge
+		return err == nil && time.Since(st.ModTime()) > age
 	}
 	return !holderAlive(holder, host)
 }

@@ -39,3 +39,6 @@ func processAlive(pid int) bool {
 	err := syscall.Kill(pid, 0)
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
+
+// haveOSLocks says whether lockOS really locks here.
+const haveOSLocks = true

@@ -71,3 +71,6 @@ func processAlive(pid int) bool {
 	}
 	return code == stillActive
 }
+
+// haveOSLocks says whether lockOS really locks here.
+const haveOSLocks = true
