@@ -1,12 +1,10 @@
 package store
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -66,37 +64,9 @@ func TestKilledRestoreLeavesADatabaseThatOpens(t *testing.T) {
 
 func killRestoreChild(t *testing.T, dir, backup string, after time.Duration) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestRestoreChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashChildEnv+"="+dir, restoreChildEnv+"="+backup)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	ready, failed := make(chan struct{}), make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			switch l := sc.Text(); {
-			case l == crashChildReady:
-				close(ready)
-			case strings.HasPrefix(l, "restore:"):
-				failed <- l
-			}
+	for _, l := range killChild(t, "TestRestoreChild", after, crashChildEnv+"="+dir, restoreChildEnv+"="+backup) {
+		if strings.HasPrefix(l, "restore:") {
+			t.Fatalf("the child failed: %s", l)
 		}
-	}()
-	select {
-	case <-ready:
-	case <-time.After(30 * time.Second):
-	}
-	time.Sleep(after)
-	cmd.Process.Kill()
-	cmd.Wait()
-	select {
-	case l := <-failed:
-		t.Fatalf("the child failed: %s", l)
-	default:
 	}
 }

@@ -95,8 +95,26 @@ const crashChildReady = "ready"
 // it and returns the names it reported as committed.
 func runAndKill(t *testing.T, dir string, d time.Duration) []string {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
+	var names []string
+	for _, l := range killChild(t, "TestCrashChild", d, crashChildEnv+"="+dir) {
+		switch {
+		case strings.HasPrefix(l, "Krasch "):
+			names = append(names, l)
+		case strings.HasPrefix(l, "open:"), strings.HasPrefix(l, "import:"):
+			t.Fatalf("child failed: %s", l)
+		}
+	}
+	return names
+}
+
+// killChild runs the test named test of this binary as a child process
+// with env added, waits until it prints crashChildReady, lets it work for d,
+// kills it (SIGKILL on Unix: no chance to clean up) and returns the other
+// lines it printed.
+func killChild(t *testing.T, test string, d time.Duration, env ...string) []string {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -120,20 +138,15 @@ func runAndKill(t *testing.T, dir string, d time.Duration) []string {
 	}()
 	select {
 	case <-ready:
-	case <-finished: // it failed to open: lines say why
+	case <-finished: // it failed to start its work: lines say why
 	case <-time.After(30 * time.Second):
 	}
 	time.Sleep(d)
-	cmd.Process.Kill() // SIGKILL on Unix: no chance to clean up
+	cmd.Process.Kill()
 	cmd.Wait()
-	var names []string
+	var out []string
 	for l := range lines {
-		switch {
-		case strings.HasPrefix(l, "Krasch "):
-			names = append(names, l)
-		case strings.HasPrefix(l, "open:"), strings.HasPrefix(l, "import:"):
-			t.Fatalf("child failed: %s", l)
-		}
+		out = append(out, l)
 	}
-	return names
+	return out
 }
