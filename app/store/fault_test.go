@@ -73,6 +73,23 @@ func assertRefusedAsCorrupt(t *testing.T, dir, db, backup string) {
 	}
 }
 
+// assertTheBackupBringsBackBoth restores the backup a refusal named into
+// faultFolder's dir and wants both of its companies back.
+func assertTheBackupBringsBackBoth(t *testing.T, dir, backup string) {
+	t.Helper()
+	if _, err := RestoreClosed(context.Background(), dir, backup); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(context.Background(), dir)
+	if err != nil {
+		t.Fatalf("open after restoring the named backup: %v", err)
+	}
+	defer s.Close()
+	if _, n, err := s.ListCompanies(context.Background(), app.ListQuery{}); n != 2 || err != nil {
+		t.Errorf("%d companies after the restore (%v), want 2", n, err)
+	}
+}
+
 func TestADatabaseCutShortOrWithDamagedPagesIsRefusedAndKept(t *testing.T) {
 	damage := map[string]func([]byte) []byte{
 		"cut in half": func(b []byte) []byte { return b[:len(b)/2] },
@@ -102,18 +119,7 @@ func TestADatabaseCutShortOrWithDamagedPagesIsRefusedAndKept(t *testing.T) {
 				t.Fatal(err)
 			}
 			assertRefusedAsCorrupt(t, dir, db, backup)
-			// The backup it names brings everything back.
-			if _, err := RestoreClosed(context.Background(), dir, backup); err != nil {
-				t.Fatal(err)
-			}
-			s, err := Open(context.Background(), dir)
-			if err != nil {
-				t.Fatalf("open after restoring the named backup: %v", err)
-			}
-			defer s.Close()
-			if _, n, err := s.ListCompanies(context.Background(), app.ListQuery{}); n != 2 || err != nil {
-				t.Errorf("%d companies after the restore (%v), want 2", n, err)
-			}
+			assertTheBackupBringsBackBoth(t, dir, backup)
 		})
 	}
 }
@@ -180,18 +186,7 @@ func TestAMissingDatabaseWithBackupsIsNotTakenForANewOne(t *testing.T) {
 		}
 	}
 	assertRefusedAsCorrupt(t, dir, db, backup)
-	// Put back, the newest backup opens with everything in it.
-	if _, err := RestoreClosed(context.Background(), dir, backup); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(context.Background(), dir)
-	if err != nil {
-		t.Fatalf("after restoring %s: %v", backup, err)
-	}
-	defer s.Close()
-	if _, n, err := s.ListCompanies(context.Background(), app.ListQuery{}); n == 0 || err != nil {
-		t.Errorf("the restored database has %d companies (%v)", n, err)
-	}
+	assertTheBackupBringsBackBoth(t, dir, backup)
 }
 
 // A genuine first start, with no backups, still makes a new database.
