@@ -36,6 +36,11 @@ func (s *Store) ImportDocument(ctx context.Context, doc *app.Document, mode app.
 	if err := s.validateImport(ctx, doc); err != nil {
 		return 0, err
 	}
+	return s.importValidated(ctx, doc, mode)
+}
+
+// importValidated is ImportDocument once the assessments are validated.
+func (s *Store) importValidated(ctx context.Context, doc *app.Document, mode app.ImportMode) (app.CompanyID, error) {
 	var id app.CompanyID
 	err := s.inTx(ctx, "import "+doc.Company.Name, func(tx *sql.Tx) error {
 		existing, err := refuseDuplicate(ctx, tx, doc, mode)
@@ -102,7 +107,7 @@ func (s *Store) Import(ctx context.Context, doc *app.Document, mode app.ImportMo
 	if _, err := s.BackupNow(ctx, "pre-import"); err != nil {
 		return 0, fmt.Errorf("import %s: back up first: %w", doc.Company.Name, err)
 	}
-	return s.ImportDocument(ctx, doc, mode)
+	return s.importValidated(ctx, doc, mode)
 }
 
 // DuplicateOf returns the company that has the document's org.nr, 0 when none.
