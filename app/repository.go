@@ -74,8 +74,9 @@ type Repository interface {
 	UpdateCompany(ctx context.Context, id CompanyID, c *Company) error
 	Company(ctx context.Context, id CompanyID) (*StoredCompany, error)
 	ListCompanies(ctx context.Context, q ListQuery) ([]CompanySummary, int, error)
-	// EraseCompany removes the company and everything about it, for good.
-	EraseCompany(ctx context.Context, id CompanyID) error
+	// EraseCompany removes the company and everything about it, for good,
+	// from the database and, with EraseEverywhere, from every backup.
+	EraseCompany(ctx context.Context, id CompanyID, scope EraseScope) (EraseReport, error)
 
 	SaveAssessment(ctx context.Context, company CompanyID, a *Assessment) (AssessmentID, error)
 	UpdateAssessment(ctx context.Context, id AssessmentID, a *Assessment) error

@@ -266,36 +266,6 @@ func (s *CompaniesScreen) DuplicateSelected() {
 	})
 }
 
-// AskDelete asks, naming the company, before erasing it for good.
-func (s *CompaniesScreen) AskDelete() {
-	if s.selected < 0 || s.selected >= len(s.rows) {
-		return
-	}
-	row := s.rows[s.selected]
-	msg := s.loc.Tf("ui.companies.delete_confirm", map[string]any{"Name": row.Name, "Count": row.Assessments})
-	confirm := dialog.NewConfirm(s.loc.T("ui.companies.delete_title"), msg, func(ok bool) {
-		if ok {
-			s.Delete(row.ID)
-		}
-	}, s.win)
-	confirm.SetConfirmText(s.loc.T("ui.companies.delete"))
-	confirm.SetDismissText(s.loc.T("ui.cancel"))
-	confirm.Show()
-}
-
-// Delete erases a company and everything about it (the store backs up first).
-func (s *CompaniesScreen) Delete(id app.CompanyID) {
-	var err error
-	s.async(func() {
-		err = s.repo.EraseCompany(context.Background(), id)
-	}, func() {
-		if err != nil {
-			s.fail(fmt.Errorf("erase company %d: %w", id, err))
-		}
-		s.Reload()
-	})
-}
-
 // openOnlyMatch opens the company when a search finds exactly one, so that
 // Ctrl+F, a few letters and Enter reach a client without the mouse.
 func (s *CompaniesScreen) openOnlyMatch() {

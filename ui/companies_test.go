@@ -119,7 +119,7 @@ func TestDeleteErasesTheCompany(t *testing.T) {
 	scr, s, _ := companiesOnStore(t, "sv")
 	scr.LoadExamples()
 	victim := scr.Rows()[0]
-	scr.Delete(victim.ID)
+	scr.Delete(victim.ID, app.EraseKeepBackups)
 	if len(scr.Rows()) != 2 {
 		t.Fatalf("%d companies after delete", len(scr.Rows()))
 	}

@@ -103,7 +103,7 @@ func (d *settingsData) backupNow() {
 	runAsync(func() { _, err = d.s.store.BackupNow(context.Background(), "manual") }, func() {
 		if err != nil {
 			logError("back up", err)
-			d.showStatus(d.s.loc.T("ui.settings.backups.failed"), widget.DangerImportance)
+			d.showStatus(backupProblem(d.s.loc, err, "ui.settings.backups.failed"), widget.DangerImportance)
 			return
 		}
 		d.showStatus(d.s.loc.T("ui.settings.backups.made"), widget.MediumImportance)
@@ -141,7 +141,7 @@ func (d *settingsData) restore(b store.BackupInfo) {
 		case errors.As(err, &newer):
 			d.showStatus(d.s.loc.T("ui.settings.backups.restore_newer"), widget.DangerImportance)
 		case err != nil:
-			d.showStatus(d.s.loc.T("ui.settings.backups.restore_failed"), widget.DangerImportance)
+			d.showStatus(backupProblem(d.s.loc, err, "ui.settings.backups.restore_failed"), widget.DangerImportance)
 		}
 		if err != nil {
 			logError("restore "+b.Path, err)
@@ -200,4 +200,14 @@ func settingsOpenFolder(dir string) error {
 		return err
 	}
 	return fyne.CurrentApp().OpenURL(u)
+}
+
+// backupProblem says how much space to free when err is a backup that did
+// not fit on the disk, and otherwise the message otherID names.
+func backupProblem(loc *locales.Localizer, err error, otherID string) string {
+	var full *store.NoSpaceError
+	if errors.As(err, &full) {
+		return loc.Tf("ui.settings.backups.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)})
+	}
+	return loc.T(otherID)
 }

@@ -274,7 +274,10 @@ func StoreProblem(err error, loc *locales.Localizer) string {
 	var locked *store.LockedError
 	var corrupt *store.CorruptError
 	var newer *store.NewerError
+	var full *store.NoSpaceError
 	switch {
+	case errors.As(err, &full):
+		return loc.Tf("ui.store.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)})
 	case errors.As(err, &locked):
 		return loc.T("ui.store.locked")
 	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt):

@@ -67,7 +67,8 @@ func BackupDir(dbPath string) string {
 // Backup writes a consistent copy of db with VACUUM INTO (a file copy of a
 // live WAL database can be torn) to BackupDir(dbPath), named after now's
 // local time and the reason (reduced to a-z, 0-9 and "-"), and prunes to
-// KeepBackups. The copy is written under a temporary name and renamed, so a
+// KeepBackups. On a disk too full for it the oldest automatic backups give
+// way first (makeRoom); a *NoSpaceError says how much more space it needs. The copy is written under a temporary name and renamed, so a
 // file with a backup's name is always complete. When only pruning fails, the
 // backup's path is returned together with the error.
 func Backup(ctx context.Context, db *sql.DB, dbPath, reason string, now time.Time) (string, error) {
@@ -81,7 +82,17 @@ func Backup(ctx context.Context, db *sql.DB, dbPath, reason string, now time.Tim
 	if err != nil {
 		return "", err
 	}
+	size, err := backupSize(ctx, db)
+	if err != nil {
+		return "", fmt.Errorf("back up %s: %w", dbPath, err)
+	}
+	if err := makeRoom(dir, size); err != nil {
+		return "", fmt.Errorf("back up %s: %w", dbPath, err)
+	}
 	if err := writeBackup(ctx, db, path); err != nil {
+		if isDiskFull(err) {
+			err = &NoSpaceError{Dir: dir, Need: shortBy(dir, size), Err: err}
+		}
 		return "", fmt.Errorf("back up %s: %w", dbPath, err)
 	}
 	if err := prune(dir, KeepBackups, path); err != nil {

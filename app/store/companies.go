@@ -165,45 +165,6 @@ func ftsQuery(search string) string {
 	return strings.Join(words, " ")
 }
 
-// EraseCompany removes the company with its assessments and actions for good:
-// secure_delete overwrites the freed pages, and a checkpoint and VACUUM leave
-// no copy in the WAL or free pages. A "pre-erase" backup is made first, so a
-// mistaken erase can be undone; it ages out with the other backups.
-func (s *Store) EraseCompany(ctx context.Context, id app.CompanyID) error {
-	if _, err := s.Company(ctx, id); err != nil {
-		return err
-	}
-	if _, err := s.BackupNow(ctx, "pre-erase"); err != nil {
-		return fmt.Errorf("erase company %d: back up first: %w", id, err)
-	}
-	err := s.inTx(ctx, fmt.Sprintf("erase company %d", id), func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM companies WHERE id = ?", id)
-		return mustAffect(res, err)
-	})
-	if err != nil {
-		return err
-	}
-	return s.reclaim(ctx)
-}
-
-// reclaim leaves no byte of erased rows in the file. The full-text index
-// only marks a deleted row and keeps its words in the old segments until
-// they are merged, and VACUUM copies those segments as they are: so the
-// index is rebuilt from the companies first. Then the WAL is emptied into
-// the file, which is rebuilt without free pages (secure_delete zeroes
-// what is freed on the way).
-func (s *Store) reclaim(ctx context.Context) error {
-	for _, stmt := range []string{
-		"INSERT INTO companies_fts (companies_fts) VALUES ('rebuild')",
-		"PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)",
-	} {
-		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("reclaim space (%s): %w", stmt, err)
-		}
-	}
-	return nil
-}
-
 // mustAffect turns "no row changed" into app.ErrNotFound.
 func mustAffect(res sql.Result, err error) error {
 	if err != nil {

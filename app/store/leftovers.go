@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 )
 
-// leftoverPatterns match the temporary copies of client data that a backup
-// or restore killed midway leaves: the backup being written and its
-// journal, and the restore's staged copy. Whoever holds the folder's lock
+// leftoverPatterns match the temporary copies of client data that a backup,
+// restore or purge killed midway leaves: the backup being written or
+// rewritten and its journal, the restore's staged copy, half-written marks. Whoever holds the folder's lock
 // may remove them, since no other copy can be writing one.
 var leftoverPatterns = []string{
 	filepath.Join(backupDirName, ".pomi-*.db.tmp"),
@@ -15,6 +15,7 @@ var leftoverPatterns = []string{
 	".restore-*.db",
 	".restore-*.db-journal",
 	restorePendingName + ".tmp",
+	erasePendingName + ".tmp",
 }
 
 // removeLeftovers deletes the leftovers of killed operations in dir, which

@@ -141,6 +141,14 @@ func openDir(ctx context.Context, dir string, quick bool) (*Store, error) {
 	if repaired != "" {
 		s.repairs = append(s.repairs, repaired)
 	}
+	// An erase that cannot be finished now (a backup that cannot be
+	// rewritten) keeps its mark and is tried again at the next open; the
+	// data opens meanwhile, and the log says why.
+	if erased, err := s.finishPendingErase(ctx); err != nil {
+		s.repairs = append(s.repairs, err.Error()+"; trying again at the next start")
+	} else if erased != "" {
+		s.repairs = append(s.repairs, erased)
+	}
 	return s, nil
 }
 

@@ -274,7 +274,7 @@ func TestEraseRemovesEverythingAboutTheCompany(t *testing.T) {
 	if err := s.SetLogo(ctx, id, []byte("\x89PNG fake")); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.EraseCompany(ctx, id); err != nil {
+	if _, err := s.EraseCompany(ctx, id, app.EraseKeepBackups); err != nil {
 		t.Fatal(err)
 	}
 	if backups, _ := ListBackups(BackupDir(s.Path())); len(backups) == 0 || backups[0].Reason != "pre-erase" {
@@ -309,7 +309,7 @@ func TestEraseRemovesEverythingAboutTheCompany(t *testing.T) {
 	if _, err := s2.Company(ctx, keep); err != nil {
 		t.Errorf("the other company was lost: %v", err)
 	}
-	if err := s2.EraseCompany(ctx, id); !errors.Is(err, app.ErrNotFound) {
+	if _, err := s2.EraseCompany(ctx, id, app.EraseKeepBackups); !errors.Is(err, app.ErrNotFound) {
 		t.Errorf("erase twice: %v", err)
 	}
 }

@@ -234,6 +234,7 @@ func runErase(args []string, out io.Writer) error {
 	fs := newFlags("erase", out)
 	dataDir := dataFlags(fs)
 	company := companyFlag(fs)
+	everywhere := fs.Bool("everywhere", false, "also rewrite every backup without the company (no pre-erase backup; cannot be undone)")
 	langFlag(fs)
 	l, err := fs.parseLocalized(args)
 	if err != nil {
@@ -243,17 +244,36 @@ func runErase(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	scope := app.EraseKeepBackups
+	if *everywhere {
+		scope = app.EraseEverywhere
+	}
 	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
 		c, err := s.Company(ctx, id)
 		if err != nil {
 			return err
 		}
-		if err := s.EraseCompany(ctx, id); err != nil {
+		report, err := s.EraseCompany(ctx, id, scope)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintln(out, l.Tf("erase.done", map[string]any{"Name": c.Name, "Folder": store.BackupDir(s.Path())}))
+		fmt.Fprintln(out, erasedMessage(l, c.Name, store.BackupDir(s.Path()), scope, report))
 		return nil
 	})
+}
+
+// erasedMessage says what the erase removed where.
+func erasedMessage(l *locales.Localizer, name, folder string, scope app.EraseScope, r app.EraseReport) string {
+	data := map[string]any{"Name": name, "Folder": folder}
+	var full *store.NoSpaceError
+	switch {
+	case scope == app.EraseEverywhere:
+		return l.N("erase.done_everywhere", r.PurgedBackups, data)
+	case errors.As(r.BackupSkipped, &full):
+		data["MB"] = store.MegabytesUp(full.Need)
+		return l.Tf("erase.done_no_backup", data)
+	}
+	return l.Tf("erase.done", data)
 }
 
 func runBackup(args []string, out io.Writer) error {

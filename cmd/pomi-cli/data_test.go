@@ -85,3 +85,31 @@ func TestRestorePutsABackupInPlaceOfADatabaseThatCannotBeOpened(t *testing.T) {
 		t.Errorf("after restoring: %s", list)
 	}
 }
+
+// erase --everywhere says it removed the company from the backups too, and
+// no backup file holds its name afterwards (issue 12, finding 3); the plain
+// erase says the backups still hold it.
+func TestEraseEverywhereLeavesTheCompanyInNoBackup(t *testing.T) {
+	dir := t.TempDir()
+	dd := []string{"--data-dir", dir}
+	runOK(t, append([]string{"demo"}, dd...)...)
+	runOK(t, append([]string{"backup"}, dd...)...)
+	kept := string(runOK(t, append([]string{"erase", "--company", "1"}, dd...)...))
+	if !strings.Contains(kept, "until newer backups replace them") || !strings.Contains(kept, "--everywhere") {
+		t.Errorf("plain erase says %q", kept)
+	}
+	gone := string(runOK(t, append([]string{"erase", "--company", "2", "--everywhere"}, dd...)...))
+	if !strings.Contains(gone, "from the backups in") || !strings.Contains(gone, "backups held it and were rewritten") {
+		t.Errorf("erase --everywhere says %q", gone)
+	}
+	name := strings.TrimSpace(gone[:strings.Index(gone, " is erased")])
+	backups, _ := filepath.Glob(filepath.Join(dir, "backups", "*.db"))
+	if len(backups) < 2 {
+		t.Fatalf("backups: %v", backups)
+	}
+	for _, b := range backups {
+		if raw, _ := os.ReadFile(b); bytes.Contains(raw, []byte(name)) {
+			t.Errorf("%s still holds %s", b, name)
+		}
+	}
+}

@@ -61,7 +61,7 @@ pomi-cli show --company ID [--data-dir DIR]
 pomi-cli export --company ID [--out FILE] [--data-dir DIR]
 pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter] [--date YYYY-MM-DD] [--data-dir DIR]
 pomi-cli import FILE [--as-new|--merge] [--data-dir DIR]
-pomi-cli erase --company ID [--data-dir DIR]
+pomi-cli erase --company ID [--everywhere] [--data-dir DIR]   --everywhere: from every backup too (GDPR)
 pomi-cli settings [--organisation NAME] [--color #rrggbb] [--logo FILE|none] [--advisor NAME]
                  [--advisor-title T] [--advisor-email E] [--advisor-phone P] [--report-lang sv|en]
                  [--paper a4|letter] [--data-dir DIR]   show or change the branding of the plans

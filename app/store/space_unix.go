@@ -1,0 +1,17 @@
+//go:build unix
+
+package store
+
+import "golang.org/x/sys/unix"
+
+// freeBytes is the space in dir's file system that an unprivileged user
+// may still use.
+func freeBytes(dir string) (int64, error) {
+	var st unix.Statfs_t
+	if err := unix.Statfs(dir, &st); err != nil {
+		return 0, err
+	}
+	return int64(st.Bavail) * int64(st.Bsize), nil
+}
+
+func isDiskFullOS(error) bool { return false }
