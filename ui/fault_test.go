@@ -106,6 +106,16 @@ func storeFaults(t *testing.T) map[string]storeFault {
 	}
 	faults["missing, with a backup"] = storeFault{missing, open(missing), "ui.recovery.missing", true}
 
+	// Gone on the first day, before any backup: the folder's mark says a
+	// database was made, so this is no first start either.
+	lost := t.TempDir()
+	if s, err = store.Open(ctx, lost); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	os.Remove(filepath.Join(lost, store.DatabaseName))
+	faults["missing, no backup"] = storeFault{lost, open(lost), "ui.recovery.missing_none", false}
+
 	file := filepath.Join(t.TempDir(), "POMI Planner")
 	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,7 +62,7 @@ func NewRecoveryScreen(loc *locales.Localizer, openErr error, dataDir string, on
 		r.reason,
 		widget.NewLabelWithStyle(loc.T("ui.recovery.folder"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		path,
-		container.NewHBox(open, retry),
+		container.NewHBox(open, retry, r.startEmptyButton()),
 		r.status,
 		r.list,
 	)
@@ -136,6 +137,28 @@ func (r *recoveryScreen) askRestore(from fyne.CanvasObject, b store.BackupInfo) 
 		}, win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
+}
+
+// startEmptyButton is offered only when the database is missing and has no
+// backup: the one way on then, unless the user can put the file back.
+func (r *recoveryScreen) startEmptyButton() fyne.CanvasObject {
+	var corrupt *store.CorruptError
+	if !errors.Is(r.openErr, store.ErrDatabaseMissing) || !errors.As(r.openErr, &corrupt) || corrupt.Backup != "" {
+		return layout.NewSpacer()
+	}
+	return widget.NewButtonWithIcon(r.loc.T("ui.recovery.start_empty"), theme.ContentAddIcon(), func() {
+		var err error
+		runAsync(func() { err = store.StartEmpty(context.Background(), r.dataDir) }, func() {
+			if err != nil {
+				logError("start empty in "+r.dataDir, err)
+				r.showStatus(r.loc.T("ui.recovery.start_empty_failed"))
+				return
+			}
+			if r.onRetry != nil {
+				r.onRetry()
+			}
+		})
+	})
 }
 
 // restore puts the backup in place with no store open, then tries again.

@@ -136,3 +136,43 @@ func TestRecoveryShots(t *testing.T) {
 		saveCapture(t, w, "/tmp/recovery-"+lang+"-confirm.png")
 	}
 }
+
+// A database lost before any backup existed is refused, and the recovery
+// screen offers to start with an empty one; that button, and nothing else,
+// lets the next open make a new database (issue 12, finding 2).
+func TestRecoveryStartsAnEmptyDatabaseOnlyWhenAskedTo(t *testing.T) {
+	test.NewTempApp(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := store.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	os.Remove(filepath.Join(dir, store.DatabaseName))
+	_, openErr := store.Open(ctx, dir)
+	if openErr == nil {
+		t.Fatal("a lost database was silently made anew")
+	}
+	loc := locales.MustNew("sv")
+	retried := 0
+	w := test.NewTempWindow(t, NewRecoveryScreen(loc, openErr, dir, func() { retried++ }))
+	buttons := recoveryButtons(w.Content(), loc.T("ui.recovery.start_empty"))
+	if len(buttons) != 1 {
+		t.Fatalf("%d start-empty buttons", len(buttons))
+	}
+	test.Tap(buttons[0])
+	if retried != 1 {
+		t.Fatalf("tried again %d times", retried)
+	}
+	s, err = store.Open(ctx, dir)
+	if err != nil {
+		t.Fatalf("the open after starting empty: %v", err)
+	}
+	s.Close()
+	damaged, damagedErr := recoveryDamaged(t)
+	w = test.NewTempWindow(t, NewRecoveryScreen(loc, damagedErr, damaged, func() {}))
+	if len(recoveryButtons(w.Content(), loc.T("ui.recovery.start_empty"))) != 0 {
+		t.Error("a damaged database is offered to start empty")
+	}
+}

@@ -280,6 +280,8 @@ func StoreProblem(err error, loc *locales.Localizer) string {
 		return loc.Tf("ui.store.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)})
 	case errors.As(err, &locked):
 		return loc.T("ui.store.locked")
+	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt) && corrupt.Backup == "":
+		return loc.T("ui.recovery.missing_none")
 	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt):
 		return loc.Tf("ui.store.missing_backup", map[string]any{"Backup": corrupt.Backup})
 	case errors.As(err, &corrupt) && corrupt.Backup != "":

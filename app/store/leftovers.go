@@ -16,6 +16,7 @@ var leftoverPatterns = []string{
 	".restore-*.db-journal",
 	restorePendingName + ".tmp",
 	erasePendingName + ".tmp",
+	madeMarkName + ".tmp",
 }
 
 // removeLeftovers deletes the leftovers of killed operations in dir, which

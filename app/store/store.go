@@ -45,10 +45,15 @@ type CorruptError struct {
 }
 
 // ErrDatabaseMissing is a CorruptError's cause when the database file is
-// gone but backups of it exist: lost data, not a first start.
-var ErrDatabaseMissing = errors.New("the database file is missing but backups of it exist")
+// gone from a folder that had one (backups of it, or the mark of one made):
+// lost data, not a first start.
+var ErrDatabaseMissing = errors.New("the database file is missing")
 
 func (e *CorruptError) Error() string {
+	if errors.Is(e.Err, ErrDatabaseMissing) && e.Backup == "" {
+		return fmt.Sprintf("database %s is missing and there is no backup of it; put the file back, "+
+			"or begin with an empty database (pomi-cli start-empty)", e.Path)
+	}
 	if errors.Is(e.Err, ErrDatabaseMissing) {
 		return fmt.Sprintf("database %s is missing, but backups of it exist; newest good backup: %s", e.Path, e.Backup)
 	}
@@ -182,6 +187,7 @@ func open(ctx context.Context, path string, lock *Lock, quick bool) (*Store, err
 		db.Close()
 		return nil, err
 	}
+	markDatabaseMade(filepath.Dir(path), s.now())
 	return s, nil
 }
 
@@ -236,6 +242,9 @@ func inspect(ctx context.Context, path string, quick bool) (int, error) {
 		// client), not never made: refused like an emptied one.
 		if backup, _ := NewestGoodBackup(ctx, BackupDir(path)); backup != "" {
 			return 0, &CorruptError{Path: path, Backup: backup, Err: ErrDatabaseMissing}
+		}
+		if databaseWasMade(filepath.Dir(path)) {
+			return 0, &CorruptError{Path: path, Err: ErrDatabaseMissing}
 		}
 		return 0, nil
 	}

@@ -212,7 +212,12 @@ func TestEveryStoreFaultIsAOneLineError(t *testing.T) {
 		os.Remove(filepath.Join(missing, store.DatabaseName+f))
 	}
 
+	lost := t.TempDir()
+	runOK(t, "list", "--data-dir", lost)
+	os.Remove(filepath.Join(lost, store.DatabaseName))
+
 	for what, c := range map[string]struct{ dir, says string }{
+		"database missing, no backup":     {lost, "is missing and there is no backup of it; put the file back, or begin with an empty database (pomi-cli start-empty)"},
 		"database missing beside backups": {missing, "is missing, but backups of it exist; newest good backup: " + filepath.Join(missing, "backups")},
 		"database from a newer app":       {newer, "newer than this version of POMI Planner understands"},
 		"another copy running":            {locked, "is in use by process"},
@@ -293,5 +298,23 @@ func damagePages(t *testing.T, db string) {
 	}
 	if err := os.WriteFile(db, b, 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// start-empty begins anew only where the database is missing with no
+// backup; elsewhere it refuses and changes nothing.
+func TestStartEmptyBeginsAnewOnlyWhereTheDatabaseIsLost(t *testing.T) {
+	dir := t.TempDir()
+	runOK(t, "demo", "--data-dir", dir)
+	cliFails(t, "a folder with a database", "has a database", "start-empty", "--data-dir", dir)
+	for _, f := range []string{"", "-wal", "-shm"} {
+		os.Remove(filepath.Join(dir, store.DatabaseName+f))
+	}
+	cliFails(t, "a lost database", "start-empty", "list", "--data-dir", dir)
+	if out := string(runOK(t, "start-empty", "--data-dir", dir)); !strings.HasPrefix(out, "started an empty database") {
+		t.Errorf("start-empty says %q", out)
+	}
+	if out := string(runOK(t, "list", "--data-dir", dir)); strings.Contains(out, "AB") {
+		t.Errorf("the new database is not empty: %q", out)
 	}
 }

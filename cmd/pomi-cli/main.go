@@ -50,7 +50,7 @@ var commands = map[string]func([]string, io.Writer) error{
 	"ref": runRef, "analyze": runAnalyze, "demo": runDemo, "list": runList, "show": runShow,
 	"export": runExport, "import": runImport, "erase": runErase, "backup": runBackup,
 	"restore": runRestore, "check": runCheck, "report": runReport,
-	"settings": runSettings,
+	"settings": runSettings, "start-empty": runStartEmpty,
 }
 
 const usage = `pomi-cli ref [--json] [--lang sv|en]
@@ -68,4 +68,5 @@ pomi-cli settings [--organisation NAME] [--color #rrggbb] [--logo FILE|none] [--
 pomi-cli backup [--data-dir DIR]
 pomi-cli restore BACKUP-FILE [--data-dir DIR]
 pomi-cli check [--data-dir DIR]
+pomi-cli start-empty [--data-dir DIR]           begin anew when pomi.db is missing and has no backup
 `
