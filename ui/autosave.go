@@ -18,8 +18,16 @@ type autosave[T any] struct {
 	write func(T) error
 	done  func(T, error)
 	dirty bool
-	timer *time.Timer
+	// inFlight counts writes begun and not yet done: a newer snapshot's
+	// write may still wait behind an older one, so "not dirty" alone is no
+	// reason to say saved.
+	inFlight int
+	timer    *time.Timer
 }
+
+// pending reports whether a change is not yet in the database: unsaved, or
+// being written. Only when it is false may the window say "saved".
+func (a *autosave[T]) pending() bool { return a.dirty || a.inFlight > 0 }
 
 // changed marks the working copy changed and (re)starts the delay.
 func (a *autosave[T]) changed() {
@@ -52,7 +60,9 @@ func (a *autosave[T]) saveNow(then func()) {
 func (a *autosave[T]) save(then func()) {
 	snap := a.snapshot()
 	var err error
+	a.inFlight++
 	runAsync(func() { err = a.write(snap) }, func() {
+		a.inFlight--
 		a.finish(snap, err)
 		if then != nil {
 			then()
@@ -67,7 +77,9 @@ func (a *autosave[T]) flush() error {
 		return nil
 	}
 	snap := a.snapshot()
+	a.inFlight++
 	err := a.write(snap)
+	a.inFlight--
 	a.finish(snap, err)
 	return err
 }

@@ -202,7 +202,7 @@ func (s *Session) saved(_ snapshot, err error) {
 		s.setState(SaveFailed)
 		return
 	}
-	if !s.autosave.dirty {
+	if !s.autosave.pending() {
 		s.setState(SaveDone)
 	}
 }

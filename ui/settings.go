@@ -253,7 +253,7 @@ func (s *SettingsScreen) showState() {
 	switch {
 	case len(s.invalid) > 0:
 		s.setState(s.loc.T("ui.settings.invalid"), widget.DangerImportance)
-	case s.auto.dirty:
+	case s.auto.pending():
 		s.setState(s.loc.T("ui.workspace.saving"), widget.LowImportance)
 	}
 }
@@ -274,7 +274,7 @@ func (s *SettingsScreen) saved(snap settingsSnapshot, err error) {
 		s.setState(s.loc.T("ui.workspace.save_failed"), widget.DangerImportance)
 		return
 	}
-	if !s.auto.dirty && len(s.invalid) == 0 {
+	if !s.auto.pending() && len(s.invalid) == 0 {
 		s.setState(s.loc.T("ui.workspace.saved"), widget.LowImportance)
 	}
 	if s.OnSaved != nil {
