@@ -117,18 +117,22 @@ func writeBackup(ctx context.Context, db *sql.DB, path string) error {
 		return fmt.Errorf("create %s: %w", tmp, err)
 	}
 	f.Close()
+	fileStep("backup: temporary file made")
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("vacuum into %s: %w", tmp, err)
 	}
+	fileStep("backup: written")
 	if err := finishFile(tmp); err != nil {
 		os.Remove(tmp)
 		return err
 	}
+	fileStep("backup: synced")
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("rename backup to %s: %w", path, err)
 	}
+	fileStep("backup: renamed")
 	syncDir(filepath.Dir(path))
 	return nil
 }
@@ -251,6 +255,7 @@ func prune(dir string, keep int, protect string) error {
 		if err := os.Remove(e.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, fmt.Errorf("prune backup %s: %w", e.Path, err))
 		}
+		fileStep("backup: pruned one")
 	}
 	return errors.Join(errs...)
 }

@@ -141,7 +141,10 @@ func killChild(t *testing.T, test string, d time.Duration, env ...string) []stri
 	case <-finished: // it failed to start its work: lines say why
 	case <-time.After(30 * time.Second):
 	}
-	time.Sleep(d)
+	select { // a child that ends by itself (or kills itself) ends the wait
+	case <-time.After(d):
+	case <-finished:
+	}
 	cmd.Process.Kill()
 	cmd.Wait()
 	var out []string

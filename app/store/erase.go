@@ -67,9 +67,11 @@ func (s *Store) erase(ctx context.Context, e erasure, everywhere bool) (int, err
 	if err != nil {
 		return 0, err
 	}
+	fileStep("erase: deleted")
 	if err := s.reclaim(ctx); err != nil {
 		return 0, fmt.Errorf("erase company %d: %w", e.ID, err)
 	}
+	fileStep("erase: reclaimed")
 	if !everywhere {
 		return 0, nil
 	}

@@ -25,6 +25,7 @@ func markRestorePending(dir, backup string) error {
 	if err := os.WriteFile(tmp, []byte(backup), 0o600); err != nil {
 		return fmt.Errorf("mark the restore: %w", err)
 	}
+	fileStep("restore: mark written")
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("mark the restore: %w", err)
@@ -64,6 +65,7 @@ func finishPendingRestore(ctx context.Context, dir string) (string, error) {
 	if _, err := moveAside(db, time.Now()); err != nil {
 		return "", fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
 	}
+	fileStep("restore: finishing, old database aside")
 	if err := replaceFile(backup, db); err != nil {
 		return "", fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
 	}

@@ -53,10 +53,12 @@ func purgeBackup(ctx context.Context, path string, e erasure) (bool, error) {
 	if err := copyPrivate(path, tmp); err != nil {
 		return false, fmt.Errorf("purge backup %s: %w", path, err)
 	}
+	fileStep("purge: copied")
 	if err := dropFromCopy(ctx, tmp, e); err != nil {
 		os.Remove(tmp)
 		return false, fmt.Errorf("purge backup %s: %w", path, err)
 	}
+	fileStep("purge: company dropped from the copy")
 	if err := finishFile(tmp); err != nil {
 		os.Remove(tmp)
 		return false, err
@@ -65,6 +67,7 @@ func purgeBackup(ctx context.Context, path string, e erasure) (bool, error) {
 		os.Remove(tmp)
 		return false, fmt.Errorf("purge backup %s: %w", path, err)
 	}
+	fileStep("purge: backup replaced")
 	syncDir(filepath.Dir(path))
 	return true, nil
 }
@@ -142,6 +145,7 @@ func markErasePending(dir string, e erasure) error {
 	if err := os.WriteFile(tmp, []byte(line), 0o600); err != nil {
 		return fmt.Errorf("mark the erase: %w", err)
 	}
+	fileStep("erase: mark written")
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("mark the erase: %w", err)

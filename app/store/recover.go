@@ -36,15 +36,18 @@ func RestoreClosed(ctx context.Context, dir, backup string) (string, error) {
 	if err := markRestorePending(dir, backup); err != nil {
 		return "", fmt.Errorf("restore %s: %w", backup, err)
 	}
+	fileStep("restore: marked")
 	aside, err := moveAside(db, time.Now())
 	if err != nil {
 		clearRestorePending(dir)
 		return "", fmt.Errorf("restore %s: %w", backup, err)
 	}
+	fileStep("restore: old database aside")
 	if err := replaceFile(backup, db); err != nil {
 		return aside, fmt.Errorf("restore %s: %w", backup, err)
 	}
 	syncDir(dir)
+	fileStep("restore: backup in place")
 	clearRestorePending(dir)
 	return aside, nil
 }
@@ -73,6 +76,7 @@ func moveAside(db string, now time.Time) (string, error) {
 		return "", err
 	}
 	for i, suffix := range present {
+		fileStep("restore: moving aside")
 		if err := os.Rename(db+suffix, target+suffix); err != nil {
 			// Put back what moved, so the database keeps its WAL.
 			for _, back := range present[:i] {

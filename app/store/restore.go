@@ -29,6 +29,7 @@ func (s *Store) Restore(ctx context.Context, backup string) error {
 	if _, err := s.BackupNow(ctx, "pre-restore"); err != nil {
 		return fmt.Errorf("restore: back up the current database first: %w", err)
 	}
+	fileStep("restore: staged and backed up")
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("restore: close database: %w", err)
 	}
@@ -96,6 +97,7 @@ func stageCopy(src, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	fileStep("restore: staging")
 	_, err = io.Copy(tmp, in)
 	if err == nil {
 		err = tmp.Sync()
@@ -121,6 +123,7 @@ func swapIn(staged, dst string) error {
 		if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
+		fileStep("restore: side file removed")
 	}
 	return os.Rename(staged, dst)
 }

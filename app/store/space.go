@@ -82,6 +82,7 @@ func makeRoom(dir string, size int64) error {
 		if err := os.Remove(e.Path); err != nil {
 			continue
 		}
+		fileStep("backup: an old one gave way")
 		if free, err = diskFree(dir); err != nil || free >= need {
 			return nil
 		}

@@ -29,16 +29,21 @@ func openTemp(t *testing.T) *Store {
 // demoDocument loads one of the demo companies.
 func demoDocument(t *testing.T, name string) *app.Document {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := app.Decode(f, ref.MustLoad(), time.Now())
+	doc, err := loadDemo(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// loadDemo reads one of the demo companies, also in a child process.
+func loadDemo(name string) (*app.Document, error) {
+	f, err := os.Open(filepath.Join("..", "..", "testdata", name))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return app.Decode(f, ref.MustLoad(), time.Now())
 }
 
 func TestNewDatabaseHasTheLatestSchemaAndReferenceData(t *testing.T) {
