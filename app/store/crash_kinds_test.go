@@ -228,11 +228,19 @@ func writeOpenOnce(ctx context.Context, dir string, _ int, say func(string)) err
 	return nil
 }
 
-// tightenDisk plays a disk whose free space is spaceMargin beside the
-// backups in dir as they are now: each new backup needs old ones to give
-// way.
+// tightenDisk plays a disk with room for KeepBackups-1 backups of the
+// size of the largest in dir and spaceMargin, and a little: with all kept
+// backups there, an old one must give way for the next; a kill after it
+// gave way leaves room for the next without.
 func tightenDisk(dir string) {
-	capacity := folderSize(dir) + spaceMargin
+	var largest int64
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if fi, err := e.Info(); err == nil && fi.Size() > largest {
+			largest = fi.Size()
+		}
+	}
+	capacity := (KeepBackups-1)*largest + spaceMargin + 64<<10
 	diskFree = func(string) (int64, error) { return capacity - folderSize(dir), nil }
 }
 

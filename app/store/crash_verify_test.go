@@ -102,7 +102,7 @@ func checkAfterKill(t *testing.T, kind killKind, dir string, lines []string, whe
 	t.Helper()
 	for _, l := range lines {
 		if strings.HasPrefix(l, "failed:") {
-			t.Fatalf("%s, %s: the child failed by itself: %s", kind.name, when, l)
+			t.Fatalf("%s, %s: the child failed by itself: %s\n%s", kind.name, when, l, strings.Join(lines[max(0, len(lines)-20):], "\n"))
 		}
 	}
 	ctx := context.Background()

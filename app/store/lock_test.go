@@ -220,8 +220,10 @@ func TestLockOfLiveProcessWithoutOSLockIsRespected(t *testing.T) {
 // at once, hands ids on. Seen under Wine: after the app was killed, the next
 // start found "process 32" holding the lock, and was process 32 itself.
 func TestLockLeftByAnEarlierProcessWithOurIDIsRecovered(t *testing.T) {
+	// Written a minute before this process started: the test binary may
+	// have run for minutes (make reliability) before this test.
 	dir := t.TempDir()
-	writeLockFileInfo(t, dir, LockInfo{PID: os.Getpid(), Host: thisHost(t), Since: time.Now().Add(-time.Minute)})
+	writeLockFileInfo(t, dir, LockInfo{PID: os.Getpid(), Host: thisHost(t), Since: processStarted.Add(-time.Minute)})
 	mustAcquire(t, dir)
 	assertNoLockLeftovers(t, dir)
 }
