@@ -14,6 +14,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -166,6 +167,9 @@ func open(ctx context.Context, path string, lock *Lock, quick bool) (*Store, err
 	if err != nil {
 		return nil, err
 	}
+	if err := createPrivate(path); err != nil {
+		return nil, err
+	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -183,12 +187,28 @@ func open(ctx context.Context, path string, lock *Lock, quick bool) (*Store, err
 		}
 		return nil, err
 	}
+	fileStep("open: prepared")
 	if err := protectFiles(path); err != nil {
 		db.Close()
 		return nil, err
 	}
 	markDatabaseMade(filepath.Dir(path), s.now())
 	return s, nil
+}
+
+// createPrivate makes a new database file empty and readable by the user
+// alone before SQLite opens it: SQLite would make it readable by all, and
+// gives its WAL and shared-memory files the database file's mode, so all
+// three hold clients' details privately from their first byte.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	fileStep("open: database file made")
+	return f.Close()
 }
 
 // protectFiles makes the database and its WAL and shared-memory files
