@@ -18,7 +18,7 @@ set -euo pipefail
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
 package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip xz-utils file nsis)
-test_pkgs=(make xvfb xdotool imagemagick x11-utils qpdf poppler-utils wine64 wine shellcheck)
+test_pkgs=(make xvfb x11-xkb-utils xdotool imagemagick x11-utils qpdf poppler-utils wine64 wine shellcheck)
 
 pkgs=("${build_pkgs[@]}")
 case "${1:-build}" in

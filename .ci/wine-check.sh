@@ -44,6 +44,10 @@ CGO_ENABLED=0 GOOS=windows GOARCH=amd64 "${GO:-go}" test -c -o "$tmp/desktop.tes
 export HOME=$tmp/home LANG=sv_SE.UTF-8 LC_CTYPE=C.UTF-8
 mkdir -p "$HOME"
 start_xvfb 1366x768
+# A Swedish keyboard, as the advisors have: xdotool then types å, ä and ö
+# with their own keys. On a US map it borrows a spare key code for each and
+# Wine, reading the changed map late, dropped the ö of "Möll" now and then.
+setxkbmap se
 new_wine_prefix "$tmp"
 # OneDrive's known-folder move, as on many advisors' laptops: Documents is
 # elsewhere than %USERPROFILE%\Documents, and plans must follow it.
