@@ -19,15 +19,8 @@ import (
 // without diacritics, in segments that a delete only marks (issue 12,
 // finding 3). The WAL is checkpointed away on close.
 func TestEraseLeavesNoIndexedWordInTheDatabaseFile(t *testing.T) {
-	s := openTemp(t)
+	s, id := storeWithTwoCompanies(t)
 	ctx := context.Background()
-	id, err := s.ImportDocument(ctx, demoDocument(t, "goteborg-medtech.json"), app.ImportRefuseDuplicate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.ImportDocument(ctx, demoDocument(t, "malmo-mat.json"), app.ImportRefuseDuplicate); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := s.EraseCompany(ctx, id, app.EraseKeepBackups); err != nil {
 		t.Fatal(err)
 	}
@@ -69,15 +62,8 @@ var eraseWords = []string{"alvsense", "Älvsense", "559214", "nystrom", "Nyströ
 // without it, the other company stays in all of them, and no pre-erase
 // backup is made.
 func TestEraseEverywhereLeavesNoByteInTheDatabaseItsWALOrAnyBackup(t *testing.T) {
-	s := openTemp(t)
+	s, id := storeWithTwoCompanies(t)
 	ctx := context.Background()
-	id, err := s.ImportDocument(ctx, demoDocument(t, "goteborg-medtech.json"), app.ImportRefuseDuplicate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.ImportDocument(ctx, demoDocument(t, "malmo-mat.json"), app.ImportRefuseDuplicate); err != nil {
-		t.Fatal(err)
-	}
 	for _, reason := range []string{"daily", "manual", "pre-import"} {
 		if _, err := s.BackupNow(ctx, reason); err != nil {
 			t.Fatal(err)
@@ -215,4 +201,20 @@ func companyNames(t *testing.T, path string) []string {
 		names = append(names, n)
 	}
 	return names
+}
+
+// storeWithTwoCompanies is a new store with the Göteborg demo company, whose
+// id it returns, and the Malmö one beside it.
+func storeWithTwoCompanies(t *testing.T) (*Store, app.CompanyID) {
+	t.Helper()
+	s := openTemp(t)
+	ctx := context.Background()
+	id, err := s.ImportDocument(ctx, demoDocument(t, "goteborg-medtech.json"), app.ImportRefuseDuplicate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ImportDocument(ctx, demoDocument(t, "malmo-mat.json"), app.ImportRefuseDuplicate); err != nil {
+		t.Fatal(err)
+	}
+	return s, id
 }

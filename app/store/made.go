@@ -24,16 +24,7 @@ func markDatabaseMade(dir string, now time.Time) {
 	if _, err := os.Stat(path); err == nil {
 		return
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(now.UTC().Format(time.RFC3339)+"\n"), 0o600); err != nil {
-		return
-	}
-	fileStep("open: mark of a made database written")
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return
-	}
-	syncDir(dir)
+	writeMark(dir, madeMarkName, now.UTC().Format(time.RFC3339)+"\n")
 }
 
 // databaseWasMade reports whether dir has held a database.

@@ -20,15 +20,24 @@ const restorePendingName = ".restore-pending"
 
 // markRestorePending records, durably, that dir is being restored from backup.
 func markRestorePending(dir, backup string) error {
-	path := filepath.Join(dir, restorePendingName)
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(backup), 0o600); err != nil {
+	if err := writeMark(dir, restorePendingName, backup); err != nil {
 		return fmt.Errorf("mark the restore: %w", err)
 	}
-	fileStep("restore: mark written")
+	return nil
+}
+
+// writeMark writes a small file of dir's, private, whole or not at all (a
+// temporary file the next open removes, renamed), and durably.
+func writeMark(dir, name, content string) error {
+	path := filepath.Join(dir, name)
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(content), 0o600); err != nil {
+		return err
+	}
+	fileStep("mark written: " + name)
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("mark the restore: %w", err)
+		return err
 	}
 	syncDir(dir)
 	return nil

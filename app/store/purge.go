@@ -139,18 +139,10 @@ func copyPrivate(src, dst string) error {
 
 // markErasePending records, durably, that e is being erased everywhere.
 func markErasePending(dir string, e erasure) error {
-	path := filepath.Join(dir, erasePendingName)
-	tmp := path + ".tmp"
 	line := strconv.FormatInt(int64(e.ID), 10) + " " + e.Created
-	if err := os.WriteFile(tmp, []byte(line), 0o600); err != nil {
+	if err := writeMark(dir, erasePendingName, line); err != nil {
 		return fmt.Errorf("mark the erase: %w", err)
 	}
-	fileStep("erase: mark written")
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("mark the erase: %w", err)
-	}
-	syncDir(dir)
 	return nil
 }
 

@@ -106,23 +106,19 @@ func TestABackupThatCannotFitSaysHowMuchSpaceItNeeds(t *testing.T) {
 // backup the company still goes, and the report says why there is no
 // backup; an erase everywhere needs no backup at all.
 func TestEraseWorksOnADiskWithNoRoomForABackup(t *testing.T) {
-	s := openTemp(t)
+	s, first := storeWithTwoCompanies(t)
 	ctx := context.Background()
-	keep, err := s.ImportDocument(ctx, demoDocument(t, "goteborg-medtech.json"), app.ImportRefuseDuplicate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	other, err := s.ImportDocument(ctx, demoDocument(t, "malmo-mat.json"), app.ImportRefuseDuplicate)
-	if err != nil {
-		t.Fatal(err)
-	}
 	fakeDisk(t, 0)
-	report, err := s.EraseCompany(ctx, keep, app.EraseKeepBackups)
+	report, err := s.EraseCompany(ctx, first, app.EraseKeepBackups)
 	var full *NoSpaceError
 	if err != nil || report.Backup != "" || !errors.As(report.BackupSkipped, &full) {
 		t.Fatalf("erase on a full disk: %+v, %v", report, err)
 	}
-	if _, err := s.EraseCompany(ctx, other, app.EraseEverywhere); err != nil {
+	list, _, _ := s.ListCompanies(ctx, app.ListQuery{})
+	if len(list) != 1 {
+		t.Fatalf("%d companies after the first erase", len(list))
+	}
+	if _, err := s.EraseCompany(ctx, list[0].ID, app.EraseEverywhere); err != nil {
 		t.Fatalf("erase everywhere on a full disk: %v", err)
 	}
 	if _, n, _ := s.ListCompanies(ctx, app.ListQuery{}); n != 0 {
