@@ -84,6 +84,10 @@ type Repository interface {
 	// Assessments returns a company's assessments, oldest first.
 	Assessments(ctx context.Context, company CompanyID) ([]StoredAssessment, error)
 	DeleteAssessment(ctx context.Context, id AssessmentID) error
+	// SaveWork stores a company's profile and one of its assessments (a
+	// new one when assessment is 0) in one transaction and returns the
+	// assessment's id.
+	SaveWork(ctx context.Context, company CompanyID, c *Company, assessment AssessmentID, a *Assessment) (AssessmentID, error)
 
 	// ExportCompany returns the company and all its assessments as one document.
 	ExportCompany(ctx context.Context, id CompanyID, now time.Time) (*Document, error)

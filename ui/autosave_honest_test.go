@@ -36,9 +36,9 @@ func (g *gatedStore) gate(text string) {
 	}
 }
 
-func (g *gatedStore) UpdateCompany(ctx context.Context, id app.CompanyID, c *app.Company) error {
+func (g *gatedStore) SaveWork(ctx context.Context, id app.CompanyID, c *app.Company, aid app.AssessmentID, a *app.Assessment) (app.AssessmentID, error) {
 	g.gate(c.Notes)
-	return g.Store.UpdateCompany(ctx, id, c)
+	return g.Store.SaveWork(ctx, id, c, aid, a)
 }
 
 func (g *gatedStore) SaveSettings(ctx context.Context, s *app.Settings) error {

@@ -210,19 +210,9 @@ func (s *Session) saved(_ snapshot, err error) {
 func (p *persister) save(snap snapshot) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	ctx := context.Background()
-	if err := p.store.UpdateCompany(ctx, p.companyID, &snap.company); err != nil {
-		return fmt.Errorf("save company %d: %w", p.companyID, err)
-	}
-	if p.assessmentID != 0 {
-		if err := p.store.UpdateAssessment(ctx, p.assessmentID, &snap.assessment); err != nil {
-			return fmt.Errorf("save assessment %d: %w", p.assessmentID, err)
-		}
-		return nil
-	}
-	id, err := p.store.SaveAssessment(ctx, p.companyID, &snap.assessment)
+	id, err := p.store.SaveWork(context.Background(), p.companyID, &snap.company, p.assessmentID, &snap.assessment)
 	if err != nil {
-		return fmt.Errorf("save new assessment of company %d: %w", p.companyID, err)
+		return fmt.Errorf("save company %d with assessment %d: %w", p.companyID, p.assessmentID, err)
 	}
 	p.assessmentID = id
 	return nil

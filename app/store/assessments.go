@@ -78,31 +78,66 @@ func (s *Store) UpdateAssessment(ctx context.Context, id app.AssessmentID, a *ap
 	if err := s.validateAssessments(ctx, a); err != nil {
 		return fmt.Errorf("update assessment %d: %w", id, err)
 	}
+	return s.inTx(ctx, fmt.Sprintf("update assessment %d", id), func(tx *sql.Tx) error {
+		return s.updateAssessment(ctx, tx, id, a)
+	})
+}
+
+// updateAssessment replaces an assessment validated by validateAssessments
+// within tx.
+func (s *Store) updateAssessment(ctx context.Context, tx *sql.Tx, id app.AssessmentID, a *app.Assessment) error {
 	data, err := assessmentData(a)
 	if err != nil {
 		return err
 	}
-	return s.inTx(ctx, fmt.Sprintf("update assessment %d", id), func(tx *sql.Tx) error {
-		now := stamp(s.now())
-		var company app.CompanyID
-		err := tx.QueryRowContext(ctx, "SELECT company_id FROM assessments WHERE id = ?", id).Scan(&company)
-		if errors.Is(err, sql.ErrNoRows) {
-			return app.ErrNotFound
-		} else if err != nil {
+	now := stamp(s.now())
+	var company app.CompanyID
+	err = tx.QueryRowContext(ctx, "SELECT company_id FROM assessments WHERE id = ?", id).Scan(&company)
+	if errors.Is(err, sql.ErrNoRows) {
+		return app.ErrNotFound
+	} else if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE assessments SET date = ?, assessor = ?, data = ?, updated = ? WHERE id = ?",
+		a.Date, a.Assessor, data, now, id); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM actions WHERE assessment_id = ?", id); err != nil {
+		return err
+	}
+	if err := insertActions(ctx, tx, id, a.Actions); err != nil {
+		return err
+	}
+	return touchCompany(ctx, tx, company, now)
+}
+
+// SaveWork stores a company's profile and one of its assessments, a new
+// one when assessment is 0, in one transaction: a crash keeps both or
+// neither, so the window's autosave never leaves the profile newer than
+// the assessment. It returns the assessment's id.
+func (s *Store) SaveWork(ctx context.Context, company app.CompanyID, c *app.Company, assessment app.AssessmentID, a *app.Assessment) (app.AssessmentID, error) {
+	now := s.now()
+	if err := c.Validate(now); err != nil {
+		return 0, fmt.Errorf("save company %d: %w", company, err)
+	}
+	if err := s.validateAssessments(ctx, a); err != nil {
+		return 0, fmt.Errorf("save the assessment of company %d: %w", company, err)
+	}
+	err := s.inTx(ctx, fmt.Sprintf("save company %d and its assessment", company), func(tx *sql.Tx) error {
+		if err := updateCompany(ctx, tx, company, c, now); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE assessments SET date = ?, assessor = ?, data = ?, updated = ? WHERE id = ?",
-			a.Date, a.Assessor, data, now, id); err != nil {
-			return err
+		if assessment != 0 {
+			return s.updateAssessment(ctx, tx, assessment, a)
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM actions WHERE assessment_id = ?", id); err != nil {
-			return err
-		}
-		if err := insertActions(ctx, tx, id, a.Actions); err != nil {
-			return err
-		}
-		return touchCompany(ctx, tx, company, now)
+		var err error
+		assessment, err = s.insertAssessment(ctx, tx, company, a)
+		return err
 	})
+	if err != nil {
+		return 0, err
+	}
+	return assessment, nil
 }
 
 func insertActions(ctx context.Context, tx *sql.Tx, id app.AssessmentID, actions []app.Action) error {

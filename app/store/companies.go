@@ -59,24 +59,29 @@ func (s *Store) UpdateCompany(ctx context.Context, id app.CompanyID, c *app.Comp
 		return fmt.Errorf("update company %d: %w", id, err)
 	}
 	return s.inTx(ctx, fmt.Sprintf("update company %d", id), func(tx *sql.Tx) error {
-		var created string
-		err := tx.QueryRowContext(ctx, "SELECT created FROM companies WHERE id = ?", id).Scan(&created)
-		if errors.Is(err, sql.ErrNoRows) {
-			return app.ErrNotFound
-		} else if err != nil {
-			return err
-		}
-		c.Created, c.Updated = parseStamp(created), now.UTC()
-		profile, err := json.Marshal(c)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE companies SET name = ?, org_nr = ?, city = ?, contact = ?,
-			notes = ?, export_stage = ?, profile = ?, updated = ? WHERE id = ?`,
-			strings.TrimSpace(c.Name), c.OrgNr, c.Address.City, c.Contact.Name, c.Notes, c.ExportStage,
-			string(profile), stamp(c.Updated), id)
-		return err
+		return updateCompany(ctx, tx, id, c, now)
 	})
+}
+
+// updateCompany replaces a validated profile within tx.
+func updateCompany(ctx context.Context, tx *sql.Tx, id app.CompanyID, c *app.Company, now time.Time) error {
+	var created string
+	err := tx.QueryRowContext(ctx, "SELECT created FROM companies WHERE id = ?", id).Scan(&created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return app.ErrNotFound
+	} else if err != nil {
+		return err
+	}
+	c.Created, c.Updated = parseStamp(created), now.UTC()
+	profile, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE companies SET name = ?, org_nr = ?, city = ?, contact = ?,
+		notes = ?, export_stage = ?, profile = ?, updated = ? WHERE id = ?`,
+		strings.TrimSpace(c.Name), c.OrgNr, c.Address.City, c.Contact.Name, c.Notes, c.ExportStage,
+		string(profile), stamp(c.Updated), id)
+	return err
 }
 
 // Company returns one company.

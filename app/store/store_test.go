@@ -398,3 +398,36 @@ func TestAFolderNameWithURICharactersWorks(t *testing.T) {
 		t.Errorf("%d companies after reopening", n)
 	}
 }
+
+// SaveWork writes the profile and the assessment together or not at all:
+// an assessment that does not fit the reference data keeps the profile's
+// change out too, and a new assessment gets its id.
+func TestSaveWorkStoresTheProfileAndTheAssessmentTogether(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	doc := demoDocument(t, "malmo-mat.json")
+	id, err := s.ImportDocument(ctx, doc, app.ImportRefuseDuplicate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := doc.Company
+	c.Notes = "Ny anteckning"
+	a := doc.Assessments[0]
+	aid, err := s.SaveWork(ctx, id, &c, 0, &a)
+	if err != nil || aid == 0 {
+		t.Fatalf("save a new assessment with the profile: %d, %v", aid, err)
+	}
+	bad := a
+	bad.Modes = append(slices.Clone(bad.Modes), app.ModeChoice{Mode: "no-such-mode", Status: "used"})
+	c.Notes = "Får inte sparas"
+	if _, err := s.SaveWork(ctx, id, &c, aid, &bad); err == nil {
+		t.Fatal("an assessment that does not fit was stored")
+	}
+	stored, err := s.Company(ctx, id)
+	if err != nil || stored.Notes != "Ny anteckning" {
+		t.Errorf("the profile after the refused save: %q (%v)", stored.Notes, err)
+	}
+	if as, _ := s.Assessments(ctx, id); len(as) != len(doc.Assessments)+1 {
+		t.Errorf("%d assessments, want %d", len(as), len(doc.Assessments)+1)
+	}
+}
