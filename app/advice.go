@@ -18,7 +18,7 @@ const (
 	ReasonBarrier       = "barrier"        // Ref: barrier id, Value: weight 1–3
 	ReasonModeCurrent   = "mode_current"   // Ref: mode id
 	ReasonModePlanned   = "mode_planned"   // Ref: mode id
-	ReasonCompetenceGap = "competence_gap" // Ref: competence id, Value: gap in levels
+	ReasonCompetenceGap = "competence_gap" // Ref: competence id, Value: gap in levels, Modes: the chosen modes that require it
 	ReasonIndustry      = "industry"       // Ref: industry key
 	ReasonSituation     = "situation"      // Ref: situation id
 )
@@ -34,6 +34,9 @@ type Reason struct {
 	Code  string  `json:"code"`
 	Ref   string  `json:"ref"`
 	Value float64 `json:"value,omitempty"`
+	// Modes are, for a competence gap, the entry modes the company chose that
+	// require the competence: the advice says why it applies to those modes.
+	Modes []string `json:"modes,omitempty"`
 }
 
 // Recommendation is a piece of reference advice chosen for one assessment,
@@ -120,7 +123,7 @@ func Recommend(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, ga
 	for _, g := range gaps {
 		if g.Gap != nil && *g.Gap > 0 {
 			cs.addAll(ref.KindCompetence, g.Competence, float64(20+10*g.Priority),
-				Reason{Code: ReasonCompetenceGap, Ref: g.Competence, Value: float64(*g.Gap)})
+				Reason{Code: ReasonCompetenceGap, Ref: g.Competence, Value: float64(*g.Gap), Modes: g.Modes})
 		}
 	}
 	for _, key := range IndustryKeys(c) {

@@ -176,6 +176,11 @@ func ExplainReason(r Reason, tr Translator) string {
 		data["Name"] = tr.T(ref.ModeName(r.Ref))
 	case ReasonCompetenceGap:
 		data["Name"] = tr.T(ref.CompetenceName(r.Ref))
+		modes := make([]Named, len(r.Modes))
+		for i, m := range r.Modes {
+			modes[i] = Named{m, tr.T(ref.ModeName(m))}
+		}
+		data["Modes"] = joinNames(modes)
 	case ReasonIndustry:
 		data["Name"] = tr.T(ref.VocabName("industrykey", r.Ref))
 	case ReasonSituation:

@@ -10,7 +10,7 @@ import (
 
 // DataVersion is the version of the embedded reference data; storage refreshes
 // its copy when this grows.
-const DataVersion = 1
+const DataVersion = 2
 
 //go:embed data/*.json
 var dataFiles embed.FS

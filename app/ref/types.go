@@ -141,7 +141,9 @@ type ChecklistItem struct {
 	Citation Citation `json:"citation"`
 }
 
-// SizeFigures is one row of report Table 1 (Swedish manufacturing, 2006).
+// SizeFigures is one row of report Table 1: export figures for Swedish
+// manufacturing in 2006 (Eliasson et al.); the share of all companies is
+// 2004/05 data (SBA Fact Sheet Sweden 2008), as the table's note says.
 type SizeFigures struct {
 	SizeClass          string  `json:"size_class"`
 	Employees          string  `json:"employees"`

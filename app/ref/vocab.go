@@ -12,6 +12,7 @@ var NeedTags = []string{
 	"trade_rules", "eu_rules", "regulation", "certification", "ip", "recruitment",
 	"innovation", "trade_fairs", "documents", "logistics", "language_culture",
 	"digital_sales", "production_development", "investment", "pricing",
+	"medical_devices",
 }
 
 // OwnerRoles are the default owners of actions (message owner.<id>.name).

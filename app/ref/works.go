@@ -5,16 +5,16 @@ import (
 	"strings"
 )
 
-// CitedWorks lists the works the citations refer to, each once and sorted:
-// "Knight & Kim 2006: 264" and "Knight & Kim 2006: 265" are one work.
+// CitedWorks lists the works the citations refer to, each once and sorted,
+// as full references from Bibliography where it has them: "Knight & Kim
+// 2006: 264" and "Knight & Kim 2006: 265" are one work.
 func CitedWorks(cs ...Citation) []string {
 	seen := map[string]bool{}
-	for _, c := range cs {
-		for _, r := range strings.Split(c.Refs, ";") {
-			if work, _, _ := strings.Cut(r, ":"); strings.TrimSpace(work) != "" {
-				seen[strings.TrimSpace(work)] = true
-			}
+	for _, work := range citedKeys(cs...) {
+		if w, ok := Bibliography[work]; ok {
+			work = w.String()
 		}
+		seen[work] = true
 	}
 	works := make([]string, 0, len(seen))
 	for w := range seen {
@@ -22,4 +22,17 @@ func CitedWorks(cs ...Citation) []string {
 	}
 	sort.Strings(works)
 	return works
+}
+
+// citedKeys lists the works as the citations write them, without pages.
+func citedKeys(cs ...Citation) []string {
+	var keys []string
+	for _, c := range cs {
+		for _, r := range strings.Split(c.Refs, ";") {
+			if work, _, _ := strings.Cut(r, ":"); strings.TrimSpace(work) != "" {
+				keys = append(keys, strings.TrimSpace(work))
+			}
+		}
+	}
+	return keys
 }
