@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pomi-planner/pomi/app/ref"
@@ -77,7 +79,7 @@ func Decode(r io.Reader, d *ref.Data, now time.Time) (*Document, error) {
 		Version int    `json:"version"`
 	}
 	if err := json.Unmarshal(raw, &head); err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrNotInterchange, jsonProblem(err))
+		return nil, fmt.Errorf("%w: %w", ErrNotInterchange, jsonProblem(err))
 	}
 	switch {
 	case head.Format != InterchangeFormat:
@@ -91,12 +93,42 @@ func Decode(r io.Reader, d *ref.Data, now time.Time) (*Document, error) {
 	dec.DisallowUnknownFields()
 	var doc Document
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("company file: %s", jsonProblem(err))
+		return nil, fmt.Errorf("company file: %w", jsonProblem(err))
 	}
-	if err := doc.Validate(d, now); err != nil {
+	if err := errors.Join(nullRatings(raw), doc.Validate(d, now)); err != nil {
 		return nil, fmt.Errorf("company file: %w", err)
 	}
 	return &doc, nil
+}
+
+// nullRatings refuses a rating written as null. Go would read it as 0,
+// which is DontKnow: an answer nobody gave. A rating is 1–5, 0 for "don't
+// know", or left out when the statement or competence was not assessed.
+func nullRatings(raw []byte) error {
+	var shape struct {
+		Assessments []struct {
+			CompetenceRatings map[string]json.RawMessage `json:"competence_ratings"`
+			StatementRatings  map[string]json.RawMessage `json:"statement_ratings"`
+		} `json:"assessments"`
+	}
+	if json.Unmarshal(raw, &shape) != nil {
+		return nil // the strict decoding has already accepted it; nothing to add
+	}
+	var errs []error
+	for i, a := range shape.Assessments {
+		prefix := "assessments[" + strconv.Itoa(i) + "]."
+		for _, m := range []struct {
+			name    string
+			ratings map[string]json.RawMessage
+		}{{"competence_ratings", a.CompetenceRatings}, {"statement_ratings", a.StatementRatings}} {
+			for _, id := range sortedKeys(m.ratings) {
+				if string(bytes.TrimSpace(m.ratings[id])) == "null" {
+					errs = append(errs, fieldErr(prefix+m.name+"."+id, CodeRating))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // Validate checks the company and every assessment.
@@ -108,15 +140,89 @@ func (doc *Document) Validate(d *ref.Data, now time.Time) error {
 	return errors.Join(errs...)
 }
 
-// jsonProblem turns a decoding error into a line that names where it is.
-func jsonProblem(err error) string {
+// JSONProblem says where a company file is not the JSON the format expects,
+// in terms a caller can put in the user's language: no Go type names.
+type JSONProblem struct {
+	// Kind is JSONSyntax, JSONType, JSONUnknownField or JSONOther.
+	Kind string
+	// Offset is the byte where the JSON stops being valid (JSONSyntax).
+	Offset int64
+	// Field is the JSON path of the value (JSONType) or the unknown field's name.
+	Field string
+	// Want is the kind of JSON value the field needs (JSONType): one of
+	// "integer", "number", "string", "boolean", "array", "object".
+	Want string
+	Err  error
+}
+
+// Kinds of JSONProblem.
+const (
+	JSONSyntax       = "syntax"
+	JSONType         = "type"
+	JSONUnknownField = "unknown_field"
+	JSONOther        = "other"
+)
+
+// Error names the place in English for logs.
+func (p *JSONProblem) Error() string {
+	switch p.Kind {
+	case JSONSyntax:
+		return fmt.Sprintf("not valid JSON at byte %d: %v", p.Offset, p.Err)
+	case JSONType:
+		return fmt.Sprintf("field %q should be %s", p.Field, jsonKindText[p.Want])
+	case JSONUnknownField:
+		return fmt.Sprintf("unknown field %q", p.Field)
+	}
+	return p.Err.Error()
+}
+
+func (p *JSONProblem) Unwrap() error { return p.Err }
+
+var jsonKindText = map[string]string{
+	"integer": "a whole number", "number": "a number", "string": "text",
+	"boolean": "true or false", "array": "a list", "object": "an object",
+}
+
+// jsonProblem turns a decoding error into a *JSONProblem that names where it is.
+func jsonProblem(err error) *JSONProblem {
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		return fmt.Sprintf("not valid JSON at byte %d: %v", syntax.Offset, syntax)
+		return &JSONProblem{Kind: JSONSyntax, Offset: syntax.Offset, Err: err}
 	case errors.As(err, &typ):
-		return fmt.Sprintf("field %q should be %s, not %s", typ.Field, typ.Type, typ.Value)
+		return &JSONProblem{Kind: JSONType, Field: typ.Field, Want: jsonKind(typ.Type), Err: err}
 	}
-	return err.Error()
+	// encoding/json has no type for an unknown field: `json: unknown field "x"`.
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		if unq, qerr := strconv.Unquote(name); qerr == nil {
+			name = unq
+		}
+		return &JSONProblem{Kind: JSONUnknownField, Field: name, Err: err}
+	}
+	return &JSONProblem{Kind: JSONOther, Err: err}
+}
+
+// jsonKind names the JSON value a Go type is decoded from.
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "object"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "integer"
+	case reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.String:
+		return "string"
+	case reflect.Bool:
+		return "boolean"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	}
+	if t == reflect.TypeFor[time.Time]() {
+		return "string"
+	}
+	return "object"
 }

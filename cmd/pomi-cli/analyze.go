@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,20 +24,20 @@ func runAnalyze(args []string, out io.Writer) error {
 	date := fs.String("date", "", "analyze the assessment of this date (default: the latest)")
 	dataDir := dataFlags(fs)
 	company := fs.Int64("company", 0, "analyze a stored company instead of a file")
-	l, err := fs.parseLocalized(args)
-	if err != nil {
+	if _, err := fs.parseLocalized(args); err != nil {
 		return err
 	}
 	if (*in == "") == (*company == 0) {
-		return fmt.Errorf("%w: analyze: --in FILE is required (or --company ID)", errUsage)
+		return usageFailure("cli.error.analyze_source", map[string]any{"Command": "analyze"}, "analyze: --in FILE is required (or --company ID)")
 	}
 	doc, d, texts, err := loadForAnalysis(*in, *dataDir, app.CompanyID(*company))
 	if err != nil {
 		return err
 	}
+	l := fs.loc() // the data folder, if one was opened, may have a saved language
 	a, err := pickAssessment(doc.Assessments, *date)
 	if err != nil {
-		return fmt.Errorf("%s: %w", doc.Company.Name, err)
+		return inCompany(doc.Company.Name, err)
 	}
 	tr := app.WithTexts(l, texts[l.Lang()])
 	e := app.Explain(d, &doc.Company, app.Analyze(d, &doc.Company, a), tr, l.Lang())
@@ -80,12 +81,14 @@ func loadForAnalysis(file, dataDir string, company app.CompanyID) (*app.Document
 func readDocument(path string, d *ref.Data) (*app.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("open company file: %w", err)
+		return nil, failure(err, "cli.error.open_file", map[string]any{"Path": path, "Reason": reasonOf(err)},
+			fmt.Sprintf("open company file: %v", err))
 	}
 	defer f.Close()
 	doc, err := app.Decode(f, d, time.Now())
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", path, strings.ReplaceAll(err.Error(), "\n", "; "))
+		return nil, failure(err, "cli.error.company_file", map[string]any{"Path": path, "Problem": err},
+			fmt.Sprintf("%s: %s", path, strings.ReplaceAll(err.Error(), "\n", "; ")))
 	}
 	return doc, nil
 }
@@ -93,7 +96,7 @@ func readDocument(path string, d *ref.Data) (*app.Document, error) {
 // pickAssessment returns the assessment of date, or the latest one.
 func pickAssessment(as []app.Assessment, date string) (*app.Assessment, error) {
 	if len(as) == 0 {
-		return nil, fmt.Errorf("the file has no assessment to analyze")
+		return nil, failure(nil, "cli.error.no_assessment", map[string]any{}, "the file has no assessment to analyze")
 	}
 	sorted := byDate(as)
 	if date == "" {
@@ -104,7 +107,20 @@ func pickAssessment(as []app.Assessment, date string) (*app.Assessment, error) {
 			return a, nil
 		}
 	}
-	return nil, fmt.Errorf("no assessment dated %s", date)
+	return nil, failure(nil, "cli.error.no_assessment_dated", map[string]any{"Date": date}, "no assessment dated "+date)
+}
+
+// inCompany names the company in an error of pickAssessment.
+func inCompany(name string, err error) error {
+	var m *msgError
+	if !errors.As(err, &m) {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	data := map[string]any{"Company": name}
+	for k, v := range m.data {
+		data[k] = v
+	}
+	return failure(m.cause, m.id, data, name+": "+m.text)
 }
 
 // byDate returns pointers to the assessments, oldest first.
@@ -180,7 +196,7 @@ func writeRecommendationsText(w *textWriter, e *app.Explanation, l *locales.Loca
 		}
 		w.line(fmt.Sprintf("  %d. %s", i+1, r.Title))
 		w.line("     " + r.Body)
-		w.line("     " + l.T("cli.why") + ": " + strings.Join(r.Why, "; "))
+		w.line("     " + l.T("cli.why") + ": " + app.JoinReasons(r.Why))
 		if len(r.Helpers) > 0 {
 			names := make([]string, len(r.Helpers))
 			for j, h := range r.Helpers {

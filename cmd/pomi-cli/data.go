@@ -38,6 +38,9 @@ func openStore(ctx context.Context, dataDir string) (*store.Store, error) {
 		for _, r := range s.Repairs() {
 			fmt.Fprintln(os.Stderr, "pomi-cli:", r)
 		}
+		if st, err := s.Settings(ctx); err == nil {
+			savedLanguage = st.UILanguage
+		}
 	}
 	return s, err
 }
@@ -63,7 +66,8 @@ func companyFlag(fs *cmdFlags) func() (app.CompanyID, error) {
 	id := fs.Int64("company", 0, "company id (see pomi-cli list)")
 	return func() (app.CompanyID, error) {
 		if *id <= 0 {
-			return 0, fmt.Errorf("%w: %s: --company ID is required", errUsage, fs.Name())
+			return 0, usageFailure("cli.error.company_required", map[string]any{"Command": fs.Name()},
+				"%s: --company ID is required", fs.Name())
 		}
 		return app.CompanyID(*id), nil
 	}
@@ -73,11 +77,11 @@ func runDemo(args []string, out io.Writer) error {
 	fs := newFlags("demo", out)
 	dataDir := dataFlags(fs)
 	langFlag(fs)
-	loc, err := fs.parseLocalized(args)
-	if err != nil {
+	if _, err := fs.parseLocalized(args); err != nil {
 		return err
 	}
 	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+		loc := fs.loc()
 		loaded, err := demo.Load(ctx, s, ref.MustLoad(), time.Now())
 		for _, l := range loaded {
 			if l.Existed {
@@ -122,8 +126,7 @@ func runShow(args []string, out io.Writer) error {
 	company := companyFlag(fs)
 	asJSON := fs.Bool("json", false, "print the company file (interchange JSON)")
 	langFlag(fs)
-	l, err := fs.parseLocalized(args)
-	if err != nil {
+	if _, err := fs.parseLocalized(args); err != nil {
 		return err
 	}
 	id, err := company()
@@ -138,7 +141,7 @@ func runShow(args []string, out io.Writer) error {
 		if *asJSON {
 			return doc.Encode(out)
 		}
-		return writeCompanyText(out, doc, l)
+		return writeCompanyText(out, doc, fs.loc())
 	})
 }
 
@@ -206,7 +209,7 @@ func runImport(args []string, out io.Writer) error {
 		return err
 	}
 	if *asNew && *merge {
-		return fmt.Errorf("%w: import: choose --as-new or --merge, not both", errUsage)
+		return usageFailure("cli.error.as_new_and_merge", nil, "import: choose --as-new or --merge, not both")
 	}
 	mode := app.ImportRefuseDuplicate
 	if *asNew {
@@ -221,7 +224,8 @@ func runImport(args []string, out io.Writer) error {
 		}
 		id, err := s.Import(ctx, doc, mode)
 		if errors.Is(err, app.ErrDuplicateOrgNr) {
-			return fmt.Errorf("%v: choose --merge to add the assessments to it or --as-new for a separate copy", err)
+			return failure(err, "cli.error.duplicate_orgnr", map[string]any{"Name": doc.Company.Name},
+				fmt.Sprintf("%v: choose --merge to add the assessments to it or --as-new for a separate copy", err))
 		} else if err != nil {
 			return err
 		}
@@ -236,8 +240,7 @@ func runErase(args []string, out io.Writer) error {
 	company := companyFlag(fs)
 	everywhere := fs.Bool("everywhere", false, "also rewrite every backup without the company (no pre-erase backup; cannot be undone)")
 	langFlag(fs)
-	l, err := fs.parseLocalized(args)
-	if err != nil {
+	if _, err := fs.parseLocalized(args); err != nil {
 		return err
 	}
 	id, err := company()
@@ -257,7 +260,7 @@ func runErase(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(out, erasedMessage(l, c.Name, store.BackupDir(s.Path()), scope, report))
+		fmt.Fprintln(out, erasedMessage(fs.loc(), c.Name, store.BackupDir(s.Path()), scope, report))
 		return nil
 	})
 }
@@ -339,7 +342,8 @@ func runCheck(args []string, out io.Writer) error {
 			return err
 		}
 		if result != "ok" {
-			return fmt.Errorf("integrity check of %s: %s", s.Path(), result)
+			return failure(nil, "cli.error.check_failed", map[string]any{"Path": s.Path(), "Result": oneLine(result)},
+				fmt.Sprintf("integrity check of %s: %s", s.Path(), result))
 		}
 		fmt.Fprintln(out, "ok", s.Path())
 		return nil
@@ -356,15 +360,24 @@ func writeJSON(out io.Writer, v any) error {
 func writeFileAtomic(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".pomi-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return writeFailure(path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return writeFailure(path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return writeFailure(path, err)
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return writeFailure(path, err)
+	}
+	return nil
+}
+
+// writeFailure says a file could not be written, and why.
+func writeFailure(path string, err error) error {
+	return failure(err, "cli.error.write_file", map[string]any{"Path": path, "Reason": reasonOf(err)},
+		fmt.Sprintf("write %s: %v", path, err))
 }

@@ -2,8 +2,9 @@ package main
 
 // Faults met through the command line, for docs/reliability.md: malformed
 // files given to import, hostile text on its way to a plan, a plan that
-// cannot be saved, and a data folder that cannot be used. pomi-cli speaks
-// English only; each error is one line on stderr and exit code 1.
+// cannot be saved, and a data folder that cannot be used. Each error is one
+// line on stderr and exit code 1; these tests read the English log line of
+// the error, errors_test.go what the user reads in either language.
 
 import (
 	"bytes"

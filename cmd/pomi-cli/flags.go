@@ -36,7 +36,8 @@ func (fs *cmdFlags) parse(args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: %s: unexpected argument %q", errUsage, fs.Name(), fs.Arg(0))
+		return usageFailure("cli.error.unexpected_argument", map[string]any{"Command": fs.Name(), "Arg": fs.Arg(0)},
+			"%s: unexpected argument %q", fs.Name(), fs.Arg(0))
 	}
 	return nil
 }
@@ -50,31 +51,68 @@ func (fs *cmdFlags) parseFlags(args []string) error {
 			fs.PrintDefaults()
 			return errHelpShown
 		}
-		return fmt.Errorf("%w: %s: %v", errUsage, fs.Name(), err)
+		id, data := flagProblem(err)
+		data["Command"] = fs.Name()
+		return usageFailure(id, data, "%s: %v", fs.Name(), err)
 	}
 	return nil
+}
+
+// flagProblem names the message for an error of package flag, which has
+// no types for them, only English lines such as "flag needs an argument: -lang".
+func flagProblem(err error) (string, map[string]any) {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return "cli.error.unknown_flag", map[string]any{"Flag": name}
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return "cli.error.flag_needs_value", map[string]any{"Flag": name}
+	}
+	var value, name string
+	if _, scanErr := fmt.Sscanf(msg, "invalid value %q for flag %s", &value, &name); scanErr == nil {
+		return "cli.error.flag_value", map[string]any{"Flag": strings.TrimSuffix(name, ":"), "Value": value}
+	}
+	if _, scanErr := fmt.Sscanf(msg, "invalid boolean value %q for %s", &value, &name); scanErr == nil {
+		return "cli.error.flag_value", map[string]any{"Flag": strings.TrimSuffix(name, ":"), "Value": value}
+	}
+	return "cli.error.flag_other", map[string]any{"Detail": msg}
 }
 
 // localizer returns the localizer for lang or a usage error naming the choices.
 func localizer(lang string) (*locales.Localizer, error) {
 	l, err := locales.New(lang)
 	if err != nil {
-		return nil, fmt.Errorf("%w: --lang: %v", errUsage, err)
+		return nil, usageFailure("cli.error.language",
+			map[string]any{"Lang": lang, "Languages": choices(locales.Languages())}, "--lang: %v", err)
 	}
 	return l, nil
 }
 
-// langFlag registers --lang, defaulting to the language of the user's locale.
+// langFlag registers --lang; without it the command speaks the user's language.
 func langFlag(fs *cmdFlags) {
-	fs.lang = fs.String("lang", locales.FromEnvironment(os.Getenv), "language: "+strings.Join(locales.Languages(), " or "))
+	fs.lang = fs.String("lang", "", "language: "+strings.Join(locales.Languages(), " or ")+
+		" (default: the language saved in the data folder, else your locale's)")
 }
 
-// parseLocalized parses args like parse and returns the localizer --lang chose.
+// parseLocalized parses args like parse, checks --lang and returns the
+// localizer it chose, else the user's language as far as it is known yet.
 func (fs *cmdFlags) parseLocalized(args []string) (*locales.Localizer, error) {
 	if err := fs.parse(args); err != nil {
 		return nil, err
 	}
-	return localizer(*fs.lang)
+	if *fs.lang != "" {
+		return localizer(*fs.lang)
+	}
+	return fs.loc(), nil
+}
+
+// loc is the localizer of --lang, else of the user's language: once the data
+// folder is open, that is the language saved there.
+func (fs *cmdFlags) loc() *locales.Localizer {
+	if *fs.lang != "" && locales.Supported(*fs.lang) {
+		return locales.MustNew(*fs.lang)
+	}
+	return locales.MustNew(userLanguage(os.Getenv))
 }
 
 // parseWithArg parses flags around exactly one positional argument, which may
@@ -84,7 +122,7 @@ func (fs *cmdFlags) parseWithArg(args []string, usage string) (string, error) {
 		return "", err
 	}
 	if fs.NArg() == 0 {
-		return "", fmt.Errorf("%w: %s", errUsage, usage)
+		return "", usageFailure("cli.error.missing_argument", map[string]any{"Usage": usage}, "%s", usage)
 	}
 	arg := fs.Arg(0)
 	if err := fs.parse(fs.Args()[1:]); err != nil {

@@ -7,7 +7,9 @@
 //	pomi-cli analyze --in company.json [--lang sv|en] [--json] [--date YYYY-MM-DD]
 //	pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter]
 //
-// Errors go to stderr as one line, with exit code 1 (2 for a usage mistake).
+// Errors go to stderr as one line, with exit code 1 (2 for a usage mistake),
+// in the language of --lang, else the window language saved in the data
+// folder, else the system's (LC_ALL, LC_MESSAGES, LANG).
 package main
 
 import (
@@ -15,25 +17,38 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/pomi-planner/pomi/locales"
 )
 
 // errUsage marks a mistake in the command line; main exits with 2 for it.
 var errUsage = errors.New("usage")
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil && !errors.Is(err, errHelpShown) {
-		fmt.Fprintln(os.Stderr, "pomi-cli:", err)
-		if errors.Is(err, errUsage) {
-			os.Exit(2)
-		}
-		os.Exit(1)
-	}
+	os.Exit(cli(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
 }
 
-// run dispatches a command; it is main without the process, for tests.
+// cli runs a command, prints its error as one line in the user's language
+// and returns the exit code: 0, 1 for a failure, 2 for a usage mistake.
+func cli(args []string, out, errOut io.Writer, getenv func(string) string) int {
+	err := run(args, out)
+	if err == nil || errors.Is(err, errHelpShown) {
+		return 0
+	}
+	l := locales.MustNew(errorLanguage(args, getenv))
+	fmt.Fprintln(errOut, "pomi-cli:", oneLine(describe(err, l)))
+	if errors.Is(err, errUsage) {
+		return 2
+	}
+	return 1
+}
+
+// run dispatches a command; it is main without the process and the
+// localised error line, for tests.
 func run(args []string, out io.Writer) error {
+	savedLanguage = ""
 	if len(args) == 0 {
-		return fmt.Errorf("%w: pomi-cli COMMAND [flags] (pomi-cli help lists the commands)", errUsage)
+		return usageFailure("cli.error.no_command", nil, "pomi-cli COMMAND [flags] (pomi-cli help lists the commands)")
 	}
 	if cmd, ok := commands[args[0]]; ok {
 		return cmd(args[1:], out)
@@ -42,7 +57,8 @@ func run(args []string, out io.Writer) error {
 		fmt.Fprint(out, usage)
 		return nil
 	}
-	return fmt.Errorf("%w: unknown command %q (pomi-cli help lists them)", errUsage, args[0])
+	return usageFailure("cli.error.unknown_command", map[string]any{"Command": args[0]},
+		"unknown command %q (pomi-cli help lists them)", args[0])
 }
 
 // commands maps each command name to its implementation.

@@ -30,8 +30,12 @@ func runReport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *paper != "" && *paper != report.PaperA4 && *paper != report.PaperLetter {
+		return failure(nil, "cli.error.paper", map[string]any{"Value": *paper, "Allowed": choices{report.PaperA4, report.PaperLetter}},
+			fmt.Sprintf("report: unknown paper size %q (a4 or letter)", *paper))
+	}
 	if *file == "" {
-		return fmt.Errorf("%w: report: --out FILE is required", errUsage)
+		return usageFailure("cli.error.out_required", map[string]any{"Command": "report"}, "report: --out FILE is required")
 	}
 	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
 		in, l, err := reportInput(ctx, s, id, *lang, *date)
@@ -45,8 +49,12 @@ func runReport(args []string, out io.Writer) error {
 		for _, w := range warnings {
 			fmt.Fprintf(os.Stderr, "pomi-cli: warning: %s (%v)\n", l.T(w.MessageID()), w.Err)
 		}
-		if err != nil {
+		var write *report.WriteError
+		if errors.As(err, &write) {
 			return fmt.Errorf("report for company %d: %w", id, err)
+		} else if err != nil {
+			return failure(err, "cli.error.render", map[string]any{"ID": id, "Detail": oneLine(err.Error())},
+				fmt.Sprintf("report for company %d: %v", id, err))
 		}
 		fmt.Fprintf(out, "%s: %s\n", in.Company.Name, *file)
 		return nil
@@ -75,7 +83,7 @@ func reportInput(ctx context.Context, s *store.Store, id app.CompanyID, lang, da
 	}
 	current, previous, err := assessmentAndPrevious(doc.Assessments, date)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", doc.Company.Name, err)
+		return nil, nil, inCompany(doc.Company.Name, err)
 	}
 	logo, err := s.Logo(ctx, id)
 	if err != nil && !errors.Is(err, app.ErrNotFound) {

@@ -23,8 +23,8 @@ func TestReportWritesABrandedPlanInTheChosenLanguage(t *testing.T) {
 	brand(t, dir)
 	for _, c := range []struct{ lang, paper, title string }{
 		{"sv", "a4", "Handlingsplan för internationalisering"},
-		{"en", "letter", "Internationalization action plan"},
-		{"", "", "Internationalization action plan"}, // the saved report language
+		{"en", "letter", "Internationalisation action plan"},
+		{"", "", "Internationalisation action plan"}, // the saved report language
 	} {
 		out := filepath.Join(dir, "plan-"+c.lang+".pdf")
 		args := []string{"report", "--company", "1", "--out", out}

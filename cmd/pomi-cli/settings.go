@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/store"
@@ -76,19 +77,20 @@ func applySettings(st *app.Settings, texts map[string]*string, given map[string]
 		}
 	}
 	if _, ok := report.ParseColor(b.PrimaryColor); given["color"] && b.PrimaryColor != "" && !ok {
-		return fmt.Errorf("%w: settings: --color %q is not a colour like #1f4e79", errUsage, b.PrimaryColor)
+		return usageFailure("cli.error.colour", map[string]any{"Value": b.PrimaryColor},
+			"settings: --color %q is not a colour like #1f4e79", b.PrimaryColor)
 	}
 	if st.ReportLanguage != "" && !locales.Supported(st.ReportLanguage) {
-		return fmt.Errorf("%w: settings: --report-lang %q (sv or en)", errUsage, st.ReportLanguage)
+		return settingFailure("report-lang", st.ReportLanguage, "sv or en")
 	}
 	if st.UILanguage != "" && !locales.Supported(st.UILanguage) {
-		return fmt.Errorf("%w: settings: --ui-lang %q (sv or en)", errUsage, st.UILanguage)
+		return settingFailure("ui-lang", st.UILanguage, "sv or en")
 	}
 	if st.UsedBy != "" && st.UsedBy != "advisor" && st.UsedBy != "company" {
-		return fmt.Errorf("%w: settings: --used-by %q (advisor or company)", errUsage, st.UsedBy)
+		return settingFailure("used-by", st.UsedBy, "advisor or company")
 	}
 	if st.PaperSize != "" && st.PaperSize != report.PaperA4 && st.PaperSize != report.PaperLetter {
-		return fmt.Errorf("%w: settings: --paper %q (a4 or letter)", errUsage, st.PaperSize)
+		return settingFailure("paper", st.PaperSize, "a4 or letter")
 	}
 	if given["logo"] {
 		return setLogo(b, logo)
@@ -103,11 +105,19 @@ func setLogo(b *app.Branding, path string) error {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("settings: read logo: %w", err)
+		return failure(err, "cli.error.open_file", map[string]any{"Path": path, "Reason": reasonOf(err)},
+			fmt.Sprintf("settings: read logo: %v", err))
 	}
 	if _, err := report.PrepareLogo(data); err != nil {
-		return fmt.Errorf("settings: logo %s: %w", path, err)
+		return failure(err, "cli.error.logo", map[string]any{"Path": path}, fmt.Sprintf("settings: logo %s: %v", path, err))
 	}
 	b.Logo = data
 	return nil
+}
+
+// settingFailure refuses a setting's value and names the choices.
+func settingFailure(flag, value, allowed string) error {
+	return usageFailure("cli.error.setting_value",
+		map[string]any{"Flag": flag, "Value": value, "Allowed": choices(strings.Split(allowed, " or "))},
+		"settings: --%s %q (%s)", flag, value, allowed)
 }
