@@ -28,7 +28,7 @@ func (v *actionsView) suggestionCards() []fyne.CanvasObject {
 		segs := []widget.RichTextSegment{&widget.TextSegment{Text: v.title(a), Style: actionsStrongParagraph()}}
 		if why := reasons[a.Source]; len(why) > 0 {
 			segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph,
-				Text: loc.Tf("ui.actions.why", map[string]any{"Reasons": strings.Join(why, "; ")})})
+				Text: loc.Tf("ui.actions.why", map[string]any{"Reasons": app.JoinReasons(why)})})
 		}
 		segs = append(segs, &widget.TextSegment{Text: v.suggestionFacts(a), Style: actionsMutedParagraph()})
 		text := widget.NewRichText(segs...)
