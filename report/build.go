@@ -85,7 +85,10 @@ func Build(in *Input, loc Localizer) (*Document, []Warning, error) {
 		b.barriersSection(), b.recommendationsSection(), b.actionsSection(), b.actorsSection(),
 		b.checklistSection(), b.methodSection(), b.signoffSection(),
 	}
-	sanitizeDocument(doc)
+	if lost := sanitizeDocument(doc); len(lost) > 0 {
+		warnings = append(warnings, Warning{Code: WarnLeftOutCharacters,
+			Err: fmt.Errorf("no glyph in the plan's typeface for %q", string(lost))})
+	}
 	return doc, warnings, nil
 }
 
@@ -256,4 +259,42 @@ func styled(style, text string) Block { return Block{Kind: KindParagraph, Style:
 
 func heading(text string) Block { return Block{Kind: KindHeading, Text: text, KeepWithNext: true} }
 
-func table(t *Table) Block { return Block{Kind: KindTable, Table: t} }
+// table makes a table block, leaving out every column that is empty in all
+// its rows (a table without rows keeps its header).
+func table(t *Table) Block {
+	dropEmptyColumns(t)
+	return Block{Kind: KindTable, Table: t}
+}
+
+func dropEmptyColumns(t *Table) {
+	if t == nil || len(t.Rows) == 0 {
+		return
+	}
+	keep := make([]bool, len(t.Columns))
+	for _, row := range t.Rows {
+		for i, c := range row {
+			if i < len(keep) && strings.TrimSpace(c.Text+c.Sub) != "" {
+				keep[i] = true
+			}
+		}
+	}
+	cols := t.Columns[:0:0]
+	for i, c := range t.Columns {
+		if keep[i] {
+			cols = append(cols, c)
+		}
+	}
+	if len(cols) == len(t.Columns) {
+		return
+	}
+	for r, row := range t.Rows {
+		cells := make([]Cell, 0, len(cols))
+		for i, c := range row {
+			if i < len(keep) && keep[i] {
+				cells = append(cells, c)
+			}
+		}
+		t.Rows[r] = cells
+	}
+	t.Columns = cols
+}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"strings"
 
 	"github.com/pomi-planner/pomi/app"
@@ -53,6 +54,17 @@ func (b *builder) figureRow(label, company string, figures []*ref.SizeFigures, v
 	return row
 }
 
+// decimalsOf is how many decimals (at most two) v needs: counts, days and
+// whole amounts print as integers, an average as precise as its source.
+func decimalsOf(v float64) int {
+	for d, scale := range []float64{1, 10, 100} {
+		if x := v * scale; math.Abs(x-math.Round(x)) < 1e-9 {
+			return d
+		}
+	}
+	return 2
+}
+
 func (b *builder) tradeTable() *Table {
 	ctx := b.in.Ref.Context
 	t := &Table{Columns: []Column{
@@ -61,13 +73,9 @@ func (b *builder) tradeTable() *Table {
 		{Title: b.t("report.benchmark.eu"), Width: 2, Align: AlignRight},
 	}}
 	for _, f := range ctx.Trade {
-		decimals := 0
-		if f.Unit == "percent" || f.EU != float64(int(f.EU)) {
-			decimals = 2
-		}
 		t.Rows = append(t.Rows, []Cell{
 			{Text: b.t(ref.VocabName("trade", f.ID))},
-			{Text: b.loc.Number(f.Sweden, decimals), Bold: true}, {Text: b.loc.Number(f.EU, decimals)},
+			{Text: b.loc.Number(f.Sweden, decimalsOf(f.Sweden)), Bold: true}, {Text: b.loc.Number(f.EU, decimalsOf(f.EU))},
 		})
 	}
 	t.Legend = []string{b.t("report.source") + ": " + app.FormatCitation(ctx.TradeSource, b.tr)}
@@ -126,13 +134,15 @@ func (b *builder) methodSection() Section {
 	for _, dim := range ref.Dimensions {
 		model.Pairs = append(model.Pairs, Pair{Key: string(dim) + " – " + b.t(ref.DimensionName(dim)), Value: b.t(ref.DimensionDesc(dim))})
 	}
-	blocks := []Block{styled(StyleLead, b.t("report.method.lead")), heading(b.t("report.method.model")), model,
-		heading(b.t("report.method.computation"))}
+	// One table of the parts, ruled like the model's, not a box per part.
+	parts := Block{Kind: KindKeyValue}
 	for _, id := range MethodParts {
-		blocks = append(blocks, Block{Kind: KindKeyValue, Pairs: []Pair{{
+		parts.Pairs = append(parts.Pairs, Pair{
 			Key: b.t("report.method." + id + ".title"), Value: b.tf("report.method."+id, map[string]any{"Level": app.RequiredLevel, "Target": b.num(app.DefaultTarget)}),
-		}}})
+		})
 	}
+	blocks := []Block{styled(StyleLead, b.t("report.method.lead")), heading(b.t("report.method.model")), model,
+		heading(b.t("report.method.computation")), parts}
 	blocks = append(blocks, heading(b.t("report.method.sources")), styled(StyleNormal, b.t("report.method.main_source")),
 		Block{Kind: KindBullets, Items: b.references()}, styled(StyleMuted, b.t("report.method.actors_note")))
 	return b.section("method", true, blocks...)
@@ -162,14 +172,30 @@ func (b *builder) references() []string {
 // signoffSection closes the plan with the meeting's notes and places for
 // the advisor and the company to sign.
 func (b *builder) signoffSection() Section {
-	blocks := []Block{styled(StyleLead, b.t("report.signoff.lead"))}
+	// The agreement, the notes and the lines to sign keep together: a
+	// sentence that says "we agree" reads wrong a page before the signatures.
+	lead := styled(StyleLead, b.t("report.signoff.lead"))
+	lead.KeepWithNext = true
+	blocks := []Block{lead}
 	if notes := strings.TrimSpace(b.in.Assessment.Notes); notes != "" {
-		blocks = append(blocks, heading(b.t("report.signoff.notes")), paragraph(notes))
+		p := paragraph(notes)
+		p.KeepWithNext = true
+		blocks = append(blocks, heading(b.t("report.signoff.notes")), p)
 	}
 	company := joinNonEmpty(", ", b.in.Company.Contact.Name, b.companyName())
 	blocks = append(blocks, Block{Kind: KindSignature, Signatures: []Signature{
-		{Role: b.t("report.signoff.advisor"), Name: b.advisorName(), Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
+		{Role: b.advisorRole(), Name: b.advisorName(), Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
 		{Role: b.t("report.signoff.company"), Name: company, Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
 	}})
 	return b.section("signoff", false, blocks...)
+}
+
+// advisorRole is the advisor's title from the settings and the
+// organisation, or the plain word "Advisor" when the settings have neither.
+func (b *builder) advisorRole() string {
+	br := b.in.Branding
+	if role := joinNonEmpty(", ", br.AdvisorTitle, br.Organisation); role != "" {
+		return role
+	}
+	return b.t("report.signoff.advisor")
 }

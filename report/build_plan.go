@@ -142,7 +142,12 @@ func (b *builder) actionsSection() Section {
 			{Text: strings.Join(actors, "\n")},
 		})
 	}
-	t.Legend = []string{b.t("report.actions.legend")}
+	for _, a := range b.actions {
+		if a.Dimension != "" { // the legend explains the Dim. column, when it shows
+			t.Legend = []string{b.t("report.actions.legend")}
+			break
+		}
+	}
 	lead := b.t("report.actions.lead")
 	if b.suggested {
 		lead = b.t("report.actions.lead_suggested")

@@ -90,12 +90,16 @@ func (b *builder) modesSection() Section {
 		return b.section("modes", true, styled(StyleLead, b.t("report.modes.none")))
 	}
 	blocks := []Block{styled(StyleLead, b.t("report.modes.lead")), table(b.modeMatrix())}
+	basis := Block{Kind: KindKeyValue}
 	for _, m := range modes {
 		if b.isProjectMode(m.Mode) {
-			blocks = append(blocks, Block{Kind: KindKeyValue, Pairs: []Pair{{
+			basis.Pairs = append(basis.Pairs, Pair{
 				Key: b.t(ref.ModeName(m.Mode)) + " *", Value: b.t(ref.ModeBasis(m.Mode)),
-			}}})
+			})
 		}
+	}
+	if len(basis.Pairs) > 0 {
+		blocks = append(blocks, basis)
 	}
 	return b.section("modes", true, blocks...)
 }
@@ -121,10 +125,18 @@ func (b *builder) modeMatrix() *Table {
 		row = append(row, b.ratingCells(g.CompetenceGap)...)
 		t.Rows = append(t.Rows, row)
 	}
+	// The legend explains the * only when a mode carries one.
+	source := b.t("report.modes.legend_katwalo")
+	for _, m := range modes {
+		if b.isProjectMode(m.Mode) {
+			source = b.t("report.modes.legend_source")
+			break
+		}
+	}
 	t.Legend = []string{
 		b.tf("report.modes.legend_required", map[string]any{"Level": app.RequiredLevel}),
 		b.t("report.modes.legend_colours"),
-		b.t("report.modes.legend_source"),
+		source,
 	}
 	return t
 }

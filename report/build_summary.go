@@ -62,7 +62,9 @@ func (b *builder) summarySection() Section {
 			{b.t("report.summary.next_review"), b.loc.DateLong(review)},
 		}})
 	}
-	return b.section("summary", true, blocks...)
+	s := b.section("summary", true, blocks...)
+	s.OnePage = true // the page that stands alone
+	return s
 }
 
 // profileFacts are the company's key facts; unknown ones are left out, and a

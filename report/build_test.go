@@ -162,7 +162,7 @@ func TestThePlanHasTheSectionsInTheIssuesOrder(t *testing.T) {
 func TestTheReportLanguageIsIndependentOfTheDataLanguage(t *testing.T) {
 	in := demoInput(t, demoFiles["malmo-mat"])
 	en := build(t, in, "en")
-	if en.Language != "en" || en.Cover.Title != "Internationalization action plan" || en.Cover.Date != "10 November 2026" {
+	if en.Language != "en" || en.Cover.Title != locales.MustNew("en").T("report.title") || en.Cover.Date != "10 November 2026" {
 		t.Errorf("English plan: %q %q %q", en.Language, en.Cover.Title, en.Cover.Date)
 	}
 	in.Branding.FooterText = "Org.nr 802000-0000"
@@ -259,13 +259,25 @@ func TestDismissedActionsAreLeftOutAndTheRestOrderedByDate(t *testing.T) {
 func TestUserTextIsSanitizedInTheLayout(t *testing.T) {
 	in := demoInput(t, demoFiles["malmo-mat"])
 	in.Company.Name = "Glass 🍦 AB\x00\u200b"
-	in.Assessment.Notes = "Rad ett\r\nrad två\tflik \U0001F680"
-	doc := build(t, in, "sv")
-	if doc.Cover.Company != "Glass \uFFFD AB" {
+	in.Assessment.Notes = "Rad ett\r\nrad två\tflik \U0001F680 한국 中文"
+	doc, warnings, err := Build(in, locales.MustNew("sv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Emoji and CJK go to the fallback faces (emoji above U+FFFF by way of
+	// the Private Use Area); what no font can draw (Hangul) is left out,
+	// never a "�" or a box, and the export says so.
+	if len(warnings) != 1 || warnings[0].Code != WarnLeftOutCharacters || !strings.Contains(warnings[0].Error(), "국한") {
+		t.Errorf("warnings %v", warnings)
+	}
+	if msg := locales.MustNew("sv").T(warnings[0].MessageID()); strings.HasPrefix(msg, "report.") {
+		t.Errorf("no message for %s", warnings[0].MessageID())
+	}
+	if doc.Cover.Company != "Glass \uE066 AB" || strings.ContainsRune(doc.Meta.Title, '\uFFFD') {
 		t.Errorf("cover company %q", doc.Cover.Company)
 	}
 	notes := sectionByID(t, doc, "signoff").Blocks[2].Text
-	if notes != "Rad ett\nrad två flik \uFFFD" {
+	if notes != "Rad ett\nrad två flik \uE400  中文" {
 		t.Errorf("notes %q", notes)
 	}
 }

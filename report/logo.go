@@ -91,6 +91,9 @@ func toNRGBA(img image.Image) *image.NRGBA {
 const (
 	WarnOrganisationLogo = "organisation_logo"
 	WarnClientLogo       = "client_logo"
+	// WarnLeftOutCharacters: characters no embedded font can draw (emoji,
+	// symbols, other scripts) were left out of the texts.
+	WarnLeftOutCharacters = "left_out_characters"
 )
 
 // Warning is something Build left out; the plan is still valid.

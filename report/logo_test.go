@@ -125,10 +125,13 @@ func FuzzPrepareLogo(f *testing.F) {
 func TestSanitizeKeepsWhatThePDFCanShow(t *testing.T) {
 	cases := map[string]string{
 		"Åsa Öberg – ”offert” 1 234,5": "Åsa Öberg – ”offert” 1 234,5",
-		"emoji 😀 here":                 "emoji \uFFFD here",
+		"emoji 😀 here":                 "emoji \uE300 here",
+		"★ 中文 ✓ ≤ 5":                   "★ 中文 ✓ ≤ 5",
+		"한국 🪐 x":                       "  x",
+		"lost \uFFFD sign":             "lost  sign",
 		"a\tb\r\nc\rd":                 "a b\nc\nd",
 		"nul\x00bell\x07zw\u200bj":     "nulbellzwj",
-		"bad \xff utf8":                "bad \uFFFD utf8",
+		"bad \xff utf8":                "bad  utf8",
 	}
 	for in, want := range cases {
 		if got := Sanitize(in); got != want {
@@ -150,7 +153,7 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("invalid UTF-8 out of %q", s)
 		}
 		for _, r := range out {
-			if r > 0xFFFF || (r < 0x20 && r != '\n') || r == 0x7f {
+			if r > 0xFFFF || (r < 0x20 && r != '\n') || r == 0x7f || !hasGlyph(r) {
 				t.Fatalf("rune %U left in %q", r, out)
 			}
 		}

@@ -78,7 +78,10 @@ type Section struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	// NewPage starts the section on a fresh page.
-	NewPage bool    `json:"new_page,omitempty"`
+	NewPage bool `json:"new_page,omitempty"`
+	// OnePage keeps the section to one page (it starts a new one): the
+	// renderer draws it closer rather than let its end spill over.
+	OnePage bool    `json:"one_page,omitempty"`
 	Blocks  []Block `json:"blocks"`
 }
 

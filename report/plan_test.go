@@ -14,14 +14,17 @@ import (
 	"github.com/pomi-planner/pomi/locales"
 )
 
-// sectionTitles are the titles pdftotext must find in a plan, by language.
-var sectionTitles = map[string][]string{
-	"sv": {"Handlingsplan för internationalisering", "Sammanfattning", "POMI-profil", "Etableringsformer och de kompetenser de kräver",
-		"Hinder som företaget upplever", "Rekommendationer", "Handlingsplan", "Stödorganisationer i planen",
-		"Checklista för exportplanering", "Metod och källor", "Överenskommelse"},
-	"en": {"Internationalization action plan", "Summary", "POMI profile", "Entry modes and the competences they require",
-		"Barriers the company feels", "Recommendations", "Action plan", "Support organisations in the plan",
-		"Export marketing planning checklist", "Method and sources", "Agreement"},
+// sectionTitles are the titles pdftotext must find in a plan: the plan's
+// title, then every section's, in the plan's language as the message files
+// word them today.
+func sectionTitles(lang string) []string {
+	loc := locales.MustNew(lang)
+	out := []string{loc.T("report.title")}
+	for _, id := range []string{"summary", "profile", "modes", "barriers", "recommendations", "actions",
+		"actors", "checklist", "method", "signoff"} {
+		out = append(out, loc.T("report.section."+id))
+	}
+	return out
 }
 
 func TestDemoPlansAreValidPDFsWithTheirWordsIntact(t *testing.T) {
@@ -35,13 +38,13 @@ func TestDemoPlansAreValidPDFsWithTheirWordsIntact(t *testing.T) {
 				path := renderFile(t, doc)
 				pages := pageTexts(t, path)
 				text := flat(strings.Join(pages, "\n"))
-				for _, want := range append(sectionTitles[lang], in.Company.Name) {
+				for _, want := range append(sectionTitles(lang), in.Company.Name) {
 					if !strings.Contains(text, want) {
 						t.Errorf("%q missing from the PDF's text", want)
 					}
 				}
 				// The first two pages stand alone: the summary keeps to page 2.
-				if len(pages) < 3 || !strings.Contains(pages[1], sectionTitles[lang][1]) || !strings.Contains(pages[2], sectionTitles[lang][2]) {
+				if len(pages) < 3 || !strings.Contains(pages[1], sectionTitles(lang)[1]) || !strings.Contains(pages[2], sectionTitles(lang)[2]) {
 					t.Errorf("the summary does not fill exactly page 2")
 				}
 				label := map[string]string{"sv": "Sida %d av %d", "en": "Page %d of %d"}[lang]
@@ -107,7 +110,7 @@ func TestThreeHundredActionsPaginateWithTheHeaderRepeated(t *testing.T) {
 func TestHostileUserTextGivesAValidPlan(t *testing.T) {
 	in := demoInput(t, demoFiles["goteborg-medtech"])
 	long := strings.Repeat("Långt namn ", 200)
-	in.Company.Name = long + "😀\x00\x1b"
+	in.Company.Name = long + "😀\x00\x1b 한"
 	in.Company.Contact.Name = strings.Repeat("x", 500)
 	in.Company.Industry = "https://example.com/" + strings.Repeat("väldigt-lång-sökväg/", 40)
 	in.Assessment.Notes = strings.Repeat("Anteckning utan slut och med emoji 🚀 ", 600)
@@ -116,7 +119,17 @@ func TestHostileUserTextGivesAValidPlan(t *testing.T) {
 	in.Branding.Organisation = strings.Repeat("Organisation ", 40)
 	in.Branding.PrimaryColor = "#ffff00"
 	for _, lang := range locales.Languages() {
-		path := renderFile(t, build(t, in, lang))
+		doc, warnings, err := Build(in, locales.MustNew(lang))
+		if err != nil || len(warnings) != 1 || warnings[0].Code != WarnLeftOutCharacters {
+			t.Fatalf("%s: %v, warnings %v", lang, err, warnings)
+		}
+		path := renderFile(t, doc)
+		if text := strings.Join(pageTexts(t, path), ""); strings.ContainsRune(text, '\uFFFD') {
+			t.Errorf("%s: a character became U+FFFD in the pages", lang)
+		}
+		if info := pdfInfo(t, path); strings.ContainsRune(info["Title"], '\uFFFD') || !strings.Contains(info["Title"], "😀") {
+			t.Errorf("%s: metadata title %q", lang, info["Title"])
+		}
 		if n := pageCount(t, path); n < 12 {
 			t.Errorf("%s: %d pages", lang, n)
 		}

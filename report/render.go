@@ -125,6 +125,21 @@ type renderer struct {
 	y      float64   // the body's cursor
 	logo   *pdfImage // brand logo, nil when none
 	client *pdfImage // client logo, nil when none
+	// log records where things went when set (layOut); section, what and
+	// table say what is being drawn.
+	log     *pageLog
+	section string
+	what    string
+	table   int
+	// paper is fpdf's page size; tight how much closer than normal the
+	// current section is drawn (render_fit.go); trial marks a scratch
+	// renderer that measures a section.
+	paper string
+	tight int
+	trial bool
+	// cur is the font last set; fallbacks the fallback faces registered.
+	cur       font
+	fallbacks [len(fallbackFamily)]bool
 }
 
 // pdfImage is a registered PNG and its aspect ratio.
@@ -149,7 +164,7 @@ func newRenderer(doc *Document, paper string, total int) (*renderer, error) {
 	}
 	w, h := pdf.GetPageSize()
 	r := &renderer{
-		pdf: pdf, doc: doc, pal: newPalette(doc.Brand.Color), total: total,
+		pdf: pdf, doc: doc, pal: newPalette(doc.Brand.Color), total: total, paper: paper,
 		pageH: h, left: marginSide, width: w - 2*marginSide,
 		bottom: h - bodyBottom,
 	}
@@ -184,11 +199,11 @@ func (r *renderer) register(name string, png []byte) (*pdfImage, error) {
 // so the same plan renders to the same bytes.
 func (r *renderer) setMetadata() {
 	m := r.doc.Meta
-	r.pdf.SetTitle(SanitizeLine(m.Title), true)
-	r.pdf.SetAuthor(SanitizeLine(m.Author), true)
-	r.pdf.SetSubject(SanitizeLine(m.Subject), true)
-	r.pdf.SetKeywords(SanitizeLine(m.Keywords), true)
-	r.pdf.SetCreator(SanitizeLine(m.Creator), true)
+	r.pdf.SetTitle(metaText(m.Title), false)
+	r.pdf.SetAuthor(metaText(m.Author), false)
+	r.pdf.SetSubject(metaText(m.Subject), false)
+	r.pdf.SetKeywords(metaText(m.Keywords), false)
+	r.pdf.SetCreator(metaText(m.Creator), false)
 	if !m.Created.IsZero() {
 		r.pdf.SetCreationDate(m.Created)
 		r.pdf.SetModificationDate(m.Created)
@@ -249,8 +264,7 @@ func (r *renderer) drawHeader() {
 	}
 	r.setFont(font{styleRegular, sizeRunning, colorMuted})
 	text := r.fit(SanitizeLine(r.doc.Header), r.left+r.width-x)
-	r.pdf.SetXY(x, headerTop)
-	r.pdf.CellFormat(r.left+r.width-x, headerH, text, "", 0, "LM", false, 0, "")
+	r.cell(x, headerTop, r.left+r.width-x, headerH, text, "LM")
 	r.rule(headerRuleY, colorRule, 0.25)
 }
 
@@ -259,12 +273,10 @@ func (r *renderer) drawFooter() {
 	r.rule(r.pageH-footerRule, colorRule, 0.25)
 	r.setFont(font{styleRegular, sizeRunning, colorMuted})
 	label := r.fit(r.pageLabel(), r.width/2)
-	lw := r.pdf.GetStringWidth(label)
+	lw := r.textWidth(label)
 	left := r.fit(SanitizeLine(r.doc.Footer.Left), r.width-lw-6)
-	r.pdf.SetXY(r.left, y)
-	r.pdf.CellFormat(r.width-lw-6, 5, left, "", 0, "LM", false, 0, "")
-	r.pdf.SetXY(r.left+r.width-lw, y)
-	r.pdf.CellFormat(lw, 5, label, "", 0, "RM", false, 0, "")
+	r.cell(r.left, y, r.width-lw-6, 5, left, "LM")
+	r.cell(r.left+r.width-lw, y, lw, 5, label, "RM")
 }
 
 // pageLabel fills "{page}" and "{pages}"; pages counts the cover too.
@@ -277,10 +289,15 @@ func (r *renderer) pageLabel() string {
 // drawSection draws a section's title (with its bookmark) and blocks. The
 // title moves to a new page unless it fits together with its first block.
 func (r *renderer) drawSection(s *Section) {
+	r.section = s.ID
+	if s.OnePage && !r.trial {
+		r.tight = r.tightness(s)
+		defer func() { r.tight = 0 }()
+	}
 	f := font{styleBold, sizeH1, r.pal.ink}
 	title := r.lines(s.Title, f, r.width, 1.25)
 	switch {
-	case s.NewPage || r.pdf.PageNo() <= 1:
+	case s.NewPage || s.OnePage || r.pdf.PageNo() <= 1:
 		r.newPage()
 	case !r.atTop():
 		r.y += sectionGap
@@ -291,10 +308,11 @@ func (r *renderer) drawSection(s *Section) {
 		// only while a UTF-8 font is current.
 		r.setFont(f)
 		r.pdf.Bookmark(SanitizeLine(s.Title), 0, r.y)
+		r.what = placedTitle
 		r.flow(title, nil)
 		r.pdf.SetFillColor(r.pal.brand.r, r.pal.brand.g, r.pal.brand.b)
 		r.pdf.Rect(r.left, r.y+1.2, 18, 0.9, "F")
-		r.y += 6
+		r.y += r.gap(6)
 	}
 	for i := range s.Blocks {
 		r.drawBlock(s.Blocks[i:])
@@ -330,8 +348,7 @@ func (r *renderer) drawCover() {
 	// The organisation's name under its logo (or in its place): the plan
 	// says whose advice it is before anything else.
 	r.setFont(font{styleBold, sizeBody, r.pal.ink})
-	r.pdf.SetXY(r.left, nameY)
-	r.pdf.CellFormat(r.width*0.55, 6, r.fit(SanitizeLine(r.doc.Brand.Organisation), r.width*0.55), "", 0, "LM", false, 0, "")
+	r.cell(r.left, nameY, r.width*0.55, 6, r.fit(SanitizeLine(r.doc.Brand.Organisation), r.width*0.55), "LM")
 	if r.client != nil {
 		w, h := fitBox(r.client.aspect, coverLogoW, coverLogoH)
 		r.pdf.ImageOptions(r.client.name, r.left+r.width-w, coverLogoTop, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")

@@ -46,6 +46,7 @@ func (r *renderer) flow(lines []textLine, b *box) {
 			r.drawBox(b, h+2*pad)
 		}
 		r.drawLines(lines[i:i+n], x, r.y+pad, w)
+		r.place(placed{What: r.what, Text: lines[i].text, Top: r.y, Bottom: r.y + h + 2*pad})
 		r.y += h + 2*pad
 		i += n
 	}
@@ -87,8 +88,7 @@ func (r *renderer) drawLine(l textLine, x, y, w float64) {
 	case AlignRight:
 		align = "RM"
 	}
-	r.pdf.SetXY(x+l.indent, y+l.before)
-	r.pdf.CellFormat(w-l.indent, lh, l.text, "", 0, align, false, 0, "")
+	r.cell(x+l.indent, y+l.before, w-l.indent, lh, l.text, align)
 }
 
 // drawBlock draws blocks[0]; the rest follow it. KeepWithNext moves the
@@ -96,8 +96,9 @@ func (r *renderer) drawLine(l textLine, x, y, w float64) {
 // heading is never left alone at the bottom of a page.
 func (r *renderer) drawBlock(blocks []Block) {
 	b := &blocks[0]
-	if b.KeepWithNext && !r.atTop() {
-		r.ensure(max(keepNextMin, r.leadHeight(blocks)))
+	r.what = placedText
+	if b.KeepWithNext && !r.atTop() && !r.startFits(blocks, r.bottom-r.y) {
+		r.newPage()
 	}
 	switch b.Kind {
 	case KindHeading:
@@ -122,6 +123,32 @@ func (r *renderer) drawBlock(blocks []Block) {
 	}
 }
 
+// startFits says whether the start of blocks goes in room mm: a heading
+// (or another KeepWithNext block) with the start of what follows it.
+// Tables and key–value blocks answer as drawGrid will decide.
+func (r *renderer) startFits(blocks []Block, room float64) bool {
+	if len(blocks) == 0 {
+		return true
+	}
+	if room < keepNextMin {
+		return false
+	}
+	b := &blocks[0]
+	switch {
+	case b.Kind == KindTable && b.Table != nil:
+		return r.fits(r.layoutGrid(r.tableGrid(b.Table)), room)
+	case b.Kind == KindKeyValue:
+		return r.fits(r.layoutGrid(r.keyValueGrid(b.Pairs)), room)
+	case b.Kind == KindHeading || b.KeepWithNext:
+		h := r.leadHeight(blocks[:1])
+		if b.Kind == KindHeading {
+			h = 4.5 + totalHeight(r.lines(b.Text, r.headingFont(), r.width, 1.3))
+		}
+		return room >= h && r.startFits(blocks[1:], room-h)
+	}
+	return room >= r.leadHeight(blocks)
+}
+
 // leadHeight is the room the start of blocks needs on the current page: a
 // heading (or a KeepWithNext block) together with the start of what follows,
 // a whole chart or signature row, a table's header and first rows, or a few
@@ -139,9 +166,27 @@ func (r *renderer) leadHeight(blocks []Block) float64 {
 		if b.Radar != nil && len(b.Radar.Axes) >= 3 {
 			h = r.planRadar(b.Radar).height
 		}
+	case KindParagraph:
+		// All of a paragraph that must stay with what follows; two lines
+		// of any other.
+		lines := r.lines(b.Text, r.paragraphFont(b.Style), r.width, lineFactor)
+		h = totalHeight(lines) + r.gap(blockGap)
+		if !b.KeepWithNext {
+			h = min(h, 12)
+		}
 	case KindSignature:
-		h = sigSpace + sigDate + 20
-	case KindTable, KindCallout:
+		h = 20 // no signatures: a little room
+		if len(b.Signatures) > 0 {
+			cols := signatureColumns(len(b.Signatures))
+			h = r.signatureRowHeight(b.Signatures[:cols], cols) + r.gap(boxGap)
+		}
+	case KindTable:
+		if b.Table != nil {
+			h = r.layoutGrid(r.tableGrid(b.Table)).need
+		}
+	case KindKeyValue:
+		h = r.layoutGrid(r.keyValueGrid(b.Pairs)).need
+	case KindCallout:
 		h = 30
 	}
 	if b.Kind == KindHeading || b.KeepWithNext {
@@ -159,14 +204,15 @@ func (r *renderer) drawHeading(text string) {
 		return
 	}
 	if !r.atTop() {
-		r.y += 3
+		r.y += r.gap(3)
 	}
 	r.ensure(float64(len(lines))*lines[0].h + headingRoom)
+	r.what = placedHeading
 	// No outline entry: fpdf writes "/Count 0" on every outline item, which
 	// is invalid for an item with children (pdfcpu's strict mode refuses
 	// it), so the outline stays one level deep — one entry per section.
 	r.flow(lines, nil)
-	r.y += 1.5
+	r.y += r.gap(1.5)
 }
 
 // paragraphFont maps a paragraph style to its font.
@@ -188,7 +234,7 @@ func (r *renderer) drawParagraph(text, style string) {
 		return
 	}
 	r.flow(lines, nil)
-	r.y += blockGap
+	r.y += r.gap(blockGap)
 }
 
 // bulletLines wraps items with a hanging indent and a dot on each first line.
@@ -218,13 +264,13 @@ func (r *renderer) drawBullets(items []string) {
 		return
 	}
 	r.flow(lines, nil)
-	r.y += blockGap
+	r.y += r.gap(blockGap)
 }
 
 // drawCallout draws a tinted box with a brand bar: Text in bold, then Items
 // as bullets. It splits across pages like running text.
 func (r *renderer) drawCallout(text string, items []string) {
-	b := &box{fill: r.pal.pale, bar: r.pal.brand, pad: calloutPad, barW: calloutBar}
+	b := &box{fill: r.pal.pale, bar: r.pal.brand, pad: r.gap(calloutPad), barW: calloutBar}
 	w := r.width - b.barW - 2*b.pad
 	lines := r.lines(text, font{styleBold, sizeBody, colorText}, w, lineFactor)
 	bullets := r.bulletLines(items, font{styleRegular, sizeBody - 0.5, colorText}, w)
@@ -239,7 +285,7 @@ func (r *renderer) drawCallout(text string, items []string) {
 	// Keep a short callout whole rather than split off its first line.
 	r.ensure(min(totalHeight(lines)+2*b.pad, 40))
 	r.flow(lines, b)
-	r.y += boxGap
+	r.y += r.gap(boxGap)
 }
 
 // drawKeyValue draws pairs as a two-column table without a header: labels
@@ -248,15 +294,20 @@ func (r *renderer) drawKeyValue(pairs []Pair) {
 	if len(pairs) == 0 {
 		return
 	}
-	t := grid{widths: []float64{35, 65}, aligns: []string{AlignLeft, AlignLeft}}
+	r.drawGrid(r.keyValueGrid(pairs))
+	r.y += r.gap(boxGap)
+}
+
+// keyValueGrid is pairs as a headerless two-column grid.
+func (r *renderer) keyValueGrid(pairs []Pair) *grid {
+	t := &grid{widths: []float64{35, 65}, aligns: []string{AlignLeft, AlignLeft}}
 	for _, p := range pairs {
 		t.rows = append(t.rows, []gridCell{
 			{text: p.Key, font: font{styleBold, sizeTable, colorMuted}},
 			{text: p.Value, font: font{styleRegular, sizeTable + 0.5, colorText}},
 		})
 	}
-	r.drawGrid(&t)
-	r.y += boxGap
+	return t
 }
 
 // Signature block geometry in mm.
@@ -269,13 +320,30 @@ const (
 // drawSignatures lays signature blocks out side by side, three to a row (two
 // when there are four, so the rows balance). A row is never split.
 func (r *renderer) drawSignatures(sigs []Signature) {
-	cols := min(len(sigs), 3)
-	if len(sigs) == 4 {
-		cols = 2
-	}
+	cols := signatureColumns(len(sigs))
 	for start := 0; start < len(sigs); start += cols {
 		r.drawSignatureRow(sigs[start:min(start+cols, len(sigs))], cols)
 	}
+}
+
+// signatureColumns is how many of n signature blocks go side by side.
+func signatureColumns(n int) int {
+	if n == 4 {
+		return 2
+	}
+	return min(n, 3)
+}
+
+// signatureRowHeight is the height of one row of signature blocks.
+func (r *renderer) signatureRowHeight(row []Signature, cols int) float64 {
+	w := (r.width - sigGap*float64(cols-1)) / float64(cols)
+	mainH, dateH := 0.0, 0.0
+	for _, s := range row {
+		m, d := r.signatureLines(s, w)
+		mainH = max(mainH, totalHeight(m))
+		dateH = max(dateH, totalHeight(d))
+	}
+	return sigSpace + 0.8 + mainH + sigDate + 0.8 + dateH
 }
 
 // drawSignatureRow draws one row of blocks; the date lines share one
@@ -292,13 +360,14 @@ func (r *renderer) drawSignatureRow(row []Signature, cols int) {
 	}
 	height := sigSpace + 0.8 + mainH + sigDate + 0.8 + dateH
 	r.ensure(height)
+	r.place(placed{What: placedSignature, Top: r.y, Bottom: r.y + height})
 	for i := range row {
 		x := r.left + float64(i)*(w+sigGap)
 		r.drawLines(blocks[i], x, r.signLine(x, r.y+sigSpace, w), w)
 		dateY := r.y + sigSpace + 0.8 + mainH + sigDate
 		r.drawLines(dates[i], x, r.signLine(x, dateY, w*0.6), w)
 	}
-	r.y += height + boxGap
+	r.y += height + r.gap(boxGap)
 }
 
 // drawLines draws lines from y down at x, without page breaks.

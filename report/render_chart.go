@@ -48,7 +48,8 @@ func (r *renderer) drawRadar(rd *Radar) {
 	r.drawSeries(p)
 	r.drawScale(p)
 	r.drawRadarLegend(p.legend, p.cy+radarR+p.room)
-	r.y += p.height + boxGap
+	r.place(placed{What: placedChart, Top: r.y, Bottom: r.y + p.height})
+	r.y += p.height + r.gap(boxGap)
 }
 
 // planRadar wraps the labels and legend and measures the chart's height.
@@ -130,14 +131,13 @@ func (r *renderer) drawScale(p *radarPlot) {
 	for level := 1; level <= 4; level++ {
 		f := float64(level) / 4
 		label := formatNum(p.max * f)
-		w := r.pdf.GetStringWidth(label) + 0.8
+		w := r.textWidth(label) + 0.8
 		top := p.vertex(0, f)
 		r.pdf.SetFillColor(colorWhite.r, colorWhite.g, colorWhite.b)
 		r.pdf.SetAlpha(0.8, "Normal")
 		r.pdf.Rect(top.X+0.6, top.Y-2.7, w, 2.5, "F")
 		r.pdf.SetAlpha(1, "Normal")
-		r.pdf.SetXY(top.X+1, top.Y-2.7)
-		r.pdf.CellFormat(w, 2.5, label, "", 0, "LM", false, 0, "")
+		r.cell(top.X+1, top.Y-2.7, w, 2.5, label, "LM")
 	}
 }
 
@@ -283,7 +283,7 @@ func (r *renderer) legendRows(series []Series) [][]legendItem {
 	used := 0.0
 	for _, s := range series {
 		label := r.fit(SanitizeLine(s.Label), r.width-radarSwatchW-2)
-		it := legendItem{s: s, label: label, w: radarSwatchW + 2 + r.pdf.GetStringWidth(label) + 7}
+		it := legendItem{s: s, label: label, w: radarSwatchW + 2 + r.textWidth(label) + 7}
 		if len(row) > 0 && used+it.w > r.width {
 			rows, row, used = append(rows, row), nil, 0
 		}
@@ -317,8 +317,7 @@ func (r *renderer) drawRadarLegend(rows [][]legendItem, y float64) {
 			r.pdf.Line(x, mid, x+radarSwatchW, mid)
 			r.pdf.SetDashPattern([]float64{}, 0)
 			r.setFont(font{styleRegular, sizeSmall + 0.5, colorText})
-			r.pdf.SetXY(x+radarSwatchW+2, y)
-			r.pdf.CellFormat(it.w-radarSwatchW-2, radarLegendH, it.label, "", 0, "LM", false, 0, "")
+			r.cell(x+radarSwatchW+2, y, it.w-radarSwatchW-2, radarLegendH, it.label, "LM")
 			x += it.w
 		}
 		y += radarLegendH

@@ -1,20 +1,21 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// replacement stands in for a character the PDF cannot show.
-const replacement = '\uFFFD'
-
 // Sanitize makes user text safe for the PDF renderer. fpdf's UTF-8 fonts index
 // a table of 65,536 glyphs and panic on a rune above U+FFFF (an emoji pasted
 // into a note), and control characters draw as boxes or break the layout. So:
-// invalid UTF-8 and runes above U+FFFF become U+FFFD, tabs become a space,
-// CR LF and lone CR become LF, other control and format characters are
-// dropped. Newlines survive: paragraphs keep their breaks.
+// tabs become a space, CR LF and lone CR become LF, a few symbols become
+// stand-ins the typeface has (≤ becomes <=), and everything the typeface
+// cannot draw is left out — invalid UTF-8, runes above U+FFFF, symbols and
+// scripts Noto Sans lacks, control and format characters — rather than
+// print as "�" or an empty box. Newlines survive: paragraphs keep their
+// breaks. LeftOut tells which characters a text loses.
 func Sanitize(s string) string {
 	if isClean(s) {
 		return s
@@ -25,28 +26,39 @@ func Sanitize(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
-		case r == utf8.RuneError && size <= 1:
-			b.WriteRune(replacement)
 		case r == '\r':
 			b.WriteByte('\n')
 			if i < len(s) && s[i] == '\n' {
 				i++
 			}
-		case r == '\n':
-			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteByte(' ')
-		case r > 0xFFFF:
-			b.WriteRune(replacement)
 		case standIns[r] != "":
 			b.WriteString(standIns[r])
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) && r != '\u00AD':
-			// dropped: zero-width and direction marks, NUL, bell, …
+		case isSilent(r), !hasGlyph(toDrawable(r)): // an invalid byte decodes to U+FFFD
+			// dropped: see LeftOut for the ones a reader would miss
 		default:
-			b.WriteRune(r)
+			b.WriteRune(toDrawable(r))
 		}
 	}
 	return b.String()
+}
+
+// isSilent is a character that is dropped without anyone missing it:
+// zero-width and direction marks, NUL, bell and other controls.
+func isSilent(r rune) bool {
+	return r != '\n' && r != '\t' && r != '\r' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) && r != '\u00AD')
+}
+
+// LeftOut adds to seen the visible characters of s that Sanitize leaves out
+// because no embedded font can draw them (emoji, symbols, other scripts);
+// an invalid byte counts as U+FFFD.
+func LeftOut(s string, seen map[rune]bool) {
+	for _, r := range s {
+		if standIns[r] == "" && !isSilent(r) && r != '\t' && r != '\r' && !hasGlyph(toDrawable(r)) {
+			seen[r] = true
+		}
+	}
 }
 
 // SanitizeLine is Sanitize for text that must stay on one line (a name in a
@@ -55,23 +67,16 @@ func SanitizeLine(s string) string {
 	return strings.ReplaceAll(Sanitize(s), "\n", " ")
 }
 
-// standIns replace characters Noto Sans (as Fyne ships it) has no glyph
-// for, and which people type or our number format writes, with ones it has.
+// standIns replace characters with ones the plan's typeface has, where
+// that reads better than a symbol from a fallback face.
 var standIns = map[rune]string{
-	'\u2212': "–",  // minus sign: Swedish typography writes an en dash
-	'\u2264': "<=", // ≤
-	'\u2265': ">=", // ≥
-	'\u2192': "->", // →
-	'\u2190': "<-", // ←
-	'\u2713': "x",  // ✓
-	'\u2714': "x",  // ✔
-	'\u25CF': "•",  // ●
+	'\u2212': "–", // minus sign: Swedish typography writes an en dash
+	'\u25CF': "•", // ●, as the plan's own bullets
 }
 
 func isClean(s string) bool {
 	for _, r := range s {
-		if standIns[r] != "" || r == utf8.RuneError || r > 0xFFFF || r == '\t' || r == '\r' ||
-			(r != '\n' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r))) {
+		if standIns[r] != "" || r == '\t' || r == '\r' || r > 0xFFFF || isSilent(r) || !hasGlyph(r) {
 			return false
 		}
 	}
@@ -105,60 +110,81 @@ func ParseColor(s string) (string, bool) {
 }
 
 // sanitizeDocument runs every text of doc through Sanitize; the cover's and
-// the running lines' texts must also stay on one line.
-func sanitizeDocument(doc *Document) {
+// the running lines' texts must also stay on one line. It returns the
+// characters that were left out because no font has them, in order.
+func sanitizeDocument(doc *Document) []rune {
+	c := &cleaner{seen: map[rune]bool{}}
 	m := &doc.Meta
 	for _, s := range []*string{&m.Title, &m.Author, &m.Subject, &m.Keywords, &m.Creator,
 		&doc.Header, &doc.Footer.Left, &doc.Footer.PageLabel, &doc.Brand.Organisation} {
-		*s = SanitizeLine(*s)
+		*s = c.line(*s)
 	}
-	c := &doc.Cover
-	for _, s := range []*string{&c.Title, &c.Company, &c.Date, &c.Prepared, &c.Confidential} {
-		*s = Sanitize(*s)
+	cv := &doc.Cover
+	for _, s := range []*string{&cv.Title, &cv.Company, &cv.Date, &cv.Prepared, &cv.Confidential} {
+		*s = c.text(*s)
 	}
-	sanitizeAll(c.Lines)
-	sanitizeAll(c.Advisor)
+	c.all(cv.Lines)
+	c.all(cv.Advisor)
 	for i := range doc.Sections {
 		sec := &doc.Sections[i]
-		sec.Title = SanitizeLine(sec.Title)
+		sec.Title = c.line(sec.Title)
 		for j := range sec.Blocks {
-			sanitizeBlock(&sec.Blocks[j])
+			c.block(&sec.Blocks[j])
 		}
 	}
+	var out []rune
+	for r := range c.seen {
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return out
 }
 
-func sanitizeBlock(bl *Block) {
-	bl.Text = Sanitize(bl.Text)
-	sanitizeAll(bl.Items)
+// cleaner sanitizes texts and remembers what they lost.
+type cleaner struct{ seen map[rune]bool }
+
+func (c *cleaner) text(s string) string {
+	LeftOut(s, c.seen)
+	return Sanitize(s)
+}
+
+func (c *cleaner) line(s string) string {
+	LeftOut(s, c.seen)
+	return SanitizeLine(s)
+}
+
+func (c *cleaner) block(bl *Block) {
+	bl.Text = c.text(bl.Text)
+	c.all(bl.Items)
 	for i := range bl.Pairs {
-		bl.Pairs[i].Key, bl.Pairs[i].Value = Sanitize(bl.Pairs[i].Key), Sanitize(bl.Pairs[i].Value)
+		bl.Pairs[i].Key, bl.Pairs[i].Value = c.text(bl.Pairs[i].Key), c.text(bl.Pairs[i].Value)
 	}
 	if t := bl.Table; t != nil {
 		for i := range t.Columns {
-			t.Columns[i].Title = Sanitize(t.Columns[i].Title)
+			t.Columns[i].Title = c.text(t.Columns[i].Title)
 		}
 		for _, row := range t.Rows {
 			for i := range row {
-				row[i].Text, row[i].Sub = Sanitize(row[i].Text), Sanitize(row[i].Sub)
+				row[i].Text, row[i].Sub = c.text(row[i].Text), c.text(row[i].Sub)
 			}
 		}
-		t.Empty = Sanitize(t.Empty)
-		sanitizeAll(t.Legend)
+		t.Empty = c.text(t.Empty)
+		c.all(t.Legend)
 	}
 	if r := bl.Radar; r != nil {
-		sanitizeAll(r.Axes)
+		c.all(r.Axes)
 		for i := range r.Series {
-			r.Series[i].Label = SanitizeLine(r.Series[i].Label)
+			r.Series[i].Label = c.line(r.Series[i].Label)
 		}
 	}
 	for i := range bl.Signatures {
 		s := &bl.Signatures[i]
-		s.Role, s.Name, s.Date, s.Sign = Sanitize(s.Role), Sanitize(s.Name), Sanitize(s.Date), Sanitize(s.Sign)
+		s.Role, s.Name, s.Date, s.Sign = c.text(s.Role), c.text(s.Name), c.text(s.Date), c.text(s.Sign)
 	}
 }
 
-func sanitizeAll(list []string) {
+func (c *cleaner) all(list []string) {
 	for i := range list {
-		list[i] = Sanitize(list[i])
+		list[i] = c.text(list[i])
 	}
 }

@@ -162,13 +162,20 @@ var faceNames = map[string]string{
 // different subsets get different tags.
 func tagSubsets(pdf []byte) []byte {
 	sum := sha256.Sum256(pdf)
-	for i, style := range []string{styleRegular, styleBold, styleItalic} {
-		old := "/utf8" + fontFamily + style
+	faces := []struct{ old, name string }{
+		{"/utf8" + fontFamily + styleRegular, faceNames[styleRegular]},
+		{"/utf8" + fontFamily + styleBold, faceNames[styleBold]},
+		{"/utf8" + fontFamily + styleItalic, faceNames[styleItalic]},
+		{"/utf8" + fallbackFamily[faceSymbols], "Symbola"},
+		{"/utf8" + fallbackFamily[faceCJK], "DroidSansFallback"},
+	}
+	for i, face := range faces {
+		old := face.old
 		tag := make([]byte, 6)
 		for j := range tag {
 			tag[j] = 'A' + sum[i*6+j]%26
 		}
-		name := "/" + string(tag) + "+" + faceNames[style]
+		name := "/" + string(tag) + "+" + face.name
 		if len(name) > len(old) {
 			continue // cannot happen with fontFamily as it is; never corrupt
 		}
@@ -188,6 +195,7 @@ type font struct {
 }
 
 func (r *renderer) setFont(f font) {
+	r.cur = f
 	r.pdf.SetFont(fontFamily, f.style, f.size)
 	r.pdf.SetTextColor(f.color.r, f.color.g, f.color.b)
 }
@@ -219,7 +227,7 @@ func (r *renderer) breakLines(runes []rune, width float64) []string {
 	var lines []string
 	start, brk, w := 0, -1, 0.0
 	for i := 0; i < len(runes); i++ {
-		w += r.pdf.GetStringWidth(string(runes[i]))
+		w += r.textWidth(string(runes[i]))
 		if w > width && i > start {
 			end, next := i, i // inside a word
 			switch {
@@ -248,14 +256,14 @@ func (r *renderer) breakLines(runes []rune, width float64) []string {
 // fit shortens s with an ellipsis until it fits width in the current font;
 // running headers and footers must stay on one line.
 func (r *renderer) fit(s string, width float64) string {
-	if r.pdf.GetStringWidth(s) <= width {
+	if r.textWidth(s) <= width {
 		return s
 	}
 	runes := []rune(s)
 	lo, hi := 0, len(runes)
 	for lo < hi { // longest prefix that fits with the ellipsis
 		mid := (lo + hi + 1) / 2
-		if r.pdf.GetStringWidth(string(runes[:mid])+"…") <= width {
+		if r.textWidth(string(runes[:mid])+"…") <= width {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -268,7 +276,7 @@ func (r *renderer) fit(s string, width float64) string {
 func (r *renderer) lines(s string, f font, width, factor float64) []textLine {
 	var out []textLine
 	for _, t := range r.wrap(s, f, width) {
-		out = append(out, textLine{text: t, font: f, h: lineHeight(f.size, factor)})
+		out = append(out, textLine{text: t, font: f, h: lineHeight(f.size, factor-tightLine*float64(r.tight))})
 	}
 	return out
 }

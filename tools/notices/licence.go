@@ -20,6 +20,9 @@ import (
 //   - OFL-1.1 and Bitstream-Vera: font licences that allow bundling and
 //     embedding the fonts in software and documents; the fonts themselves stay
 //     under their licence, which the notices say.
+//   - LicenseRef-Symbola: the Symbola font's "free for any use; they may be
+//     opened, edited, modified, regenerated, packaged and redistributed" (a
+//     subset is the PDF plans' fallback for symbols and emoji).
 //
 // Deliberately not allowed: MPL-2.0 (file-level copyleft — it obliges us to
 // point recipients at the source of those files, a decision to take on
@@ -30,6 +33,7 @@ import (
 var allowed = []string{
 	"Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "MIT", "MIT-Khronos-old",
 	"MIT-Modern-Variant", "ISC", "Zlib", "Unlicense", "LicenseRef-Public-Domain", "OFL-1.1", "Bitstream-Vera",
+	"LicenseRef-Symbola",
 }
 
 // unknown names a licence text that no fingerprint recognises.

@@ -143,13 +143,15 @@ func TestLicencesAreAllowedAndMatchTheirTexts(t *testing.T) {
 		}
 	}
 	for title, want := range map[string]string{
-		"Component: Go standard library and runtime": "BSD-3-Clause",
-		"Component: Noto Sans fonts":                 "OFL-1.1",
-		"Module: fyne.io/fyne/v2 ":                   "BSD-3-Clause;",
-		"Module: codeberg.org/go-pdf/fpdf ":          "MIT",
-		"Module: modernc.org/sqlite ":                "BSD-3-Clause; LicenseRef-Public-Domain",
-		"Module: github.com/nicksnyder/go-i18n/v2 ":  "MIT",
-		"Module: github.com/go-gl/glfw/v3.4/glfw ":   "BSD-3-Clause; Zlib",
+		"Component: Go standard library and runtime":   "BSD-3-Clause",
+		"Component: Noto Sans fonts":                   "OFL-1.1",
+		"Component: Symbola font (subset)":             "LicenseRef-Symbola",
+		"Component: Droid Sans Fallback font (subset)": "Apache-2.0",
+		"Module: fyne.io/fyne/v2 ":                     "BSD-3-Clause;",
+		"Module: codeberg.org/go-pdf/fpdf ":            "MIT",
+		"Module: modernc.org/sqlite ":                  "BSD-3-Clause; LicenseRef-Public-Domain",
+		"Module: github.com/nicksnyder/go-i18n/v2 ":    "MIT",
+		"Module: github.com/go-gl/glfw/v3.4/glfw ":     "BSD-3-Clause; Zlib",
 	} {
 		found := false
 		for t2, l := range got {

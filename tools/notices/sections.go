@@ -119,9 +119,28 @@ func sections(root string) ([]section, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(all, section{Name: "Noto Sans fonts", Files: []licenceFile{{
+	all = append(all, section{Name: "Noto Sans fonts", Files: []licenceFile{{
 		Name: "report/fonts/LICENSE.txt", Text: noto, Licence: classify(noto),
 		Note: "Noto Sans Regular, Bold and Italic (Copyright 2015 Google Inc.; Noto is a trademark of Google Inc.), " +
 			"embedded in POMI Planner and, subset, in the PDF plans it makes; Fyne's theme embeds the same fonts",
-	}}}), nil
+	}}})
+	for _, f := range fallbackFonts {
+		text, err := readText(filepath.Join(root, "report", "fonts", f.file))
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, section{Name: f.name, Files: []licenceFile{{
+			Name: "report/fonts/" + f.file, Text: text, Licence: classify(text), Note: f.note,
+		}}})
+	}
+	return all, nil
+}
+
+// fallbackFonts are the subsets the PDF plans fall back to for characters
+// Noto Sans lacks.
+var fallbackFonts = []struct{ name, file, note string }{
+	{"Symbola font (subset)", "LICENSE-Symbola.txt",
+		"a subset of Symbola 2.60 by George Douros, embedded in POMI Planner and in the PDF plans that use its symbols and emoji"},
+	{"Droid Sans Fallback font (subset)", "LICENSE-DroidSansFallback.txt",
+		"a subset of Droid Sans Fallback (Copyright Google Inc.), embedded in POMI Planner and in the PDF plans that use its Chinese and Japanese characters"},
 }
