@@ -36,7 +36,7 @@ for id in $ids; do
         grep -qF "$w" <<<"$text" || fail "$pdf: \"$w\" missing"
       done
     else
-      for w in "Internationalization action plan" "Summary" "POMI profile" "Action plan" "Agreement" "Page 2 of"; do
+      for w in "Internationalisation action plan" "Summary" "POMI profile" "Action plan" "Agreement" "Page 2 of"; do
         grep -qF "$w" <<<"$text" || fail "$pdf: \"$w\" missing"
       done
     fi

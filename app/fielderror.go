@@ -45,13 +45,14 @@ const (
 	CodeRating       = "invalid_rating"
 	CodeTarget       = "invalid_target"
 	CodeControlChars = "control_characters"
+	CodeColor        = "invalid_colour"
 )
 
 // ErrorCodes lists every code above, so a test can prove each has a message.
 var ErrorCodes = []string{
 	CodeRequired, CodeTooLong, CodeOrgNrFormat, CodeOrgNrCheck, CodeEmail, CodePhone, CodeURL, CodeYear,
 	CodeNumber, CodeNegative, CodePercent, CodeCountry, CodeLanguage, CodePostalCode, CodeUnknownValue,
-	CodeDate, CodeRating, CodeTarget, CodeControlChars,
+	CodeDate, CodeRating, CodeTarget, CodeControlChars, CodeColor,
 }
 
 // fieldErr builds a *FieldError.

@@ -669,6 +669,7 @@ func TestErrorCodesAreDistinct(t *testing.T) {
 		CodeRequired, CodeTooLong, CodeOrgNrFormat, CodeOrgNrCheck, CodeEmail, CodePhone,
 		CodeURL, CodeYear, CodeNumber, CodeNegative, CodePercent, CodeCountry, CodeLanguage,
 		CodePostalCode, CodeUnknownValue, CodeDate, CodeRating, CodeTarget, CodeControlChars,
+		CodeColor,
 	} {
 		if c == "" || seen[c] || strings.ContainsAny(c, " .") {
 			t.Errorf("error code %q is empty, repeated or not a message id part", c)

@@ -76,10 +76,26 @@ func (b *builder) recommendationsSection() Section {
 			}
 		}
 	}
-	if more := len(b.words.Recommendations) - len(recs); more > 0 {
-		blocks = append(blocks, styled(StyleMuted, b.n("report.recs.more", more, map[string]any{"Count": more, "Shown": len(recs)})))
+	if rest := b.words.Recommendations[len(recs):]; len(rest) > 0 {
+		blocks = append(blocks, heading(b.t("report.recs.more_heading")),
+			styled(StyleMuted, b.n("report.recs.more", len(rest), map[string]any{"Count": len(rest)})),
+			table(b.briefRecommendations(rest)))
 	}
 	return b.section("recommendations", true, blocks...)
+}
+
+// briefRecommendations lists the recommendations beyond the strongest by
+// title and dimension, so the plan is complete in itself: the client need
+// not open an app they do not have to see what else applies.
+func (b *builder) briefRecommendations(recs []app.ExplainedRecommendation) *Table {
+	t := &Table{Columns: []Column{
+		{Title: b.t("report.col.recommendation"), Width: 7},
+		{Title: b.t("report.col.dimension"), Width: 3.2},
+	}}
+	for _, r := range recs {
+		t.Rows = append(t.Rows, []Cell{{Text: r.Title}, {Text: b.t(ref.DimensionName(r.Dimension))}})
+	}
+	return t
 }
 
 // shownRecommendations are the strongest MaxRecommendations, the ones the

@@ -304,3 +304,36 @@ func sectionByID(t *testing.T, doc *Document, id string) Section {
 	t.Fatalf("no section %s", id)
 	return Section{}
 }
+
+// The plan is complete in itself (issue 13): the strongest
+// recommendations in full, the rest by title under a heading of their own,
+// and no text sends the client to an app they may not have.
+func TestThePlanListsEveryRecommendationWithoutPointingToTheApp(t *testing.T) {
+	briefSeen := 0
+	for name, file := range demoFiles {
+		for _, lang := range locales.Languages() {
+			loc := locales.MustNew(lang)
+			recs := sectionByID(t, build(t, demoInput(t, file), lang), "recommendations")
+			full, brief, inBrief := 0, 0, false
+			for _, b := range recs.Blocks {
+				if strings.Contains(b.Text, "POMI Planner") {
+					t.Errorf("%s %s: the plan points to the app: %q", name, lang, b.Text)
+				}
+				inBrief = inBrief || (b.Kind == KindHeading && b.Text == loc.T("report.recs.more_heading"))
+				switch {
+				case b.Table != nil && inBrief:
+					brief += len(b.Table.Rows)
+				case b.Table != nil:
+					full += len(b.Table.Rows)
+				}
+			}
+			if full > MaxRecommendations || (brief > 0 && full != MaxRecommendations) {
+				t.Errorf("%s %s: %d in full and %d in brief", name, lang, full, brief)
+			}
+			briefSeen += brief
+		}
+	}
+	if briefSeen == 0 {
+		t.Error("no demo plan has more recommendations than it shows in full: the brief list is untested")
+	}
+}

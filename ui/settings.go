@@ -121,7 +121,10 @@ func (s *SettingsScreen) Reload() {
 		}
 		s.settings = *st
 		s.fill()
-		if !s.auto.dirty {
+		switch {
+		case len(s.invalid) > 0:
+			s.showState() // a saved text the checks refuse
+		case !s.auto.dirty:
 			s.setState("", widget.LowImportance) // fill reset any invalid field
 		}
 	})
@@ -269,6 +272,14 @@ func (s *SettingsScreen) snapshot() settingsSnapshot {
 func (s *SettingsScreen) Flush() error { return s.auto.flush() }
 
 func (s *SettingsScreen) saved(snap settingsSnapshot, err error) {
+	for _, fe := range app.FieldErrors(err) {
+		// The store refused a field (app.Settings.Validate): say so under it.
+		s.branding.refused(fe)
+	}
+	if err != nil && len(s.invalid) > 0 {
+		s.showState()
+		return
+	}
 	if err != nil {
 		logError("save settings", fmt.Errorf("save settings: %w", err))
 		s.setState(s.loc.T("ui.workspace.save_failed"), widget.DangerImportance)

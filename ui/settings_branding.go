@@ -27,13 +27,16 @@ var settingsPresetColors = []string{
 
 // settingsText is one validated text field of the branding.
 type settingsText struct {
-	id       string
-	entry    *widget.Entry
-	msg      *widget.Label
-	hint     string
-	validate func(string) error
-	apply    func(b *app.Branding, text string)
-	value    func(b *app.Branding) string
+	id    string
+	entry *widget.Entry
+	msg   *widget.Label
+	hint  string
+	// field is the field's JSON name, as app.Branding.Validate names it.
+	field string
+	// raw points at the field in a branding, to check the text as typed.
+	raw   func(b *app.Branding) *string
+	apply func(b *app.Branding, text string)
+	value func(b *app.Branding) string
 }
 
 // settingsBranding is the branding card: who the plans come from.
@@ -49,16 +52,15 @@ type settingsBranding struct {
 
 func newSettingsBranding(s *SettingsScreen) *settingsBranding {
 	b := &settingsBranding{s: s, fields: map[string]*settingsText{}}
-	text := func(max int) func(string) error { return func(v string) error { return app.ValidateText(v, max) } }
-	b.add("organisation", s.loc.T("ui.settings.organisation_placeholder"), "", text(app.MaxNameLen),
+	b.add("organisation", "organisation", s.loc.T("ui.settings.organisation_placeholder"), "",
 		func(br *app.Branding) *string { return &br.Organisation })
-	b.add("color", report.DefaultColor, s.loc.T("ui.settings.color_hint"), settingsCheckColor,
+	b.add("color", "primary_color", report.DefaultColor, s.loc.T("ui.settings.color_hint"),
 		func(br *app.Branding) *string { return &br.PrimaryColor })
-	b.add("advisor_name", "", "", text(app.MaxNameLen), func(br *app.Branding) *string { return &br.AdvisorName })
-	b.add("advisor_title", "", "", text(app.MaxShortLen), func(br *app.Branding) *string { return &br.AdvisorTitle })
-	b.add("advisor_email", "", "", app.ValidateEmail, func(br *app.Branding) *string { return &br.AdvisorEmail })
-	b.add("advisor_phone", "", "", app.ValidatePhone, func(br *app.Branding) *string { return &br.AdvisorPhone })
-	b.add("footer", "", s.loc.T("ui.settings.footer_hint"), text(app.MaxShortLen), func(br *app.Branding) *string { return &br.FooterText })
+	b.add("advisor_name", "advisor_name", "", "", func(br *app.Branding) *string { return &br.AdvisorName })
+	b.add("advisor_title", "advisor_title", "", "", func(br *app.Branding) *string { return &br.AdvisorTitle })
+	b.add("advisor_email", "advisor_email", "", "", func(br *app.Branding) *string { return &br.AdvisorEmail })
+	b.add("advisor_phone", "advisor_phone", "", "", func(br *app.Branding) *string { return &br.AdvisorPhone })
+	b.add("footer", "footer_text", "", s.loc.T("ui.settings.footer_hint"), func(br *app.Branding) *string { return &br.FooterText })
 	b.fields["color"].apply = func(br *app.Branding, v string) {
 		br.PrimaryColor, _ = report.ParseColor(v) // "" when empty: the default
 	}
@@ -66,9 +68,10 @@ func newSettingsBranding(s *SettingsScreen) *settingsBranding {
 	return b
 }
 
-// add makes a text field whose valid text is stored, trimmed, in *field.
-func (b *settingsBranding) add(id, placeholder, hint string, validate func(string) error, field func(*app.Branding) *string) {
-	f := &settingsText{id: id, hint: hint, validate: validate, msg: settingsHint(hint),
+// add makes a text field whose valid text is stored, trimmed, in *field;
+// name is the field's JSON name, which app.Branding.Validate reports.
+func (b *settingsBranding) add(id, name, placeholder, hint string, field func(*app.Branding) *string) {
+	f := &settingsText{id: id, hint: hint, field: name, raw: field, msg: settingsHint(hint),
 		apply: func(br *app.Branding, v string) { *field(br) = strings.TrimSpace(v) },
 		value: func(br *app.Branding) string { return *field(br) }}
 	f.entry = widget.NewEntry()
@@ -82,18 +85,17 @@ func (b *settingsBranding) add(id, placeholder, hint string, validate func(strin
 }
 
 // reason is why v is refused, in the user's language; nil when it is valid.
+// It asks app.Branding.Validate, which pomi-cli and the store ask too, so
+// the field says what an imported file with that text would be told.
 func (b *settingsBranding) reason(f *settingsText, v string) error {
-	err := f.validate(v)
-	var fe *app.FieldError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &fe):
-		return errors.New(b.s.loc.T(fe.MessageID()))
-	case f.id == "color":
-		return errors.New(b.s.loc.T("ui.settings.color.invalid"))
+	br := b.s.settings.Branding
+	*f.raw(&br) = v
+	for _, fe := range app.FieldErrors(br.Validate()) {
+		if fe.Field == f.field {
+			return errors.New(b.s.loc.T(fe.MessageID()))
+		}
 	}
-	return errors.New(b.s.loc.T("error.unknown_value"))
+	return nil
 }
 
 // changed saves a valid text; an invalid one stays in the field with the
@@ -103,10 +105,7 @@ func (b *settingsBranding) changed(f *settingsText, v string) {
 		return
 	}
 	if err := b.reason(f, v); err != nil {
-		f.msg.SetText(err.Error())
-		f.msg.Importance = widget.DangerImportance
-		f.msg.Show()
-		f.msg.Refresh()
+		b.showProblem(f, err)
 		b.s.setInvalid(f.id, true)
 		return
 	}
@@ -118,6 +117,14 @@ func (b *settingsBranding) changed(f *settingsText, v string) {
 	}
 }
 
+// showProblem says under the field why its text is refused.
+func (b *settingsBranding) showProblem(f *settingsText, err error) {
+	f.msg.SetText(err.Error())
+	f.msg.Importance = widget.DangerImportance
+	f.msg.Show()
+	f.msg.Refresh()
+}
+
 func (b *settingsBranding) showHint(f *settingsText) {
 	f.msg.SetText(f.hint)
 	f.msg.Importance = widget.MediumImportance
@@ -125,12 +132,18 @@ func (b *settingsBranding) showHint(f *settingsText) {
 	f.msg.Refresh()
 }
 
-// fill shows the saved branding; fields that were invalid are reset.
+// fill shows the saved branding; fields that were invalid are reset. A
+// saved text the checks refuse (written before they existed) is shown with
+// its reason, to be corrected before anything more is saved.
 func (b *settingsBranding) fill(br *app.Branding) {
 	for _, f := range b.fields {
 		f.entry.SetText(f.value(br))
 		b.showHint(f)
 		delete(b.s.invalid, f.id)
+		if err := b.reason(f, f.value(br)); err != nil {
+			b.showProblem(f, err)
+			b.s.invalid[f.id] = true
+		}
 	}
 	b.showColor()
 	b.showLogo()
@@ -284,18 +297,6 @@ func (b *settingsBranding) showLogo() {
 	b.logoMsg.SetText(b.s.loc.T("ui.settings.logo.chosen"))
 }
 
-// settingsCheckColor accepts an empty field (the default colour) or a
-// colour as report.ParseColor reads it.
-func settingsCheckColor(v string) error {
-	if strings.TrimSpace(v) == "" {
-		return nil
-	}
-	if _, ok := report.ParseColor(v); !ok {
-		return errors.New("not a colour")
-	}
-	return nil
-}
-
 // settingsParseRGB turns "#rrggbb" into a colour.
 func settingsParseRGB(hex string) (color.NRGBA, bool) {
 	hex, ok := report.ParseColor(hex)
@@ -317,4 +318,15 @@ func settingsHexByte(s string) uint8 {
 		return c - '0'
 	}
 	return digit(s[0])<<4 | digit(s[1])
+}
+
+// refused shows a field error the store gave for a branding field ("branding.advisor_title")
+// under that field, and counts the field as invalid.
+func (b *settingsBranding) refused(fe *app.FieldError) {
+	for _, f := range b.fields {
+		if "branding."+f.field == fe.Field {
+			b.showProblem(f, errors.New(b.s.loc.T(fe.MessageID())))
+			b.s.invalid[f.id] = true
+		}
+	}
 }

@@ -38,7 +38,12 @@ func (s *Store) Settings(ctx context.Context) (*app.Settings, error) {
 }
 
 // SaveSettings replaces the settings and the organisation's logo together.
+// Settings that app.Settings.Validate refuses are not saved: the error holds
+// its *app.FieldError values and the saved settings stay as they were.
 func (s *Store) SaveSettings(ctx context.Context, st *app.Settings) error {
+	if err := st.Validate(); err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
 	raw, err := json.Marshal(st)
 	if err != nil {
 		return fmt.Errorf("save settings: %w", err)

@@ -79,8 +79,8 @@ pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter] [
 pomi-cli import FILE [--as-new|--merge] [--data-dir DIR]
 pomi-cli erase --company ID [--everywhere] [--data-dir DIR]   --everywhere: from every backup too (GDPR)
 pomi-cli settings [--organisation NAME] [--color #rrggbb] [--logo FILE|none] [--advisor NAME]
-                 [--advisor-title T] [--advisor-email E] [--advisor-phone P] [--report-lang sv|en]
-                 [--paper a4|letter] [--data-dir DIR]   show or change the branding of the plans
+                 [--advisor-title T] [--advisor-email E] [--advisor-phone P] [--footer TEXT]
+                 [--report-lang sv|en] [--paper a4|letter] [--data-dir DIR]   show or change the branding of the plans
 pomi-cli backup [--data-dir DIR]
 pomi-cli restore BACKUP-FILE [--data-dir DIR]
 pomi-cli check [--data-dir DIR]

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,7 +20,7 @@ import (
 func runSettings(args []string, out io.Writer) error {
 	fs := newFlags("settings", out)
 	texts := map[string]*string{}
-	for _, name := range []string{"organisation", "color", "advisor", "advisor-title", "advisor-email", "advisor-phone", "report-lang", "paper", "ui-lang", "used-by"} {
+	for _, name := range []string{"organisation", "color", "advisor", "advisor-title", "advisor-email", "advisor-phone", "footer", "report-lang", "paper", "ui-lang", "used-by"} {
 		texts[name] = fs.String(name, "", settingsHelp[name])
 	}
 	logo := fs.String("logo", "", "the organisation's logo, a PNG or JPEG file (\"none\" removes it)")
@@ -56,6 +57,7 @@ var settingsHelp = map[string]string{
 	"advisor-title": "the advisor's title",
 	"advisor-email": "the advisor's e-mail",
 	"advisor-phone": "the advisor's phone",
+	"footer":        "a line at the foot of every page of the plans",
 	"report-lang":   "the plans' default language: sv or en",
 	"paper":         "the plans' default paper size: a4 or letter",
 	"ui-lang":       "the window's language: sv or en",
@@ -68,6 +70,7 @@ func applySettings(st *app.Settings, texts map[string]*string, given map[string]
 	fields := map[string]*string{
 		"organisation": &b.Organisation, "color": &b.PrimaryColor, "advisor": &b.AdvisorName,
 		"advisor-title": &b.AdvisorTitle, "advisor-email": &b.AdvisorEmail, "advisor-phone": &b.AdvisorPhone,
+		"footer":      &b.FooterText,
 		"report-lang": &st.ReportLanguage, "paper": &st.PaperSize,
 		"ui-lang": &st.UILanguage, "used-by": &st.UsedBy,
 	}
@@ -75,10 +78,6 @@ func applySettings(st *app.Settings, texts map[string]*string, given map[string]
 		if given[name] {
 			*field = *texts[name]
 		}
-	}
-	if _, ok := report.ParseColor(b.PrimaryColor); given["color"] && b.PrimaryColor != "" && !ok {
-		return usageFailure("cli.error.colour", map[string]any{"Value": b.PrimaryColor},
-			"settings: --color %q is not a colour like #1f4e79", b.PrimaryColor)
 	}
 	if st.ReportLanguage != "" && !locales.Supported(st.ReportLanguage) {
 		return settingFailure("report-lang", st.ReportLanguage, "sv or en")
@@ -92,10 +91,36 @@ func applySettings(st *app.Settings, texts map[string]*string, given map[string]
 	if st.PaperSize != "" && st.PaperSize != report.PaperA4 && st.PaperSize != report.PaperLetter {
 		return settingFailure("paper", st.PaperSize, "a4 or letter")
 	}
+	if err := st.Validate(); err != nil {
+		return settingsRefused(err)
+	}
 	if given["logo"] {
 		return setLogo(b, logo)
 	}
 	return nil
+}
+
+// settingsFlags names the flag that sets each field of app.Settings.Validate.
+var settingsFlags = map[string]string{
+	"branding.organisation": "organisation", "branding.primary_color": "color",
+	"branding.advisor_name": "advisor", "branding.advisor_title": "advisor-title",
+	"branding.advisor_email": "advisor-email", "branding.advisor_phone": "advisor-phone",
+	"branding.footer_text": "footer", "used_by": "used-by",
+}
+
+// settingsRefused is a usage mistake whose field errors name the flags, so
+// pomi-cli says "--advisor-title: This text is too long." with the message
+// the settings screen shows under the field.
+func settingsRefused(err error) error {
+	out := []error{errUsage}
+	for _, fe := range app.FieldErrors(err) {
+		field := fe.Field
+		if flag, ok := settingsFlags[field]; ok {
+			field = "--" + flag
+		}
+		out = append(out, &app.FieldError{Field: field, Code: fe.Code})
+	}
+	return errors.Join(out...)
 }
 
 func setLogo(b *app.Branding, path string) error {
