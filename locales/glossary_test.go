@@ -1,14 +1,11 @@
 package locales
 
 import (
-	"io/fs"
 	"os"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/BurntSushi/toml"
 )
 
 // glossaryEntry is one row of glossary.tsv: one concept, its term in each
@@ -87,36 +84,19 @@ func wordPattern(word string) *regexp.Regexp {
 // against the glossary, never ids, keys or placeholders.
 func localeTexts(t *testing.T, lang string) map[string][]string {
 	t.Helper()
-	names, err := fs.Glob(files, "*.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	out := map[string][]string{}
-	for _, name := range names {
-		if languageOfFile(name) != lang {
-			continue
-		}
-		raw, err := fs.ReadFile(files, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]any
-		if err := toml.Unmarshal(raw, &m); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		for id, v := range m {
-			switch v := v.(type) {
-			case string:
-				out[id] = append(out[id], readerText(v))
-			case map[string]any:
-				for _, form := range v {
-					if s, ok := form.(string); ok {
-						out[id] = append(out[id], readerText(s))
-					}
+	eachMessage(t, lang, func(_, id string, v any) {
+		switch v := v.(type) {
+		case string:
+			out[id] = append(out[id], readerText(v))
+		case map[string]any:
+			for _, form := range v {
+				if s, ok := form.(string); ok {
+					out[id] = append(out[id], readerText(s))
 				}
 			}
 		}
-	}
+	})
 	if len(out) == 0 {
 		t.Fatalf("no %s messages found", lang)
 	}

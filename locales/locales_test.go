@@ -17,11 +17,24 @@ import (
 // ("other" alone for a plain message); an id in two files is an error.
 func rawMessages(t *testing.T, lang string) map[string][]string {
 	t.Helper()
+	out := map[string][]string{}
+	eachMessage(t, lang, func(name, id string, v any) {
+		if _, dup := out[id]; dup {
+			t.Errorf("%s: %q is also in another %s file", name, id, lang)
+		}
+		out[id] = messageForms(t, name, id, v)
+	})
+	return out
+}
+
+// eachMessage calls fn with every message of one language's files: the
+// file, the id and the value (a string, or a table of plural forms).
+func eachMessage(t *testing.T, lang string, fn func(file, id string, v any)) {
+	t.Helper()
 	names, err := fs.Glob(files, "*.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]string{}
 	for _, name := range names {
 		if languageOfFile(name) != lang {
 			continue
@@ -35,13 +48,9 @@ func rawMessages(t *testing.T, lang string) map[string][]string {
 			t.Fatalf("%s: %v", name, err)
 		}
 		for id, v := range m {
-			if _, dup := out[id]; dup {
-				t.Errorf("%s: %q is also in another %s file", name, id, lang)
-			}
-			out[id] = messageForms(t, name, id, v)
+			fn(name, id, v)
 		}
 	}
-	return out
 }
 
 func messageForms(t *testing.T, file, id string, v any) []string {

@@ -102,23 +102,7 @@ func (h *helpScreen) modesTable() fyne.CanvasObject {
 
 // helpWorks lists the works cited by the reference data, each once.
 func helpWorks(d *ref.Data) []string {
-	var cs []ref.Citation
-	for _, m := range d.EntryModes {
-		cs = append(cs, m.Citation)
-	}
-	for _, c := range d.Competences {
-		cs = append(cs, c.Citation)
-	}
-	for _, s := range d.Statements {
-		cs = append(cs, s.Citation)
-	}
-	for _, r := range d.Recommendations {
-		cs = append(cs, r.Citation)
-	}
-	for _, c := range d.Checklist {
-		cs = append(cs, c.Citation)
-	}
-	return ref.CitedWorks(append(cs, d.Context.SizeClassesSource, d.Context.TradeSource)...)
+	return ref.CitedWorks(d.Citations()...)
 }
 
 // helpPage stacks a page's parts in a column of readable width that scrolls.

@@ -36,3 +36,26 @@ func citedKeys(cs ...Citation) []string {
 	}
 	return keys
 }
+
+// Citations are all the citations of the reference data: each entry mode,
+// competence, statement, recommendation and checklist item, and the two
+// tables of the context, for the list of works cited.
+func (d *Data) Citations() []Citation {
+	var cs []Citation
+	for _, m := range d.EntryModes {
+		cs = append(cs, m.Citation)
+	}
+	for _, c := range d.Competences {
+		cs = append(cs, c.Citation)
+	}
+	for _, s := range d.Statements {
+		cs = append(cs, s.Citation)
+	}
+	for _, r := range d.Recommendations {
+		cs = append(cs, r.Citation)
+	}
+	for _, c := range d.Checklist {
+		cs = append(cs, c.Citation)
+	}
+	return append(cs, d.Context.SizeClassesSource, d.Context.TradeSource)
+}

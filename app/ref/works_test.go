@@ -42,24 +42,7 @@ var pagesPattern = regexp.MustCompile(`^\d+(–\d+)?$`)
 // TestEveryCitedWorkHasAFullReference: every work a citation in the data
 // names has authors, year, title, and a journal with pages or a publisher.
 func TestEveryCitedWorkHasAFullReference(t *testing.T) {
-	d := MustLoad()
-	var cs []Citation
-	for _, m := range d.EntryModes {
-		cs = append(cs, m.Citation)
-	}
-	for _, c := range d.Competences {
-		cs = append(cs, c.Citation)
-	}
-	for _, s := range d.Statements {
-		cs = append(cs, s.Citation)
-	}
-	for _, r := range d.Recommendations {
-		cs = append(cs, r.Citation)
-	}
-	for _, c := range d.Checklist {
-		cs = append(cs, c.Citation)
-	}
-	cs = append(cs, d.Context.SizeClassesSource, d.Context.TradeSource)
+	cs := MustLoad().Citations()
 	for _, key := range citedKeys(cs...) {
 		if _, ok := Bibliography[key]; !ok && !unverifiedWorks[key] {
 			t.Errorf("%q is cited but has no full reference", key)
