@@ -39,7 +39,7 @@ const (
 type killKind struct {
 	name    string
 	prepare func(t *testing.T, dir string) (env []string)
-	write   func(ctx context.Context, dir string, i int, say func(string)) error
+	write   func(ctx context.Context, dir string, say func(string)) error
 	// fresh asks for a newly prepared folder for each random round: a
 	// migration happens once to a folder.
 	fresh  bool
@@ -50,14 +50,14 @@ type killKind struct {
 // autosave is killed by the ui package's harness.
 func killKinds() []killKind {
 	return []killKind{
-		{name: "backup", prepare: prepareTwoCompanies, write: writeBackupOnce, verify: verifyBackups},
-		{name: "backup-on-a-full-disk", prepare: prepareFullBackupFolder, write: writeBackupOnce, verify: verifyBackups},
-		{name: "import", prepare: prepareTwoCompanies, write: writeImportOnce, verify: verifyImports},
-		{name: "settings", prepare: prepareTwoCompanies, write: writeSettingsOnce, verify: verifySettings},
-		{name: "erase", prepare: prepareTwoCompanies, write: writeEraseOnce(app.EraseKeepBackups), verify: verifyErases},
-		{name: "erase-everywhere", prepare: prepareTwoCompanies, write: writeEraseOnce(app.EraseEverywhere), verify: verifyErases},
-		{name: "restore", prepare: prepareRestore, write: writeRestoreOnce, verify: verifyTwoCompanies},
-		{name: "migration", fresh: true, prepare: prepareOldSchema, write: writeOpenOnce, verify: verifyMigrated},
+		{name: "backup", prepare: prepareTwoCompanies, write: writeBackups, verify: verifyBackups},
+		{name: "backup-on-a-full-disk", prepare: prepareFullBackupFolder, write: writeBackups, verify: verifyBackups},
+		{name: "import", prepare: prepareTwoCompanies, write: writeImports, verify: verifyImports},
+		{name: "settings", prepare: prepareTwoCompanies, write: writeSettings, verify: verifySettings},
+		{name: "erase", prepare: prepareTwoCompanies, write: writeErases(app.EraseKeepBackups), verify: verifyErases},
+		{name: "erase-everywhere", prepare: prepareTwoCompanies, write: writeErases(app.EraseEverywhere), verify: verifyErases},
+		{name: "restore", prepare: prepareRestore, write: writeRestores, verify: verifyTwoCompanies},
+		{name: "migration", fresh: true, prepare: prepareOldSchema, write: writeOpens, verify: verifyMigrated},
 	}
 }
 
@@ -90,12 +90,9 @@ func TestKillHarnessChild(t *testing.T) {
 	dir := os.Getenv(killDirEnv)
 	ctx := context.Background()
 	fmt.Println(crashChildReady)
-	say := func(line string) { fmt.Println(line) }
-	for i := 0; at == 0 || i < 1; i++ {
-		if err := kind.write(ctx, dir, i, say); err != nil {
-			fmt.Println("failed:", err)
-			os.Exit(4)
-		}
+	if err := kind.write(ctx, dir, func(line string) { fmt.Println(line) }); err != nil {
+		fmt.Println("failed:", err)
+		os.Exit(4)
 	}
 	fmt.Println(killDone)
 }
@@ -115,7 +112,19 @@ func killName(prefix string, i int) string {
 	return fmt.Sprintf("%s %d-%d", prefix, os.Getpid(), i)
 }
 
-func writeBackupOnce(ctx context.Context, dir string, i int, say func(string)) error {
+// repeat runs write with 0, 1, 2 … until it fails, or once when the child
+// is to kill itself at a file step (killAtEnv): over and over for the
+// random kills, one write for the stepped ones.
+func repeat(write func(i int) error) error {
+	once := os.Getenv(killAtEnv) != ""
+	for i := 0; ; i++ {
+		if err := write(i); err != nil || once {
+			return err
+		}
+	}
+}
+
+func writeBackups(ctx context.Context, dir string, say func(string)) error {
 	reason := "manual"
 	if os.Getenv(killTightDiskEnv) != "" {
 		// Automatic backups, which may give way to the next ones.
@@ -123,41 +132,36 @@ func writeBackupOnce(ctx context.Context, dir string, i int, say func(string)) e
 		tightenDisk(BackupDir(filepath.Join(dir, DatabaseName)))
 	}
 	return withOpen(ctx, dir, func(s *Store) error {
-		for ; ; i++ {
+		return repeat(func(int) error {
 			path, err := s.BackupNow(ctx, reason)
-			if err != nil {
-				return err
+			if err == nil {
+				say("backup " + path)
 			}
-			say("backup " + path)
-			if os.Getenv(killAtEnv) != "" {
-				return nil
-			}
-		}
+			return err
+		})
 	})
 }
 
-func writeImportOnce(ctx context.Context, dir string, i int, say func(string)) error {
+func writeImports(ctx context.Context, dir string, say func(string)) error {
 	doc, err := loadDemo("smaland-mobler.json")
 	if err != nil {
 		return err
 	}
 	return withOpen(ctx, dir, func(s *Store) error {
-		for ; ; i++ {
+		return repeat(func(i int) error {
 			doc.Company.Name, doc.Company.OrgNr = killName("Import", i), ""
-			if _, err := s.Import(ctx, doc, app.ImportRefuseDuplicate); err != nil {
-				return err
+			_, err := s.Import(ctx, doc, app.ImportRefuseDuplicate)
+			if err == nil {
+				say("imported " + doc.Company.Name)
 			}
-			say("imported " + doc.Company.Name)
-			if os.Getenv(killAtEnv) != "" {
-				return nil
-			}
-		}
+			return err
+		})
 	})
 }
 
-func writeSettingsOnce(ctx context.Context, dir string, i int, say func(string)) error {
+func writeSettings(ctx context.Context, dir string, say func(string)) error {
 	return withOpen(ctx, dir, func(s *Store) error {
-		for ; ; i++ {
+		return repeat(func(i int) error {
 			st, err := s.Settings(ctx)
 			if err != nil {
 				return err
@@ -168,23 +172,21 @@ func writeSettingsOnce(ctx context.Context, dir string, i int, say func(string))
 				return err
 			}
 			say("saved " + st.Branding.AdvisorName)
-			if os.Getenv(killAtEnv) != "" {
-				return nil
-			}
-		}
+			return nil
+		})
 	})
 }
 
-// writeEraseOnce imports a company, backs up (so the backups hold it) and
+// writeErases imports a company, backs up (so the backups hold it) and
 // erases it with scope, over and over.
-func writeEraseOnce(scope app.EraseScope) func(context.Context, string, int, func(string)) error {
-	return func(ctx context.Context, dir string, i int, say func(string)) error {
+func writeErases(scope app.EraseScope) func(context.Context, string, func(string)) error {
+	return func(ctx context.Context, dir string, say func(string)) error {
 		doc, err := loadDemo("goteborg-medtech.json")
 		if err != nil {
 			return err
 		}
 		return withOpen(ctx, dir, func(s *Store) error {
-			for ; ; i++ {
+			return repeat(func(i int) error {
 				doc.Company.Name, doc.Company.OrgNr = killName("Radera", i), ""
 				id, err := s.ImportDocument(ctx, doc, app.ImportAsNew)
 				if err != nil {
@@ -199,33 +201,31 @@ func writeEraseOnce(scope app.EraseScope) func(context.Context, string, int, fun
 					return err
 				}
 				say("erased " + doc.Company.Name)
-				if os.Getenv(killAtEnv) != "" {
-					return nil
-				}
-			}
+				return nil
+			})
 		})
 	}
 }
 
-func writeRestoreOnce(ctx context.Context, dir string, _ int, say func(string)) error {
-	for {
-		if _, err := RestoreClosed(ctx, dir, os.Getenv(killBackupEnv)); err != nil {
-			return err
+func writeRestores(ctx context.Context, dir string, say func(string)) error {
+	return repeat(func(int) error {
+		_, err := RestoreClosed(ctx, dir, os.Getenv(killBackupEnv))
+		if err == nil {
+			say("restored")
 		}
-		say("restored")
-		if os.Getenv(killAtEnv) != "" {
-			return nil
-		}
-	}
+		return err
+	})
 }
 
-// writeOpenOnce opens the folder, which migrates its old schema, once.
-func writeOpenOnce(ctx context.Context, dir string, _ int, say func(string)) error {
-	if err := withOpen(ctx, dir, func(*Store) error { return nil }); err != nil {
+// writeOpens opens the folder, which migrates its old schema the first time.
+func writeOpens(ctx context.Context, dir string, say func(string)) error {
+	return repeat(func(int) error {
+		err := withOpen(ctx, dir, func(*Store) error { return nil })
+		if err == nil {
+			say("migrated")
+		}
 		return err
-	}
-	say("migrated")
-	return nil
+	})
 }
 
 // tightenDisk plays a disk with room for KeepBackups-1 backups of the
