@@ -52,14 +52,10 @@ func (s *CompaniesScreen) AskDelete() {
 // when that is more than the row going away.
 func (s *CompaniesScreen) Delete(id app.CompanyID, scope app.EraseScope) {
 	var report app.EraseReport
-	var name string
 	var err error
+	name := s.rowName(id)
 	s.async(func() {
-		ctx := context.Background()
-		if c, cerr := s.repo.Company(ctx, id); cerr == nil {
-			name = c.Name
-		}
-		report, err = s.repo.EraseCompany(ctx, id, scope)
+		report, err = s.repo.EraseCompany(context.Background(), id, scope)
 	}, func() {
 		if err != nil {
 			s.fail(fmt.Errorf("erase company %d: %w", id, err))
@@ -79,6 +75,16 @@ func (s *CompaniesScreen) erasedMessage(name string, scope app.EraseScope, r app
 		return s.loc.N("ui.companies.erased_everywhere", r.PurgedBackups, map[string]any{"Name": name})
 	case errors.As(r.BackupSkipped, &full):
 		return s.loc.Tf("ui.companies.erased_no_backup", map[string]any{"Name": name, "MB": store.MegabytesUp(full.Need)})
+	}
+	return ""
+}
+
+// rowName is the name the list shows for id, "" when it is not listed.
+func (s *CompaniesScreen) rowName(id app.CompanyID) string {
+	for _, r := range s.rows {
+		if r.ID == id {
+			return r.Name
+		}
 	}
 	return ""
 }
