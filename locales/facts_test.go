@@ -84,7 +84,7 @@ func TestFactTextsFollowTheSource(t *testing.T) {
 		hasNot("rec.industry_medtech.body", "Swedac")
 		has("actor.lakemedelsverket.name", "Läkemedelsverket")
 		has("actor.lakemedelsverket.offer", "Box 26, 751 03 Uppsala", "Dag Hammarskjölds väg 42")
-		// P5: 27 % "had a multilingual export strategy" (Ben Habib 2010).
+		// P5: 27 % "had a multilingual export strategy" (Bel Habib 2010).
 		has("statement.P5.why", "27")
 		hasNot("statement.P5.why", "work in several languages", "arbetar på flera språk")
 		hasNot("rec.stmt_p5.body", "plan for languages", "plan för språk")

@@ -144,7 +144,7 @@ func TestAStatementRatingIsStoredAndItsHelpShowsTheSource(t *testing.T) {
 		t.Fatalf("help visible %v, button %q", h.text.Visible(), h.button.Text)
 	}
 	for _, want := range []string{s.Loc.T("statement.P1.why"),
-		"Källa: Achtenhagen, Internationalization competence of SMEs, tabell 6; Knight & Kim 2006: 264"} {
+		"Källa: Achtenhagen, Internationalization competence of SMEs, tabell 6; Knight & Kim 2009: 264"} {
 		if !containsText(h.text, want) {
 			t.Errorf("the help does not say %q", want)
 		}

@@ -13,6 +13,7 @@ type Work struct {
 	Publisher string // for a book, chapter or report: place and publisher
 	InBook    string // for a chapter: editors and book title
 	Pages     string // for an article or chapter
+	Note      string // where else the work was published, said after it
 }
 
 // String writes the work in the report's author–year style.
@@ -26,11 +27,19 @@ func (w Work) String() string {
 	default:
 		s += " " + w.Publisher + "."
 	}
+	if w.Note != "" {
+		s += " " + w.Note + "."
+	}
 	return s
 }
 
 // Bibliography maps a work as the citations write it ("Crick 1999") to its
-// full reference. Several short forms may name one work.
+// full reference. Several short forms may name one work. Where the report
+// slips, the citations follow the work: the report writes "Knight & Kim
+// 2006" but once "2009", the year of the article whose pages it cites;
+// "Hutchinson & Quinn 2006" is the article by Hutchinson, Quinn & Alexander
+// on the barriers SME retailers overcome; "Eliasson et al." was forthcoming
+// and is the Swedish-SME study also published as a working paper.
 var Bibliography = map[string]Work{
 	"Andersen 2006":                        {Authors: "Andersen, P. H.", Year: "2006", Title: "Listening to the global grapevine: SME export managers' personal contacts as a vehicle for export information generation", Journal: "Journal of World Business 41(1)", Pages: "81–96"},
 	"Andersson 2004":                       {Authors: "Andersson, S.", Year: "2004", Title: "Internationalization in different industrial contexts", Journal: "Journal of Business Venturing 19(6)", Pages: "851–875"},
@@ -46,13 +55,17 @@ var Bibliography = map[string]Work{
 	"Denis & Depelteau 1985":               {Authors: "Denis, J.-E. & Depelteau, D.", Year: "1985", Title: "Market knowledge, diversification and export expansion", Journal: "Journal of International Business Studies 16(3)", Pages: "77–89"},
 	"EC Enterprise and Industry, SBA Fact Sheet Sweden 2008":      {Authors: "European Commission, Enterprise and Industry", Year: "2008", Title: "SBA Fact Sheet Sweden 2008", Publisher: "Brussels: European Commission"},
 	"EC Enterprise and Industry, SBA Fact Sheet Sweden 2010/2011": {Authors: "European Commission, Enterprise and Industry", Year: "2011", Title: "SBA Fact Sheet Sweden 2010/2011", Publisher: "Brussels: European Commission"},
+	"Eliasson et al.":                  {Authors: "Hansson, P., Eliasson, K. & Lindvert, M.", Year: "2009", Title: "Do firms learn by exporting or learn to export? Evidence from small and medium-sized enterprises (SMEs) in Swedish manufacturing", Publisher: "Working Papers 2009:15. Örebro: Örebro University School of Business", Note: "Published as Eliasson, K., Hansson, P. & Lindvert, M. in Small Business Economics, doi:10.1007/s11187-010-9314-3"},
 	"Fletcher 2004":                    {Authors: "Fletcher, D.", Year: "2004", Title: "International entrepreneurship and the small business", Journal: "Entrepreneurship & Regional Development 16(4)", Pages: "289–305"},
 	"Granovetter 1973":                 {Authors: "Granovetter, M. S.", Year: "1973", Title: "The strength of weak ties", Journal: "American Journal of Sociology 78(6)", Pages: "1360–1380"},
 	"Holmlund, Kock & Vanyushyn 2007":  {Authors: "Holmlund, M., Kock, S. & Vanyushyn, V.", Year: "2007", Title: "Small and medium-sized enterprises' internationalization and the influence of importing on exporting", Journal: "International Small Business Journal 25(5)", Pages: "459–477"},
 	"Hutchinson et al. 2005":           {Authors: "Hutchinson, K., Quinn, B. & Alexander, N.", Year: "2005", Title: "The internationalisation of small to medium-sized retail companies: towards a conceptual framework", Journal: "Journal of Marketing Management 21(1–2)", Pages: "149–179"},
-	"Hutchinson et al. 2006":           {Authors: "Hutchinson, K., Quinn, B. & Alexander, N.", Year: "2006", Title: "SME retailer internationalisation: case study evidence from British retailers", Journal: "International Marketing Review 23(1)", Pages: "25–53"},
+	"Hutchinson et al. 2006":           hutchinson2006,
+	"Hutchinson & Quinn 2006":          hutchinson2006,
 	"Johnson, Lenartowicz & Apud 2006": johnson2006,
 	"Johnson et al. 2006":              johnson2006,
+	"Katwalo 2006":                     {Authors: "Katwalo, A. M.", Year: "2006", Title: "An overview of competence development in SMEs", Journal: "International Journal of Strategic Change Management 1(1/2)", Pages: "89–95"},
+	"Knight & Kim 2009":                {Authors: "Knight, G. A. & Kim, D.", Year: "2009", Title: "International business competence and the contemporary firm", Journal: "Journal of International Business Studies 40(2)", Pages: "255–273"},
 	"Loane 2005":                       {Authors: "Loane, S.", Year: "2005", Title: "The role of the internet in the internationalisation of small and medium sized companies", Journal: "Journal of International Entrepreneurship 3(4)", Pages: "263–277"},
 	"Manolova et al. 2002":             {Authors: "Manolova, T. S., Brush, C. G., Edelman, L. F. & Greene, P. G.", Year: "2002", Title: "Internationalization of small firms: personal factors revisited", Journal: "International Small Business Journal 20(1)", Pages: "9–31"},
 	"Matlay & Fletcher 2000":           {Authors: "Matlay, H. & Fletcher, D.", Year: "2000", Title: "Globalization and strategic change: some lessons from the UK small business sector", Journal: "Strategic Change 9(7)", Pages: "437–449"},
@@ -72,3 +85,5 @@ var Bibliography = map[string]Work{
 }
 
 var johnson2006 = Work{Authors: "Johnson, J. P., Lenartowicz, T. & Apud, S.", Year: "2006", Title: "Cross-cultural competence in international business: toward a definition and a model", Journal: "Journal of International Business Studies 37(4)", Pages: "525–543"}
+
+var hutchinson2006 = Work{Authors: "Hutchinson, K., Quinn, B. & Alexander, N.", Year: "2006", Title: "SME retailer internationalisation: case study evidence from British retailers", Journal: "International Marketing Review 23(1)", Pages: "25–53"}

@@ -69,9 +69,9 @@ func TestActorsLinkToTheirOwnPages(t *testing.T) {
 func TestCitationsSayWhatTheReportSays(t *testing.T) {
 	d := MustLoad()
 	refsOf := func(what string, c Citation) string { return what + ": " + c.Refs + " / table " + c.Table }
-	// M6: the field-survey example is Knight & Kim 2006: 261, not Liesch & Knight 1999.
+	// M6: the field-survey example is Knight & Kim 2009: 261, not Liesch & Knight 1999.
 	for _, c := range []Citation{d.Statement("M6").Citation, d.Recommendation("stmt_m6").Citation} {
-		if !strings.Contains(c.Refs, "Knight & Kim 2006: 261") || strings.Contains(c.Refs, "Liesch") {
+		if !strings.Contains(c.Refs, "Knight & Kim 2009: 261") || strings.Contains(c.Refs, "Liesch") {
 			t.Errorf("M6 %s", refsOf("cites", c))
 		}
 	}

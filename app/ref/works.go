@@ -7,7 +7,7 @@ import (
 
 // CitedWorks lists the works the citations refer to, each once and sorted,
 // as full references from Bibliography where it has them: "Knight & Kim
-// 2006: 264" and "Knight & Kim 2006: 265" are one work.
+// 2009: 264" and "Knight & Kim 2009: 265" are one work.
 func CitedWorks(cs ...Citation) []string {
 	seen := map[string]bool{}
 	for _, work := range citedKeys(cs...) {

@@ -8,11 +8,11 @@ import (
 
 func TestCitedWorksNamesEachWorkOnceWithoutPages(t *testing.T) {
 	got := CitedWorks(
-		Citation{Refs: "Unlisted 2001: 264; Katwalo 2006: 94"},
+		Citation{Refs: "Unlisted 2001: 264; Another 2006: 94"},
 		Citation{Refs: "Unlisted 2001: 265"},
 		Citation{Table: "11"},
 	)
-	if strings.Join(got, "|") != "Katwalo 2006|Unlisted 2001" {
+	if strings.Join(got, "|") != "Another 2006|Unlisted 2001" {
 		t.Errorf("CitedWorks = %q", got)
 	}
 }
@@ -31,13 +31,16 @@ func TestCitedWorksGivesTheFullReference(t *testing.T) {
 // ends before it): they print as the citation writes them. Issue 13 wants
 // every one full; this list may only shrink.
 var unverifiedWorks = map[string]bool{
-	"Katwalo 2006": true, "Knight & Kim 2006": true, "Ben Habib 2010": true,
+	"Bel Habib 2010":                        true,
 	"Laurell, Achtenhagen & Andersson 2010": true, "Achtenhagen, Andersson & Laurell 2011": true,
-	"Chaudhry & Crick 2002": true, "Crick & Czinkota 1994": true, "Hutchinson & Quinn 2006": true,
-	"Eliasson et al.": true, "Evers 2010, 2011": true,
+	"Chaudhry & Crick 2002": true, "Crick & Czinkota 1994": true,
+	"Evers 2010, 2011": true,
 }
 
-var pagesPattern = regexp.MustCompile(`^\d+(–\d+)?$`)
+var (
+	pagesPattern = regexp.MustCompile(`^\d+(–\d+)?$`)
+	yearPattern  = regexp.MustCompile(`\d{4}`) // a citation without one is "forthcoming"
+)
 
 // TestEveryCitedWorkHasAFullReference: every work a citation in the data
 // names has authors, year, title, and a journal with pages or a publisher.
@@ -55,7 +58,7 @@ func TestEveryCitedWorkHasAFullReference(t *testing.T) {
 		if w.Authors == "" || w.Title == "" || !regexp.MustCompile(`^\d{4}$`).MatchString(w.Year) {
 			t.Errorf("%q: authors %q, year %q, title %q", key, w.Authors, w.Year, w.Title)
 		}
-		if !strings.Contains(key, w.Year) {
+		if yearPattern.MatchString(key) && !strings.Contains(key, w.Year) {
 			t.Errorf("%q: year %s differs from the citation", key, w.Year)
 		}
 		switch {

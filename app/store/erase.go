@@ -105,15 +105,15 @@ func (s *Store) reclaim(ctx context.Context) error {
 
 // finishPendingErase completes an erase everywhere that was killed midway:
 // the company goes from the database (if the kill came before its commit)
-// and from every backup. It says what it did, "" for nothing to do.
-func (s *Store) finishPendingErase(ctx context.Context) (string, error) {
+// and from every backup. It says what it did, nil for nothing to do.
+func (s *Store) finishPendingErase(ctx context.Context) (*Repair, error) {
 	e, ok, err := readErasePending(filepath.Dir(s.path))
 	if err != nil || !ok {
-		return "", err
+		return nil, err
 	}
 	n, err := s.erase(ctx, e, true)
 	if err != nil {
-		return "", fmt.Errorf("finish the interrupted erase: %w", err)
+		return nil, fmt.Errorf("finish the interrupted erase: %w", err)
 	}
-	return fmt.Sprintf("finished the interrupted erase of company %d (%d backups rewritten without it)", e.ID, n), nil
+	return &Repair{Kind: RepairEraseFinished, Company: e.ID, Backups: n}, nil
 }

@@ -167,7 +167,7 @@ func TestAnEraseEverywhereKilledMidwayIsFinishedAtTheNextOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s2.Close()
-	if r := s2.Repairs(); len(r) != 1 || !strings.Contains(r[0], "finished the interrupted erase") {
+	if r := s2.Repairs(); len(r) != 1 || r[0].Kind != RepairEraseFinished || !strings.Contains(r[0].String(), "finished the interrupted erase") {
 		t.Errorf("repairs: %q", r)
 	}
 	if _, err := s2.Company(ctx, id); !errors.Is(err, app.ErrNotFound) {

@@ -50,37 +50,37 @@ func clearRestorePending(dir string) {
 
 // finishPendingRestore completes a restore that was killed midway in dir,
 // which must be locked: the database becomes the backup it names, unless it
-// already is. It says what it did ("" for nothing to do); a backup that is
+// already is. It says what it did (nil for nothing to do); a backup that is
 // gone or fails its check leaves things as they are, said so, for the open
 // that follows to judge.
-func finishPendingRestore(ctx context.Context, dir string) (string, error) {
+func finishPendingRestore(ctx context.Context, dir string) (*Repair, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, restorePendingName))
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", nil
+		return nil, nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("read the interrupted restore: %w", err)
+		return nil, fmt.Errorf("read the interrupted restore: %w", err)
 	}
 	backup := strings.TrimSpace(string(raw))
 	if err := checkBackup(ctx, backup); err != nil {
 		clearRestorePending(dir)
-		return fmt.Sprintf("gave up the interrupted restore of %s: %v", backup, err), nil
+		return &Repair{Kind: RepairRestoreGivenUp, Backup: backup, Err: err}, nil
 	}
 	db := filepath.Join(dir, DatabaseName)
 	if sameContent(db, backup) {
 		clearRestorePending(dir)
-		return "", nil // it was in place; only the mark was left
+		return nil, nil // it was in place; only the mark was left
 	}
 	if _, err := moveAside(db, time.Now()); err != nil {
-		return "", fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
+		return nil, fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
 	}
 	fileStep("restore: finishing, old database aside")
 	if err := replaceFile(backup, db); err != nil {
-		return "", fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
+		return nil, fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
 	}
 	syncDir(dir)
 	clearRestorePending(dir)
-	return "finished the interrupted restore of " + backup, nil
+	return &Repair{Kind: RepairRestoreFinished, Backup: backup}, nil
 }
 
 // sameContent reports whether the files a and b both exist with equal bytes.

@@ -59,7 +59,7 @@ func TestARestoreKilledMidwayIsFinishedAtTheNextOpen(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(dir, restorePendingName)); !os.IsNotExist(err) {
 				t.Errorf("the mark of the restore is still there (%v)", err)
 			}
-			repaired := strings.Join(s.Repairs(), "\n")
+			repaired := repairLines(s.Repairs())
 			if name == "with the backup in place" {
 				if repaired != "" {
 					t.Errorf("a finished restore was done again: %s", repaired)
@@ -83,10 +83,19 @@ func TestAnInterruptedRestoreOfAVanishedBackupIsGivenUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if r := strings.Join(s.Repairs(), "\n"); !strings.Contains(r, "gave up the interrupted restore") {
+	if r := repairLines(s.Repairs()); !strings.Contains(r, "gave up the interrupted restore") {
 		t.Errorf("repairs %q", r)
 	}
 	if _, err := os.Stat(filepath.Join(dir, restorePendingName)); !os.IsNotExist(err) {
 		t.Errorf("the mark is still there (%v)", err)
 	}
+}
+
+// repairLines joins the repairs as the log writes them.
+func repairLines(rs []Repair) string {
+	lines := make([]string, len(rs))
+	for i, r := range rs {
+		lines[i] = r.String()
+	}
+	return strings.Join(lines, "\n")
 }

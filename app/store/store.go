@@ -32,7 +32,7 @@ type Store struct {
 	lock *Lock
 	now  func() time.Time
 	// repairs is what opening set right, for Repairs.
-	repairs []string
+	repairs []Repair
 }
 
 var _ app.Repository = (*Store)(nil)
@@ -144,23 +144,23 @@ func openDir(ctx context.Context, dir string, quick bool) (*Store, error) {
 		lock.Release()
 		return nil, err
 	}
-	if repaired != "" {
-		s.repairs = append(s.repairs, repaired)
+	if repaired != nil {
+		s.repairs = append(s.repairs, *repaired)
 	}
 	// An erase that cannot be finished now (a backup that cannot be
 	// rewritten) keeps its mark and is tried again at the next open; the
 	// data opens meanwhile, and the log says why.
 	if erased, err := s.finishPendingErase(ctx); err != nil {
-		s.repairs = append(s.repairs, err.Error()+"; trying again at the next start")
-	} else if erased != "" {
-		s.repairs = append(s.repairs, erased)
+		s.repairs = append(s.repairs, Repair{Kind: RepairErasePending, Err: err})
+	} else if erased != nil {
+		s.repairs = append(s.repairs, *erased)
 	}
 	return s, nil
 }
 
 // Repairs says what opening had to set right, such as finishing a restore
-// that was killed midway, one line each for the log; nil for nothing.
-func (s *Store) Repairs() []string { return s.repairs }
+// that was killed midway; nil for nothing.
+func (s *Store) Repairs() []Repair { return s.repairs }
 
 func open(ctx context.Context, path string, lock *Lock, quick bool) (*Store, error) {
 	existing, err := inspect(ctx, path, quick)

@@ -22,7 +22,7 @@ func runAnalyze(args []string, out io.Writer) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	langFlag(fs)
 	date := fs.String("date", "", "analyze the assessment of this date (default: the latest)")
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	company := fs.Int64("company", 0, "analyze a stored company instead of a file")
 	if _, err := fs.parseLocalized(args); err != nil {
 		return err
@@ -30,7 +30,7 @@ func runAnalyze(args []string, out io.Writer) error {
 	if (*in == "") == (*company == 0) {
 		return usageFailure("cli.error.analyze_source", map[string]any{"Command": "analyze"}, "analyze: --in FILE is required (or --company ID)")
 	}
-	doc, d, texts, err := loadForAnalysis(*in, *dataDir, app.CompanyID(*company))
+	doc, d, texts, err := loadForAnalysis(*in, fs, app.CompanyID(*company))
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func runAnalyze(args []string, out io.Writer) error {
 
 // loadForAnalysis reads the company from a file, or from the store with the
 // organisation's own actors and recommendations and their texts by language.
-func loadForAnalysis(file, dataDir string, company app.CompanyID) (*app.Document, *ref.Data, map[string]map[string]string, error) {
+func loadForAnalysis(file string, fs *cmdFlags, company app.CompanyID) (*app.Document, *ref.Data, map[string]map[string]string, error) {
 	if file != "" {
 		d, err := ref.Load()
 		if err != nil {
@@ -61,7 +61,7 @@ func loadForAnalysis(file, dataDir string, company app.CompanyID) (*app.Document
 		return doc, d, nil, err
 	}
 	ctx := context.Background()
-	s, err := openStore(ctx, dataDir)
+	s, err := openStore(ctx, fs)
 	if err != nil {
 		return nil, nil, nil, err
 	}

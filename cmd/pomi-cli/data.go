@@ -21,39 +21,47 @@ import (
 // dataFlags registers --data-dir, defaulting to $POMI_DATA_DIR or the user's
 // config folder.
 func dataFlags(fs *cmdFlags) *string {
-	return fs.String("data-dir", "", "data folder (default: $"+store.DataDirEnv+" or the user's config folder)")
+	fs.dataDir = fs.String("data-dir", "", "data folder (default: $"+store.DataDirEnv+" or the user's config folder)")
+	return fs.dataDir
 }
 
-// openStore opens the database in the chosen data folder.
-func openStore(ctx context.Context, dataDir string) (*store.Store, error) {
-	dir, err := store.ResolveDir(dataDir, os.Getenv)
+// openStore opens the database in the data folder fs names, and warns on
+// stderr, in the command's language, of a risky folder and of what opening
+// had to set right.
+func openStore(ctx context.Context, fs *cmdFlags) (*store.Store, error) {
+	dir, err := store.ResolveDir(*fs.dataDir, os.Getenv)
 	if err != nil {
 		return nil, err
 	}
-	if reason, risky := store.RiskyLocation(dir); risky {
-		fmt.Fprintf(os.Stderr, "pomi-cli: warning: %s is %s; SQLite's write-ahead log is unsafe there\n", dir, riskText[reason])
-	}
+	risk, risky := store.RiskyLocation(dir)
 	s, err := store.Open(ctx, dir)
 	if err == nil {
-		for _, r := range s.Repairs() {
-			fmt.Fprintln(os.Stderr, "pomi-cli:", r)
-		}
 		if st, err := s.Settings(ctx); err == nil {
 			savedLanguage = st.UILanguage
+		}
+	}
+	l := fs.loc()
+	if risky {
+		warn(l, "ui.settings.data.risky."+risk, nil)
+	}
+	if err == nil {
+		for _, r := range s.Repairs() {
+			warn(l, "cli.repair."+string(r.Kind), map[string]any{
+				"Backup": r.Backup, "Company": r.Company, "Count": r.Backups, "Reason": reason(r.Err, l)})
 		}
 	}
 	return s, err
 }
 
-var riskText = map[string]string{
-	"cloud_sync":    "in a cloud-synced folder",
-	"network_share": "on a network share",
+// warn prints a warning in the command's language on stderr.
+func warn(l *locales.Localizer, id string, data map[string]any) {
+	fmt.Fprintln(os.Stderr, l.Tf("cli.warning", map[string]any{"Text": l.Tf(id, data)}))
 }
 
 // withStore opens the database in the chosen data folder, runs fn and closes it.
-func withStore(dataDir string, fn func(context.Context, *store.Store) error) error {
+func withStore(fs *cmdFlags, fn func(context.Context, *store.Store) error) error {
 	ctx := context.Background()
-	s, err := openStore(ctx, dataDir)
+	s, err := openStore(ctx, fs)
 	if err != nil {
 		return err
 	}
@@ -75,12 +83,12 @@ func companyFlag(fs *cmdFlags) func() (app.CompanyID, error) {
 
 func runDemo(args []string, out io.Writer) error {
 	fs := newFlags("demo", out)
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	langFlag(fs)
 	if _, err := fs.parseLocalized(args); err != nil {
 		return err
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		loc := fs.loc()
 		loaded, err := demo.Load(ctx, s, ref.MustLoad(), time.Now())
 		for _, l := range loaded {
@@ -96,7 +104,7 @@ func runDemo(args []string, out io.Writer) error {
 
 func runList(args []string, out io.Writer) error {
 	fs := newFlags("list", out)
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	search := fs.String("search", "", "words that name, org.nr, city, contact or notes start with")
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 50, "how many companies")
@@ -104,7 +112,7 @@ func runList(args []string, out io.Writer) error {
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		list, total, err := s.ListCompanies(ctx, app.ListQuery{Search: *search, Limit: *limit, Offset: *offset})
 		if err != nil {
 			return err
@@ -115,14 +123,14 @@ func runList(args []string, out io.Writer) error {
 		for _, c := range list {
 			fmt.Fprintf(out, "%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, c.OrgNr, c.City, c.LastAssessment)
 		}
-		fmt.Fprintf(out, "%d of %d\n", len(list), total)
+		fmt.Fprintln(out, fs.loc().Tf("cli.list.shown", map[string]any{"Shown": len(list), "Total": total}))
 		return nil
 	})
 }
 
 func runShow(args []string, out io.Writer) error {
 	fs := newFlags("show", out)
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	company := companyFlag(fs)
 	asJSON := fs.Bool("json", false, "print the company file (interchange JSON)")
 	langFlag(fs)
@@ -133,7 +141,7 @@ func runShow(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		doc, err := s.ExportCompany(ctx, id, time.Now())
 		if err != nil {
 			return err
@@ -177,7 +185,7 @@ func writeCompanyText(out io.Writer, doc *app.Document, l *locales.Localizer) er
 
 func runExport(args []string, out io.Writer) error {
 	fs := newFlags("export", out)
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	company := companyFlag(fs)
 	file := fs.String("out", "", "write to this file (default: standard output)")
 	if err := fs.parse(args); err != nil {
@@ -187,7 +195,7 @@ func runExport(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		doc, err := s.ExportCompany(ctx, id, time.Now())
 		if err != nil {
 			return err
@@ -201,7 +209,7 @@ func runExport(args []string, out io.Writer) error {
 
 func runImport(args []string, out io.Writer) error {
 	fs := newFlags("import", out)
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	asNew := fs.Bool("as-new", false, "if the org.nr exists, add the file as a separate company")
 	merge := fs.Bool("merge", false, "if the org.nr exists, add the file's assessments to that company")
 	file, err := fs.parseWithArg(args, "import FILE [--as-new|--merge]")
@@ -217,7 +225,7 @@ func runImport(args []string, out io.Writer) error {
 	} else if *merge {
 		mode = app.ImportMerge
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		doc, err := readDocument(file, ref.MustLoad())
 		if err != nil {
 			return err
@@ -236,7 +244,7 @@ func runImport(args []string, out io.Writer) error {
 
 func runErase(args []string, out io.Writer) error {
 	fs := newFlags("erase", out)
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	company := companyFlag(fs)
 	everywhere := fs.Bool("everywhere", false, "also rewrite every backup without the company (no pre-erase backup; cannot be undone)")
 	langFlag(fs)
@@ -251,7 +259,7 @@ func runErase(args []string, out io.Writer) error {
 	if *everywhere {
 		scope = app.EraseEverywhere
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		c, err := s.Company(ctx, id)
 		if err != nil {
 			return err
@@ -281,11 +289,11 @@ func erasedMessage(l *locales.Localizer, name, folder string, scope app.EraseSco
 
 func runBackup(args []string, out io.Writer) error {
 	fs := newFlags("backup", out)
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		path, err := s.BackupNow(ctx, "manual")
 		if err != nil {
 			return err
@@ -302,11 +310,11 @@ func runRestore(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	err = withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	err = withStore(fs, func(ctx context.Context, s *store.Store) error {
 		if err := s.Restore(ctx, backup); err != nil {
 			return err
 		}
-		fmt.Fprintln(out, "restored", backup)
+		fmt.Fprintln(out, fs.loc().Tf("cli.restored", map[string]any{"Backup": backup}))
 		return nil
 	})
 	var corrupt *store.CorruptError
@@ -323,20 +331,20 @@ func runRestore(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(out, "restored", backup)
+	fmt.Fprintln(out, fs.loc().Tf("cli.restored", map[string]any{"Backup": backup}))
 	if aside != "" {
-		fmt.Fprintln(out, "the damaged database is kept as", aside)
+		fmt.Fprintln(out, fs.loc().Tf("cli.restored.damaged_kept", map[string]any{"Path": aside}))
 	}
 	return nil
 }
 
 func runCheck(args []string, out io.Writer) error {
 	fs := newFlags("check", out)
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		result, err := s.Check(ctx)
 		if err != nil {
 			return err
@@ -345,7 +353,7 @@ func runCheck(args []string, out io.Writer) error {
 			return failure(nil, "cli.error.check_failed", map[string]any{"Path": s.Path(), "Result": oneLine(result)},
 				fmt.Sprintf("integrity check of %s: %s", s.Path(), result))
 		}
-		fmt.Fprintln(out, "ok", s.Path())
+		fmt.Fprintln(out, fs.loc().Tf("cli.check.ok", map[string]any{"Path": s.Path()}))
 		return nil
 	})
 }

@@ -165,3 +165,20 @@ func TestErrorsFollowLangThenTheSavedLanguageThenTheSystem(t *testing.T) {
 		t.Errorf("show without --lang in a folder saved as Swedish:\n%s", out)
 	}
 }
+
+// What a command prints on success speaks the saved language too, not only
+// its errors.
+func TestSuccessLinesFollowTheSavedLanguage(t *testing.T) {
+	dir := t.TempDir()
+	runOK(t, "settings", "--ui-lang", "sv", "--data-dir", dir)
+	if out := string(runOK(t, "check", "--data-dir", dir)); !strings.HasPrefix(out, "Kontrollen av ") {
+		t.Errorf("check in Swedish says %q", out)
+	}
+	if out := string(runOK(t, "list", "--data-dir", dir)); strings.TrimSpace(out) != "0 av 0" {
+		t.Errorf("list in Swedish says %q", out)
+	}
+	runOK(t, "settings", "--ui-lang", "en", "--data-dir", dir)
+	if out := string(runOK(t, "check", "--data-dir", dir)); !strings.HasPrefix(out, "The integrity check of ") {
+		t.Errorf("check in English says %q", out)
+	}
+}

@@ -112,7 +112,7 @@ func TestImportOfAMalformedFileChangesNothing(t *testing.T) {
 	if after := cliListing(t, dd); after != before {
 		t.Errorf("a refused import changed the companies:\nbefore %s\nafter  %s", before, after)
 	}
-	if out := string(runOK(t, append([]string{"check"}, dd...)...)); !strings.HasPrefix(out, "ok ") {
+	if out := string(runOK(t, append([]string{"check"}, dd...)...)); !strings.Contains(out, "found no problems") {
 		t.Errorf("check after the refused imports: %q", out)
 	}
 	path := filepath.Join(files, "fresh.json")
@@ -251,7 +251,7 @@ func TestADamagedDatabaseIsRefusedAndNamesTheBackup(t *testing.T) {
 		t.Fatalf("list on damaged pages: %v", err)
 	}
 	runOK(t, "restore", backup, "--data-dir", dir)
-	if out := string(runOK(t, "check", "--data-dir", dir)); !strings.HasPrefix(out, "ok ") {
+	if out := string(runOK(t, "check", "--data-dir", dir)); !strings.Contains(out, "found no problems") {
 		t.Errorf("check after the restore: %q", out)
 	}
 }
@@ -312,7 +312,7 @@ func TestStartEmptyBeginsAnewOnlyWhereTheDatabaseIsLost(t *testing.T) {
 		os.Remove(filepath.Join(dir, store.DatabaseName+f))
 	}
 	cliFails(t, "a lost database", "start-empty", "list", "--data-dir", dir)
-	if out := string(runOK(t, "start-empty", "--data-dir", dir)); !strings.HasPrefix(out, "started an empty database") {
+	if out := string(runOK(t, "start-empty", "--data-dir", dir)); !strings.HasPrefix(out, "Started an empty database") {
 		t.Errorf("start-empty says %q", out)
 	}
 	if out := string(runOK(t, "list", "--data-dir", dir)); strings.Contains(out, "AB") {

@@ -14,8 +14,9 @@ import (
 // cmdFlags is a command's flag set and where its help goes.
 type cmdFlags struct {
 	*flag.FlagSet
-	help io.Writer
-	lang *string // set by langFlag
+	help    io.Writer
+	lang    *string // set by langFlag
+	dataDir *string // set by dataFlags
 }
 
 // newFlags returns a flag set that prints nothing while parsing: mistakes come
@@ -109,7 +110,7 @@ func (fs *cmdFlags) parseLocalized(args []string) (*locales.Localizer, error) {
 // loc is the localizer of --lang, else of the user's language: once the data
 // folder is open, that is the language saved there.
 func (fs *cmdFlags) loc() *locales.Localizer {
-	if *fs.lang != "" && locales.Supported(*fs.lang) {
+	if fs.lang != nil && locales.Supported(*fs.lang) {
 		return locales.MustNew(*fs.lang)
 	}
 	return locales.MustNew(userLanguage(os.Getenv))

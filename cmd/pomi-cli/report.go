@@ -22,7 +22,7 @@ func runReport(args []string, out io.Writer) error {
 	file := fs.String("out", "", "PDF file to write")
 	paper := fs.String("paper", "", "paper size: a4 or letter (default: the saved setting, else a4)")
 	date := fs.String("date", "", "the assessment of this date (default: the latest)")
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func runReport(args []string, out io.Writer) error {
 	if *file == "" {
 		return usageFailure("cli.error.out_required", map[string]any{"Command": "report"}, "report: --out FILE is required")
 	}
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		in, l, err := reportInput(ctx, s, id, *lang, *date)
 		if err != nil {
 			return err
@@ -47,7 +47,7 @@ func runReport(args []string, out io.Writer) error {
 		}
 		warnings, err := report.Generate(in, l, *file)
 		for _, w := range warnings {
-			fmt.Fprintf(os.Stderr, "pomi-cli: warning: %s (%v)\n", l.T(w.MessageID()), w.Err)
+			warn(l, w.MessageID(), nil)
 		}
 		var write *report.WriteError
 		if errors.As(err, &write) {

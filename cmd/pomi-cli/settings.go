@@ -24,13 +24,13 @@ func runSettings(args []string, out io.Writer) error {
 		texts[name] = fs.String(name, "", settingsHelp[name])
 	}
 	logo := fs.String("logo", "", "the organisation's logo, a PNG or JPEG file (\"none\" removes it)")
-	dataDir := dataFlags(fs)
+	dataFlags(fs)
 	if err := fs.parse(args); err != nil {
 		return err
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
-	return withStore(*dataDir, func(ctx context.Context, s *store.Store) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		st, err := s.Settings(ctx)
 		if err != nil {
 			return err

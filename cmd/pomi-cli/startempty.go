@@ -25,8 +25,8 @@ func runStartEmpty(args []string, out io.Writer) error {
 	if err := store.StartEmpty(context.Background(), dir); err != nil {
 		return err
 	}
-	return withStore(*dataDir, func(_ context.Context, s *store.Store) error {
-		fmt.Fprintln(out, "started an empty database", s.Path())
+	return withStore(fs, func(_ context.Context, s *store.Store) error {
+		fmt.Fprintln(out, fs.loc().Tf("cli.started_empty", map[string]any{"Path": s.Path()}))
 		return nil
 	})
 }
