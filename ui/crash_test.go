@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -124,20 +123,6 @@ func TestCrashNoticeNilCallbacksAreFine(t *testing.T) {
 	test.Tap(n.restore)
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("the notice did not close")
-	}
-}
-
-// TestCrashNoticeShots saves the notice in both languages to look at:
-// POMI_SHOTS=/tmp go test -run CrashNoticeShots ./ui.
-func TestCrashNoticeShots(t *testing.T) {
-	dir := os.Getenv("POMI_SHOTS")
-	if dir == "" {
-		t.Skip("set POMI_SHOTS to a directory to save screenshots")
-	}
-	for _, lang := range []string{"sv", "en"} {
-		w := crashNoticeWindow(t)
-		ShowCrashNotice(w, locales.MustNew(lang), "/home/anna/.config/POMI Planner/crash-20260304-050607-seen.txt", true, nil, nil)
-		saveCapture(t, w, filepath.Join(dir, "crash-notice-"+lang+".png"))
 	}
 }
 

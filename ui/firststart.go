@@ -19,9 +19,6 @@ import (
 // easy to read on a wide screen; narrower windows get the whole width.
 const firstStartWidth = 640
 
-// helpWidth is the widest a help page's column grows, for the same reason.
-const helpWidth = 820
-
 // FirstStartChoice is what the person chose on the first start page.
 type FirstStartChoice struct {
 	// Language is the UI language chosen, e.g. "sv".

@@ -165,3 +165,7 @@ func (firstStartColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return s.AddWidthHeight(2*pad, 2*pad)
 }
+
+// helpWidth is the widest a help page's column grows, so that lines stay
+// easy to read on a wide screen.
+const helpWidth = 820

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -149,29 +148,4 @@ func TestHistoryMarkup(t *testing.T) {
 	w.SetContent(newHistoryView(s).Content())
 	resultsSettle(w)
 	test.AssertRendersToMarkup(t, "history.xml", w.Canvas())
-}
-
-// TestHistoryShots saves PNGs to look at: POMI_SHOTS=1 go test -run Shots.
-func TestHistoryShots(t *testing.T) {
-	if os.Getenv("POMI_SHOTS") == "" {
-		t.Skip("set POMI_SHOTS to write /tmp/history-*.png")
-	}
-	for _, lang := range []string{"sv", "en"} {
-		s, _, w := openTestSession(t, lang, true, exampleCompany)
-		v := newHistoryView(s)
-		w.SetContent(v.Content())
-		resultsSettle(w)
-		saveCapture(t, w, "/tmp/history-"+lang+".png")
-		w.Resize(fyne.NewSize(1100, 1500))
-		resultsSettle(w)
-		saveCapture(t, w, "/tmp/history-"+lang+"-full.png")
-		w.Resize(fyne.NewSize(1100, 720))
-		if lang == "sv" {
-			test.Tap(v.followUp)
-			saveCapture(t, w, "/tmp/history-sv-confirm.png")
-			v.confirm.Confirm()
-			resultsSettle(w)
-			saveCapture(t, w, "/tmp/history-sv-followup.png")
-		}
-	}
 }

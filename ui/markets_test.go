@@ -2,12 +2,10 @@ package ui
 
 import (
 	"context"
-	"os"
 	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -174,36 +172,4 @@ func TestMarketsAreChosenByTypingAndRemovedByTheirChip(t *testing.T) {
 func TestModesMarkup(t *testing.T) {
 	_, _, _, w := marketsOnSession(t, "sv", true, exampleCompany)
 	test.AssertRendersToMarkup(t, "markets.xml", w.Canvas())
-}
-
-// TestProfileAndMarketsShots saves PNGs of both steps inside the workspace
-// to look at: POMI_SHOTS=1 go test -tags migrated_fynedo ./ui -run Shots.
-func TestProfileAndMarketsShots(t *testing.T) {
-	if os.Getenv("POMI_SHOTS") == "" {
-		t.Skip("set POMI_SHOTS=1 to write the screenshots to /tmp")
-	}
-	for _, lang := range []string{"sv", "en"} {
-		for _, step := range []string{"profile", "modes"} {
-			s, _, w := openTestSession(t, lang, true, exampleCompany)
-			ws := NewWorkspace(s)
-			w.SetContent(ws.Content())
-			ws.ShowStep(step)
-			switch v := ws.View().(type) {
-			case *marketsView:
-				test.Type(v.target.entry, "s")
-			case *profileView:
-				v.entries["org_nr"].SetText("556036-0794")
-				v.entries["org_nr"].FocusLost()
-			}
-			for i, y := range []float32{0, 600, 1200, 1800} {
-				if scroll, ok := ws.View().Content().(*container.Scroll); ok {
-					scroll.ScrollToOffset(fyne.NewPos(0, y))
-				}
-				saveCapture(t, w, "/tmp/"+step+"-"+lang+"-"+string(rune('0'+i))+".png")
-			}
-			// 1366×768 at 200 % scaling leaves 683×384 to lay out.
-			w.Resize(fyne.NewSize(683, 384))
-			saveCapture(t, w, "/tmp/"+step+"-"+lang+"-small.png")
-		}
-	}
 }

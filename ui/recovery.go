@@ -202,3 +202,29 @@ func recoveryWindowOf(obj fyne.CanvasObject) fyne.Window {
 	}
 	return nil
 }
+
+// StoreProblem says in the user's language why the database could not be
+// opened and what to do; the error itself goes to the log.
+func StoreProblem(err error, loc *locales.Localizer) string {
+	var locked *store.LockedError
+	var corrupt *store.CorruptError
+	var newer *store.NewerError
+	var full *store.NoSpaceError
+	switch {
+	case errors.As(err, &full):
+		return loc.Tf("ui.store.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)})
+	case errors.As(err, &locked):
+		return loc.T("ui.store.locked")
+	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt) && corrupt.Backup == "":
+		return loc.T("ui.recovery.missing_none")
+	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt):
+		return loc.Tf("ui.store.missing_backup", map[string]any{"Backup": corrupt.Backup})
+	case errors.As(err, &corrupt) && corrupt.Backup != "":
+		return loc.Tf("ui.store.corrupt_backup", map[string]any{"Backup": corrupt.Backup})
+	case errors.As(err, &corrupt):
+		return loc.T("ui.store.corrupt")
+	case errors.As(err, &newer):
+		return loc.T("ui.store.newer")
+	}
+	return loc.T("ui.store.failed")
+}

@@ -120,23 +120,6 @@ func TestRecoveryOffersNoRestoreWhenAnotherCopyRuns(t *testing.T) {
 	}
 }
 
-// TestRecoveryShots saves pictures to look at: POMI_SHOTS=1 go test -run Shots.
-func TestRecoveryShots(t *testing.T) {
-	if os.Getenv("POMI_SHOTS") == "" {
-		t.Skip("set POMI_SHOTS=1 to write /tmp/recovery-*.png")
-	}
-	for _, lang := range []string{"sv", "en"} {
-		test.NewTempApp(t)
-		dir, openErr := recoveryDamaged(t)
-		w := test.NewTempWindow(t, NewRecoveryScreen(locales.MustNew(lang), openErr, dir, func() {}))
-		w.Resize(fyne.NewSize(1100, 720))
-		w.Content().Refresh() // a second layout pass, as a real window makes, settles wrapped labels
-		saveCapture(t, w, "/tmp/recovery-"+lang+".png")
-		test.Tap(recoveryButtons(w.Content(), locales.MustNew(lang).T("ui.recovery.restore"))[0])
-		saveCapture(t, w, "/tmp/recovery-"+lang+"-confirm.png")
-	}
-}
-
 // A database lost before any backup existed is refused, and the recovery
 // screen offers to start with an empty one; that button, and nothing else,
 // lets the next open make a new database (issue 12, finding 2).

@@ -13,8 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -208,35 +206,6 @@ func TestReportSharedMarkup(t *testing.T) {
 	v.showOutcome(pdf, nil, nil)
 	v.showShareNote(shareNote{id: "ui.share.mail_draft", data: map[string]any{"Path": strings.TrimSuffix(pdf, ".pdf") + ".eml"}, importance: widget.WarningImportance})
 	test.AssertRendersToMarkup(t, "report_shared.xml", w.Canvas())
-}
-
-// TestReportShareShots saves PNGs of the report step after e-mailing fell
-// back to a draft, in Swedish and English, to look at:
-// POMI_SHOTS=1 go test -tags migrated_fynedo ./ui/ -run ReportShareShots
-func TestReportShareShots(t *testing.T) {
-	if os.Getenv("POMI_SHOTS") == "" {
-		t.Skip("set POMI_SHOTS=1 to save screenshots in /tmp")
-	}
-	reportStepFakeDesktop(t, "xdg-email")
-	reportStepUseFolder(t, t.TempDir())
-	for _, lang := range []string{"sv", "en"} {
-		for _, size := range []fyne.Size{fyne.NewSize(1100, 720), fyne.NewSize(683, 384)} {
-			s, _, w := openTestSession(t, lang, true, exampleCompany)
-			w.Resize(size)
-			ws := NewWorkspace(s)
-			w.SetContent(ws.Content())
-			ws.ShowStep("report")
-			v := ws.View().(*reportStepView)
-			v.Export()
-			test.Tap(v.mail)
-			v.content.(*container.Scroll).ScrollToBottom()
-			name := "report-share-" + lang
-			if size.Width < 1000 {
-				name += "-small"
-			}
-			saveCapture(t, w, filepath.Join("/tmp", name+".png"))
-		}
-	}
 }
 
 // reportStepFakeWindows is reportStepFakeDesktop on Windows, where mail

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -191,54 +189,10 @@ func TestResultsMarkup(t *testing.T) {
 	test.AssertRendersToMarkup(t, "results.xml", w.Canvas())
 }
 
-// TestResultsShots saves PNGs to look at: POMI_SHOTS=1 go test -run Shots.
-func TestResultsShots(t *testing.T) {
-	if os.Getenv("POMI_SHOTS") == "" {
-		t.Skip("set POMI_SHOTS to write /tmp/results-*.png")
-	}
-	for _, shot := range []struct {
-		lang, company string
-		size          fyne.Size
-		name          string
-	}{
-		{"sv", exampleCompany, fyne.NewSize(1100, 720), "sv"},
-		{"en", exampleCompany, fyne.NewSize(1100, 720), "en"},
-		{"sv", exampleCompany, fyne.NewSize(1100, 3200), "sv-full"},
-		{"en", exampleCompany, fyne.NewSize(1366, 3000), "en-full-1366"},
-		{"sv", exampleCompany, fyne.NewSize(600, 3600), "sv-narrow"},
-		{"sv", "Nystartat AB", fyne.NewSize(1100, 720), "sv-empty"},
-	} {
-		s, _, w := openTestSession(t, shot.lang, shot.company == exampleCompany, shot.company)
-		w.SetContent(newResultsView(s).Content())
-		w.Resize(shot.size)
-		resultsSettle(w)
-		saveCapture(t, w, "/tmp/results-"+shot.name+".png")
-	}
-}
-
 // resultsSettle lays the window out a few times, as the real driver does
 // frame by frame, so wrapped labels reach their height at the new width.
 func resultsSettle(w fyne.Window) {
 	for range 3 {
 		w.Content().Refresh()
-	}
-}
-
-// TestResultsInWorkspaceShots saves the results and history steps inside the
-// workspace at laptop sizes: POMI_SHOTS=1 go test -run Shots.
-func TestResultsInWorkspaceShots(t *testing.T) {
-	if os.Getenv("POMI_SHOTS") == "" {
-		t.Skip("set POMI_SHOTS to write /tmp/workspace-*.png")
-	}
-	for _, size := range []fyne.Size{fyne.NewSize(1100, 720), fyne.NewSize(1366, 768)} {
-		s, _, w := openTestSession(t, "sv", true, exampleCompany)
-		ws := NewWorkspace(s)
-		w.SetContent(ws.Content())
-		w.Resize(size)
-		for _, step := range []string{"results", "history"} {
-			ws.ShowStep(step)
-			resultsSettle(w)
-			saveCapture(t, w, "/tmp/workspace-"+step+"-"+fmt.Sprint(size.Width)+".png")
-		}
 	}
 }

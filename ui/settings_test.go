@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -281,24 +280,4 @@ func TestSettingsMarkup(t *testing.T) {
 	defer st.Close()
 	_, w := settingsWindow(t, settingsFixedPath{st}, "sv")
 	test.AssertRendersToMarkup(t, "settings.xml", w.Canvas())
-}
-
-// TestSettingsShots saves pictures to look at: POMI_SHOTS=1 go test -run Shots.
-func TestSettingsShots(t *testing.T) {
-	if os.Getenv("POMI_SHOTS") == "" {
-		t.Skip("set POMI_SHOTS=1 to write /tmp/settings-*.png")
-	}
-	for _, lang := range []string{"sv", "en"} {
-		scr, _, w := settingsOnStore(t, lang)
-		scr.BackupNow()
-		scr.branding.fields["organisation"].entry.SetText("Almi Företagspartner Jönköping")
-		scr.branding.fields["advisor_email"].entry.SetText("anna@")
-		scr.branding.setLogo(settingsPNG(t))
-		saveCapture(t, w, "/tmp/settings-"+lang+".png")
-		// The whole page at once, to look at the cards below the fold.
-		w.Resize(fyne.NewSize(1100, scr.scroll.Content.MinSize().Height+60))
-		saveCapture(t, w, "/tmp/settings-"+lang+"-full.png")
-		w.Resize(fyne.NewSize(683, 1800)) // 1366 wide at 200 %
-		saveCapture(t, w, "/tmp/settings-"+lang+"-narrow.png")
-	}
 }

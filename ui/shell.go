@@ -14,7 +14,6 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
-	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/locales"
 )
 
@@ -248,48 +247,4 @@ func (sh *Shell) close() {
 		RememberWindowSize(sh.window, a.Preferences())
 	}
 	sh.window.Close()
-}
-
-// languageNames lists each language in its own name, e.g. "Svenska".
-func languageNames() []string {
-	var names []string
-	for _, l := range locales.Languages() {
-		names = append(names, locales.MustNew(l).T("language."+l+".name"))
-	}
-	return names
-}
-
-func languageOf(name string) string {
-	for _, l := range locales.Languages() {
-		if locales.MustNew(l).T("language."+l+".name") == name {
-			return l
-		}
-	}
-	return locales.Default
-}
-
-// StoreProblem says in the user's language why the database could not be
-// opened and what to do; the error itself goes to the log.
-func StoreProblem(err error, loc *locales.Localizer) string {
-	var locked *store.LockedError
-	var corrupt *store.CorruptError
-	var newer *store.NewerError
-	var full *store.NoSpaceError
-	switch {
-	case errors.As(err, &full):
-		return loc.Tf("ui.store.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)})
-	case errors.As(err, &locked):
-		return loc.T("ui.store.locked")
-	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt) && corrupt.Backup == "":
-		return loc.T("ui.recovery.missing_none")
-	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt):
-		return loc.Tf("ui.store.missing_backup", map[string]any{"Backup": corrupt.Backup})
-	case errors.As(err, &corrupt) && corrupt.Backup != "":
-		return loc.Tf("ui.store.corrupt_backup", map[string]any{"Backup": corrupt.Backup})
-	case errors.As(err, &corrupt):
-		return loc.T("ui.store.corrupt")
-	case errors.As(err, &newer):
-		return loc.T("ui.store.newer")
-	}
-	return loc.T("ui.store.failed")
 }
