@@ -91,28 +91,61 @@ func (cs *candidates) addAll(kind, trigger string, score float64, why Reason) {
 // the company's situation. Scores are documented in docs/method.md.
 func Recommend(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, gaps []CompetenceGap) []Recommendation {
 	cs := &candidates{data: d, byID: map[string]*Recommendation{}}
+	// The order of the steps is the order of equal-scored advice in the plan.
+	cs.addDimensionGaps(dims)
+	cs.addLowStatements(a)
+	cs.addBarriers(a)
+	cs.addModes(a)
+	cs.addCompetenceGaps(gaps)
+	cs.addIndustry(c)
+	for _, s := range Situations(c, a, gaps) {
+		cs.addAll(ref.KindGeneral, s.ID, s.Score, Reason{Code: ReasonSituation, Ref: s.ID})
+	}
+	cs.alignWithGaps(dims)
+	return cs.ranked()
+}
+
+// addDimensionGaps adds the Table 12 advice of every dimension with a gap,
+// scored by the gap.
+func (cs *candidates) addDimensionGaps(dims []DimensionScore) {
 	for _, s := range dims {
-		if s.Gap != nil && *s.Gap > 0 {
-			why := Reason{Code: ReasonDimensionGap, Ref: string(s.Dimension), Value: round1(*s.Gap)}
-			for i := range d.Recommendations {
-				if r := &d.Recommendations[i]; r.Kind == ref.KindDimension && r.Dimension == s.Dimension {
-					cs.add(r, *s.Gap, why)
-				}
+		if s.Gap == nil || *s.Gap <= 0 {
+			continue
+		}
+		why := Reason{Code: ReasonDimensionGap, Ref: string(s.Dimension), Value: round1(*s.Gap)}
+		for i := range cs.data.Recommendations {
+			if r := &cs.data.Recommendations[i]; r.Kind == ref.KindDimension && r.Dimension == s.Dimension {
+				cs.add(r, *s.Gap, why)
 			}
 		}
 	}
-	for _, st := range d.Statements {
+}
+
+// addLowStatements adds the advice of each statement rated LowRating or
+// lower; "don't know" is no rating.
+func (cs *candidates) addLowStatements(a *Assessment) {
+	for _, st := range cs.data.Statements {
 		if r, ok := a.StatementRatings[st.ID]; ok && r != DontKnow && r <= LowRating {
 			cs.addAll(ref.KindStatement, st.ID, float64(3-r)*20,
 				Reason{Code: ReasonLowStatement, Ref: st.ID, Value: float64(r)})
 		}
 	}
-	for _, b := range d.Barriers {
+}
+
+// addBarriers adds the advice of each felt barrier, scored by its weight and
+// by how high the research ranks it.
+func (cs *candidates) addBarriers(a *Assessment) {
+	for _, b := range cs.data.Barriers {
 		if w, ok := a.Barriers[b.ID]; ok {
 			cs.addAll(ref.KindBarrier, b.ID, float64(20+10*w+(11-b.Rank)),
 				Reason{Code: ReasonBarrier, Ref: b.ID, Value: float64(w)})
 		}
 	}
+}
+
+// addModes adds the advice of each chosen entry mode; a planned mode scores
+// higher than a current one, as the company has yet to learn it.
+func (cs *candidates) addModes(a *Assessment) {
 	for _, m := range a.Modes {
 		code, score := ReasonModeCurrent, 25.0
 		if m.Status == ModePlanned {
@@ -120,12 +153,21 @@ func Recommend(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, ga
 		}
 		cs.addAll(ref.KindMode, m.Mode, score, Reason{Code: code, Ref: m.Mode})
 	}
+}
+
+// addCompetenceGaps adds the advice of each competence with a gap, scored by
+// its priority.
+func (cs *candidates) addCompetenceGaps(gaps []CompetenceGap) {
 	for _, g := range gaps {
 		if g.Gap != nil && *g.Gap > 0 {
 			cs.addAll(ref.KindCompetence, g.Competence, float64(20+10*g.Priority),
 				Reason{Code: ReasonCompetenceGap, Ref: g.Competence, Value: float64(*g.Gap), Modes: g.Modes})
 		}
 	}
+}
+
+// addIndustry adds the notes on the company's industry keys.
+func (cs *candidates) addIndustry(c *Company) {
 	for _, key := range IndustryKeys(c) {
 		score := 20.0
 		if key == c.Sector {
@@ -133,11 +175,6 @@ func Recommend(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, ga
 		}
 		cs.addAll(ref.KindIndustry, key, score, Reason{Code: ReasonIndustry, Ref: key})
 	}
-	for _, s := range Situations(c, a, gaps) {
-		cs.addAll(ref.KindGeneral, s.ID, s.Score, Reason{Code: ReasonSituation, Ref: s.ID})
-	}
-	cs.alignWithGaps(dims)
-	return cs.ranked()
 }
 
 // alignWithGaps adds a quarter of its dimension's gap to every recommendation

@@ -126,6 +126,35 @@ func (a *Assessment) Validate(d *ref.Data) error {
 		add("date", err)
 	}
 	add("assessor", ValidateText(a.Assessor, MaxShortLen))
+	a.validateModes(d, add)
+	for _, id := range sortedKeys(a.CompetenceRatings) {
+		add("competence_ratings."+id, checkRating(d.Competence(id) != nil, a.CompetenceRatings[id]))
+	}
+	for _, id := range sortedKeys(a.StatementRatings) {
+		add("statement_ratings."+id, checkRating(d.Statement(id) != nil, a.StatementRatings[id]))
+	}
+	a.validateBarriers(d, add)
+	a.validateChecklist(d, add)
+	a.validateTargets(add)
+	for i := range a.Actions {
+		add("actions["+strconv.Itoa(i)+"]", a.Actions[i].Validate(d))
+	}
+	add("notes", ValidateNotes(a.Notes))
+	if a.NextReview != "" {
+		if _, err := ParseDate(a.NextReview); err != nil {
+			add("next_review", err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// addProblem records err, if any, as a problem of field; Validate's steps
+// share one so the problems come out in the order of the fields.
+type addProblem func(field string, err error)
+
+// validateModes checks that each chosen mode exists, is chosen once and has
+// a status.
+func (a *Assessment) validateModes(d *ref.Data, add addProblem) {
 	seen := map[string]bool{}
 	for i, m := range a.Modes {
 		field := "modes[" + strconv.Itoa(i) + "]"
@@ -138,12 +167,10 @@ func (a *Assessment) Validate(d *ref.Data) error {
 			add(field+".status", fieldErr("", CodeRequired))
 		}
 	}
-	for _, id := range sortedKeys(a.CompetenceRatings) {
-		add("competence_ratings."+id, checkRating(d.Competence(id) != nil, a.CompetenceRatings[id]))
-	}
-	for _, id := range sortedKeys(a.StatementRatings) {
-		add("statement_ratings."+id, checkRating(d.Statement(id) != nil, a.StatementRatings[id]))
-	}
+}
+
+// validateBarriers checks that each felt barrier exists and has a weight.
+func (a *Assessment) validateBarriers(d *ref.Data, add addProblem) {
 	for _, id := range sortedKeys(a.Barriers) {
 		w := a.Barriers[id]
 		switch {
@@ -153,6 +180,11 @@ func (a *Assessment) Validate(d *ref.Data) error {
 			add("barriers."+id, fieldErr("", CodeRating))
 		}
 	}
+}
+
+// validateChecklist checks that each checklist item exists and has a known
+// status.
+func (a *Assessment) validateChecklist(d *ref.Data, add addProblem) {
 	for _, id := range sortedKeys(a.Checklist) {
 		if d.ChecklistItem(id) == nil {
 			add("checklist."+id, fieldErr("", CodeUnknownValue))
@@ -160,6 +192,11 @@ func (a *Assessment) Validate(d *ref.Data) error {
 		add("checklist."+id, ValidateChoice(a.Checklist[id],
 			[]string{ChecklistNotStarted, ChecklistInProgress, ChecklistDone}))
 	}
+}
+
+// validateTargets checks that each target belongs to a dimension and is a
+// number from 0 to 100 (t != t catches NaN).
+func (a *Assessment) validateTargets(add addProblem) {
 	for dim, t := range a.Targets {
 		if !dim.Valid() {
 			add("targets."+string(dim), fieldErr("", CodeUnknownValue))
@@ -167,16 +204,6 @@ func (a *Assessment) Validate(d *ref.Data) error {
 			add("targets."+string(dim), fieldErr("", CodeTarget))
 		}
 	}
-	for i := range a.Actions {
-		add("actions["+strconv.Itoa(i)+"]", a.Actions[i].Validate(d))
-	}
-	add("notes", ValidateNotes(a.Notes))
-	if a.NextReview != "" {
-		if _, err := ParseDate(a.NextReview); err != nil {
-			add("next_review", err)
-		}
-	}
-	return errors.Join(errs...)
 }
 
 func checkRating(known bool, r int) error {

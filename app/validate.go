@@ -113,24 +113,38 @@ func ValidateEmail(s string) error {
 	if s == "" {
 		return nil
 	}
-	if len(s) > 254 || strings.ContainsAny(s, "<>\"") {
+	if len(s) > 254 || strings.ContainsAny(s, "<>\"") || !visibleWithoutSpace(s) {
 		return fieldErr("", CodeEmail)
-	}
-	for _, r := range s {
-		if unicode.IsSpace(r) || !unicode.IsGraphic(r) {
-			return fieldErr("", CodeEmail)
-		}
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
 		return fieldErr("", CodeEmail)
 	}
-	local, domain, ok := strings.Cut(s, "@")
-	if !ok || local == "" || !strings.Contains(domain, ".") || strings.HasSuffix(domain, ".") ||
-		strings.HasPrefix(domain, ".") || strings.Contains(domain, "..") {
+	if !hasDottedDomain(s) {
 		return fieldErr("", CodeEmail)
 	}
 	return nil
+}
+
+// visibleWithoutSpace reports whether every rune of s is visible and none a
+// space: net/mail accepts quoted spaces and control characters no one types
+// into an address field.
+func visibleWithoutSpace(s string) bool {
+	for _, r := range s {
+		if unicode.IsSpace(r) || !unicode.IsGraphic(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasDottedDomain reports whether the address has a local part and a domain
+// of dot-separated, non-empty labels: net/mail accepts "a@localhost", which
+// cannot be a client's address.
+func hasDottedDomain(addr string) bool {
+	local, domain, ok := strings.Cut(addr, "@")
+	return ok && local != "" && strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".") &&
+		!strings.HasPrefix(domain, ".") && !strings.Contains(domain, "..")
 }
 
 // ValidatePhone checks a phone number: digits with optional +, spaces, hyphens
@@ -273,24 +287,12 @@ func ValidateChoice(s string, allowed []string) error {
 // digits. One comma alone is a decimal comma, as in Swedish; two or more
 // group thousands, as in English, when every group has three digits.
 func ParseNumber(s string) (float64, error) {
-	s = strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\u00a0' || r == '\u202f' {
-			return -1
-		}
-		return r
-	}, strings.TrimSpace(s))
+	s = withoutDigitSpaces(strings.TrimSpace(s))
 	if s == "" || strings.Trim(s, "0123456789,.-+eE") != "" {
 		return 0, fieldErr("", CodeNumber)
 	}
-	comma, dot := strings.Count(s, ","), strings.Count(s, ".")
-	switch {
-	case comma == 1 && dot == 0:
-		s = strings.Replace(s, ",", ".", 1)
-	case comma > 0 && dot <= 1 && strings.LastIndex(s, ".") > strings.LastIndex(s, ","):
-		s = strings.ReplaceAll(s, ",", "")
-	case comma > 1 && dot == 0 && thousandsGrouped(s):
-		s = strings.ReplaceAll(s, ",", "")
-	case comma > 0:
+	s, ok := withDecimalPoint(s)
+	if !ok {
 		return 0, fieldErr("", CodeNumber)
 	}
 	v, err := strconv.ParseFloat(s, 64)
@@ -298,6 +300,35 @@ func ParseNumber(s string) (float64, error) {
 		return 0, fieldErr("", CodeNumber)
 	}
 	return v, nil
+}
+
+// withoutDigitSpaces drops the spaces, no-break spaces and narrow no-break
+// spaces that group digits.
+func withoutDigitSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u00a0' || r == '\u202f' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// withDecimalPoint rewrites a number's commas for strconv: one comma alone is
+// a decimal comma, commas before a point or in groups of three group
+// thousands. It reports false when the commas are neither.
+func withDecimalPoint(s string) (string, bool) {
+	comma, dot := strings.Count(s, ","), strings.Count(s, ".")
+	switch {
+	case comma == 1 && dot == 0:
+		return strings.Replace(s, ",", ".", 1), true
+	case comma > 0 && dot <= 1 && strings.LastIndex(s, ".") > strings.LastIndex(s, ","):
+		return strings.ReplaceAll(s, ",", ""), true
+	case comma > 1 && dot == 0 && thousandsGrouped(s):
+		return strings.ReplaceAll(s, ",", ""), true
+	case comma > 0:
+		return "", false
+	}
+	return s, true
 }
 
 // thousandsGrouped reports whether every comma in s is followed by exactly

@@ -158,41 +158,58 @@ func (r *renderer) leadHeight(blocks []Block) float64 {
 		return 0
 	}
 	b := &blocks[0]
-	h := 12.0 // about two lines of text
-	switch b.Kind {
-	case KindHeading:
-		h = 4.5 + totalHeight(r.lines(b.Text, r.headingFont(), r.width, 1.3))
-	case KindRadar:
-		if b.Radar != nil && len(b.Radar.Axes) >= 3 {
-			h = r.planRadar(b.Radar).height
-		}
-	case KindParagraph:
-		// All of a paragraph that must stay with what follows; two lines
-		// of any other.
-		lines := r.lines(b.Text, r.paragraphFont(b.Style), r.width, lineFactor)
-		h = totalHeight(lines) + r.gap(blockGap)
-		if !b.KeepWithNext {
-			h = min(h, 12)
-		}
-	case KindSignature:
-		h = 20 // no signatures: a little room
-		if len(b.Signatures) > 0 {
-			cols := signatureColumns(len(b.Signatures))
-			h = r.signatureRowHeight(b.Signatures[:cols], cols) + r.gap(boxGap)
-		}
-	case KindTable:
-		if b.Table != nil {
-			h = r.layoutGrid(r.tableGrid(b.Table)).need
-		}
-	case KindKeyValue:
-		h = r.layoutGrid(r.keyValueGrid(b.Pairs)).need
-	case KindCallout:
-		h = 30
-	}
+	h := r.blockLeadHeight(b)
 	if b.Kind == KindHeading || b.KeepWithNext {
 		h += r.leadHeight(blocks[1:])
 	}
 	return min(h, r.bottom-bodyTop)
+}
+
+// blockLeadHeight is the room the start of one block needs, leaving out
+// what it must be kept with.
+func (r *renderer) blockLeadHeight(b *Block) float64 {
+	switch b.Kind {
+	case KindHeading:
+		return 4.5 + totalHeight(r.lines(b.Text, r.headingFont(), r.width, 1.3))
+	case KindRadar:
+		if b.Radar != nil && len(b.Radar.Axes) >= 3 {
+			return r.planRadar(b.Radar).height
+		}
+	case KindParagraph:
+		return r.paragraphLeadHeight(b)
+	case KindSignature:
+		return r.signatureLeadHeight(b)
+	case KindTable:
+		if b.Table != nil {
+			return r.layoutGrid(r.tableGrid(b.Table)).need
+		}
+	case KindKeyValue:
+		return r.layoutGrid(r.keyValueGrid(b.Pairs)).need
+	case KindCallout:
+		return 30
+	}
+	return 12 // about two lines of text
+}
+
+// paragraphLeadHeight is all of a paragraph that must stay with what
+// follows; two lines of any other.
+func (r *renderer) paragraphLeadHeight(b *Block) float64 {
+	lines := r.lines(b.Text, r.paragraphFont(b.Style), r.width, lineFactor)
+	h := totalHeight(lines) + r.gap(blockGap)
+	if !b.KeepWithNext {
+		h = min(h, 12)
+	}
+	return h
+}
+
+// signatureLeadHeight is the first row of signature boxes, or a little room
+// when there are no signatures.
+func (r *renderer) signatureLeadHeight(b *Block) float64 {
+	if len(b.Signatures) == 0 {
+		return 20
+	}
+	cols := signatureColumns(len(b.Signatures))
+	return r.signatureRowHeight(b.Signatures[:cols], cols) + r.gap(boxGap)
 }
 
 func (r *renderer) headingFont() font { return font{styleBold, sizeH2, r.pal.ink} }

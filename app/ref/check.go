@@ -18,26 +18,8 @@ func (d *Data) Check() error {
 			bad("competence %s: dimension %q", c.ID, c.Dimension)
 		}
 	}
-	modes := idSet(len(d.EntryModes), func(i int) string { return d.EntryModes[i].ID }, "entry mode", bad)
-	for _, m := range d.EntryModes {
-		if m.Source != SourceKatwalo && m.Source != SourceProject {
-			bad("entry mode %s: source %q", m.ID, m.Source)
-		}
-		if len(m.Competences) == 0 {
-			bad("entry mode %s: no competences", m.ID)
-		}
-		for _, c := range m.Competences {
-			if !comps[c] {
-				bad("entry mode %s: unknown competence %q", m.ID, c)
-			}
-		}
-	}
-	stmts := idSet(len(d.Statements), func(i int) string { return d.Statements[i].ID }, "statement", bad)
-	for _, s := range d.Statements {
-		if !s.Dimension.Valid() || len(s.ID) < 2 || Dimension(s.ID[:1]) != s.Dimension {
-			bad("statement %s: dimension %q does not match its id", s.ID, s.Dimension)
-		}
-	}
+	modes := d.checkEntryModes(comps, bad)
+	stmts := d.checkStatements(bad)
 	barriers := idSet(len(d.Barriers), func(i int) string { return d.Barriers[i].ID }, "barrier", bad)
 	for _, b := range d.Barriers {
 		checkTags("barrier "+b.ID, b.Tags, bad)
@@ -56,6 +38,38 @@ func (d *Data) Check() error {
 		checkRecommendation(r, triggers, bad)
 	}
 	return errors.Join(errs...)
+}
+
+// checkEntryModes checks the entry modes against the competences and
+// returns the set of their ids.
+func (d *Data) checkEntryModes(comps map[string]bool, bad func(string, ...any)) map[string]bool {
+	modes := idSet(len(d.EntryModes), func(i int) string { return d.EntryModes[i].ID }, "entry mode", bad)
+	for _, m := range d.EntryModes {
+		if m.Source != SourceKatwalo && m.Source != SourceProject {
+			bad("entry mode %s: source %q", m.ID, m.Source)
+		}
+		if len(m.Competences) == 0 {
+			bad("entry mode %s: no competences", m.ID)
+		}
+		for _, c := range m.Competences {
+			if !comps[c] {
+				bad("entry mode %s: unknown competence %q", m.ID, c)
+			}
+		}
+	}
+	return modes
+}
+
+// checkStatements checks that each statement's id starts with its
+// dimension, and returns the set of their ids.
+func (d *Data) checkStatements(bad func(string, ...any)) map[string]bool {
+	stmts := idSet(len(d.Statements), func(i int) string { return d.Statements[i].ID }, "statement", bad)
+	for _, s := range d.Statements {
+		if !s.Dimension.Valid() || len(s.ID) < 2 || Dimension(s.ID[:1]) != s.Dimension {
+			bad("statement %s: dimension %q does not match its id", s.ID, s.Dimension)
+		}
+	}
+	return stmts
 }
 
 func checkRecommendation(r Recommendation, triggers map[string]map[string]bool, bad func(string, ...any)) {

@@ -257,16 +257,7 @@ func (s *Store) dailyBackup(ctx context.Context) error {
 // integrity check to Maintain, unless the file is about to be migrated.
 func inspect(ctx context.Context, path string, quick bool) (int, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		// Missing where backups exist, the file was lost (a restore killed
-		// between moving it aside and putting the backup in place, a sync
-		// client), not never made: refused like an emptied one.
-		if backup, _ := NewestGoodBackup(ctx, BackupDir(path)); backup != "" {
-			return 0, &CorruptError{Path: path, Backup: backup, Err: ErrDatabaseMissing}
-		}
-		if databaseWasMade(filepath.Dir(path)) {
-			return 0, &CorruptError{Path: path, Err: ErrDatabaseMissing}
-		}
-		return 0, nil
+		return 0, missingDatabase(ctx, path)
 	}
 	if err := rollBackHotJournal(ctx, path); err != nil {
 		return 0, corrupt(ctx, path, err)
@@ -281,29 +272,59 @@ func inspect(ctx context.Context, path string, quick bool) (int, error) {
 		return 0, corrupt(ctx, path, err)
 	}
 	if !quick || (version > 0 && version < latestVersion()) {
-		var check string
-		if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
-			return 0, corrupt(ctx, path, err)
-		}
-		if check != "ok" {
-			return 0, corrupt(ctx, path, errors.New(check))
+		if err := quickCheck(ctx, db, path); err != nil {
+			return 0, err
 		}
 	}
 	if version > latestVersion() {
 		return 0, &NewerError{Path: path, Version: version, Supported: latestVersion()}
 	}
-	if version == 0 && !hasNoTables(ctx, db) {
-		return 0, corrupt(ctx, path, errors.New("a database of another program"))
-	}
 	if version == 0 {
-		// An empty file where backups exist was emptied, not just made:
-		// starting afresh would hide the clients and, after the daily
-		// backups rotate, prune the good ones away.
-		if backup, _ := NewestGoodBackup(ctx, BackupDir(path)); backup != "" {
-			return 0, &CorruptError{Path: path, Backup: backup, Err: errors.New("the database is empty but backups exist")}
-		}
+		return 0, checkUnversioned(ctx, db, path)
 	}
 	return version, nil
+}
+
+// missingDatabase decides whether a database file that is not there is a new
+// one (nil) or one that was lost. Missing where backups exist, the file was
+// lost (a restore killed between moving it aside and putting the backup in
+// place, a sync client), not never made: refused like an emptied one.
+func missingDatabase(ctx context.Context, path string) error {
+	if backup, _ := NewestGoodBackup(ctx, BackupDir(path)); backup != "" {
+		return &CorruptError{Path: path, Backup: backup, Err: ErrDatabaseMissing}
+	}
+	if databaseWasMade(filepath.Dir(path)) {
+		return &CorruptError{Path: path, Err: ErrDatabaseMissing}
+	}
+	return nil
+}
+
+// quickCheck runs SQLite's quick_check on db and reports the file at path as
+// corrupt unless it answers "ok".
+func quickCheck(ctx context.Context, db *sql.DB, path string) error {
+	var check string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+		return corrupt(ctx, path, err)
+	}
+	if check != "ok" {
+		return corrupt(ctx, path, errors.New(check))
+	}
+	return nil
+}
+
+// checkUnversioned accepts a file without a schema version only when it is
+// new: no tables and no backups beside it.
+func checkUnversioned(ctx context.Context, db *sql.DB, path string) error {
+	if !hasNoTables(ctx, db) {
+		return corrupt(ctx, path, errors.New("a database of another program"))
+	}
+	// An empty file where backups exist was emptied, not just made:
+	// starting afresh would hide the clients and, after the daily
+	// backups rotate, prune the good ones away.
+	if backup, _ := NewestGoodBackup(ctx, BackupDir(path)); backup != "" {
+		return &CorruptError{Path: path, Backup: backup, Err: errors.New("the database is empty but backups exist")}
+	}
+	return nil
 }
 
 // rollBackHotJournal plays back the rollback journal a write killed midway

@@ -58,53 +58,84 @@ func (e *msgError) in(l *locales.Localizer) string {
 // describe says in l's language what went wrong: the localised message of
 // the error, never an error code or a Go type.
 func describe(err error, l *locales.Localizer) string {
-	var (
-		msg     *msgError
-		problem *app.JSONProblem
-		locked  *store.LockedError
-		corrupt *store.CorruptError
-		newer   *store.NewerError
-		full    *store.NoSpaceError
-		write   *report.WriteError
-		path    *fs.PathError
-	)
+	var msg *msgError
 	switch {
 	case errors.As(err, &msg):
 		return msg.in(l)
 	case len(app.FieldErrors(err)) > 0:
 		return fieldProblems(app.FieldErrors(err), l)
-	case errors.Is(err, app.ErrTooLarge):
-		return l.Tf("cli.error.file_too_large", map[string]any{"MB": app.MaxInterchangeSize >> 20})
-	case errors.Is(err, app.ErrNewerFormat):
-		return l.T("cli.error.newer_file")
-	case errors.As(err, &problem) && problem.Kind == app.JSONSyntax:
-		return l.Tf("cli.error.json_syntax", map[string]any{"Offset": problem.Offset})
-	case errors.Is(err, app.ErrNotInterchange):
-		return l.T("cli.error.not_company_file")
-	case errors.As(err, &problem) && problem.Kind == app.JSONType:
-		return l.Tf("cli.error.json_type", map[string]any{"Field": problem.Field, "Want": l.T("cli.json." + problem.Want)})
-	case errors.As(err, &problem) && problem.Kind == app.JSONUnknownField:
-		return l.Tf("cli.error.unknown_field", map[string]any{"Field": problem.Field})
-	case errors.Is(err, app.ErrNotFound):
-		return l.T("cli.error.not_found")
-	case errors.As(err, &full):
-		return l.Tf("ui.store.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)})
-	case errors.As(err, &locked):
-		return l.Tf("cli.error.db_locked", map[string]any{"Path": locked.Path})
-	case errors.As(err, &corrupt):
-		return corruptProblem(corrupt, l)
-	case errors.As(err, &newer):
-		return l.T("ui.store.newer")
-	case errors.Is(err, store.ErrDatabaseExists):
-		return l.T("cli.error.db_exists")
-	case errors.As(err, &write):
-		return l.Tf("cli.error.write_plan", map[string]any{"Path": write.Path, "Reason": reason(write.Err, l)})
-	case errors.As(err, &path) && strings.HasPrefix(err.Error(), "create data folder "):
-		return l.Tf("cli.error.data_folder", map[string]any{"Path": path.Path, "Reason": reason(path, l)})
-	case errors.As(err, &path):
-		return l.Tf("cli.error.open_file", map[string]any{"Path": path.Path, "Reason": reason(path, l)})
+	}
+	// Tried in this order: a store or file error may wrap a more telling one.
+	for _, problem := range []func(error, *locales.Localizer) (string, bool){fileProblem, storeProblem, writeProblem} {
+		if s, ok := problem(err, l); ok {
+			return s
+		}
 	}
 	return l.Tf("cli.error.other", map[string]any{"Detail": oneLine(err.Error())})
+}
+
+// fileProblem describes what is wrong with a company file being imported.
+func fileProblem(err error, l *locales.Localizer) (string, bool) {
+	var problem *app.JSONProblem
+	switch {
+	case errors.Is(err, app.ErrTooLarge):
+		return l.Tf("cli.error.file_too_large", map[string]any{"MB": app.MaxInterchangeSize >> 20}), true
+	case errors.Is(err, app.ErrNewerFormat):
+		return l.T("cli.error.newer_file"), true
+	case errors.As(err, &problem) && problem.Kind == app.JSONSyntax:
+		return l.Tf("cli.error.json_syntax", map[string]any{"Offset": problem.Offset}), true
+	case errors.Is(err, app.ErrNotInterchange):
+		return l.T("cli.error.not_company_file"), true
+	case errors.As(err, &problem) && problem.Kind == app.JSONType:
+		return l.Tf("cli.error.json_type", map[string]any{"Field": problem.Field, "Want": l.T("cli.json." + problem.Want)}), true
+	case errors.As(err, &problem) && problem.Kind == app.JSONUnknownField:
+		return l.Tf("cli.error.unknown_field", map[string]any{"Field": problem.Field}), true
+	}
+	return "", false
+}
+
+// storeProblem describes why the database could not be opened, read or
+// written.
+func storeProblem(err error, l *locales.Localizer) (string, bool) {
+	var (
+		locked  *store.LockedError
+		corrupt *store.CorruptError
+		newer   *store.NewerError
+		full    *store.NoSpaceError
+	)
+	switch {
+	case errors.Is(err, app.ErrNotFound):
+		return l.T("cli.error.not_found"), true
+	case errors.As(err, &full):
+		return l.Tf("ui.store.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)}), true
+	case errors.As(err, &locked):
+		return l.Tf("cli.error.db_locked", map[string]any{"Path": locked.Path}), true
+	case errors.As(err, &corrupt):
+		return corruptProblem(corrupt, l), true
+	case errors.As(err, &newer):
+		return l.T("ui.store.newer"), true
+	case errors.Is(err, store.ErrDatabaseExists):
+		return l.T("cli.error.db_exists"), true
+	}
+	return "", false
+}
+
+// writeProblem describes why a plan, the data folder or another file could
+// not be written or opened.
+func writeProblem(err error, l *locales.Localizer) (string, bool) {
+	var (
+		write *report.WriteError
+		path  *fs.PathError
+	)
+	switch {
+	case errors.As(err, &write):
+		return l.Tf("cli.error.write_plan", map[string]any{"Path": write.Path, "Reason": reason(write.Err, l)}), true
+	case errors.As(err, &path) && strings.HasPrefix(err.Error(), "create data folder "):
+		return l.Tf("cli.error.data_folder", map[string]any{"Path": path.Path, "Reason": reason(path, l)}), true
+	case errors.As(err, &path):
+		return l.Tf("cli.error.open_file", map[string]any{"Path": path.Path, "Reason": reason(path, l)}), true
+	}
+	return "", false
 }
 
 // fieldProblems lists the first refused fields with their messages.
