@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -95,19 +94,21 @@ func readDocument(path string, d *ref.Data) (*app.Document, error) {
 
 // pickAssessment returns the assessment of date, or the latest one.
 func pickAssessment(as []app.Assessment, date string) (*app.Assessment, error) {
-	if len(as) == 0 {
-		return nil, failure(nil, "cli.error.no_assessment", map[string]any{}, "the file has no assessment to analyze")
+	a, _, err := app.SelectAssessment(as, date)
+	return a, assessmentFailure(err)
+}
+
+// assessmentFailure says in the user's words that there is no assessment,
+// or none of the date asked for; other errors it returns as they are.
+func assessmentFailure(err error) error {
+	var none *app.NoAssessmentError
+	switch {
+	case !errors.As(err, &none):
+		return err
+	case none.Date == "":
+		return failure(nil, "cli.error.no_assessment", map[string]any{}, "the file has no assessment to analyze")
 	}
-	sorted := byDate(as)
-	if date == "" {
-		return sorted[len(sorted)-1], nil
-	}
-	for _, a := range sorted {
-		if a.Date == date {
-			return a, nil
-		}
-	}
-	return nil, failure(nil, "cli.error.no_assessment_dated", map[string]any{"Date": date}, "no assessment dated "+date)
+	return failure(nil, "cli.error.no_assessment_dated", map[string]any{"Date": none.Date}, "no assessment dated "+none.Date)
 }
 
 // inCompany names the company in an error of pickAssessment.
@@ -121,16 +122,6 @@ func inCompany(name string, err error) error {
 		data[k] = v
 	}
 	return failure(m.cause, m.id, data, name+": "+m.text)
-}
-
-// byDate returns pointers to the assessments, oldest first.
-func byDate(as []app.Assessment) []*app.Assessment {
-	sorted := make([]*app.Assessment, len(as))
-	for i := range as {
-		sorted[i] = &as[i]
-	}
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date < sorted[j].Date })
-	return sorted
 }
 
 // writeAnalysisText prints the analysis for a person to read.

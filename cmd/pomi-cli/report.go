@@ -61,69 +61,29 @@ func runReport(args []string, out io.Writer) error {
 	})
 }
 
-// reportInput gathers what a plan is made from: the company, the chosen
-// assessment and the one before it, the organisation's branding and own
-// reference items, and the plan's language.
+// reportInput reads the plan with app.MakePlan: the flag's language, else
+// the saved report language, else the user's locale's.
 func reportInput(ctx context.Context, s *store.Store, id app.CompanyID, lang, date string) (*report.Input, *locales.Localizer, error) {
-	settings, err := s.Settings(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	l, err := reportLocalizer(lang, settings.ReportLanguage)
-	if err != nil {
-		return nil, nil, err
-	}
-	d, texts, err := s.Reference(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	doc, err := s.ExportCompany(ctx, id, time.Now())
-	if err != nil {
-		return nil, nil, err
-	}
-	current, previous, err := assessmentAndPrevious(doc.Assessments, date)
-	if err != nil {
-		return nil, nil, inCompany(doc.Company.Name, err)
-	}
-	logo, err := s.Logo(ctx, id)
-	if err != nil && !errors.Is(err, app.ErrNotFound) {
-		return nil, nil, err
-	}
-	in := &report.Input{
-		Company: doc.Company, Assessment: *current, Previous: previous, Ref: d, Texts: texts(l.Lang()),
-		Branding: settings.Branding, ClientLogo: logo, Paper: settings.PaperSize,
-		Created: time.Now(), Version: app.Version,
-	}
-	return in, l, nil
-}
-
-// reportLocalizer picks the plan's language: the flag, else the saved
-// report language, else the user's locale.
-func reportLocalizer(flagLang, saved string) (*locales.Localizer, error) {
-	switch {
-	case flagLang != "":
-		return localizer(flagLang)
-	case saved != "" && locales.Supported(saved):
-		return localizer(saved)
-	}
-	return localizer(locales.FromEnvironment(os.Getenv))
-}
-
-// assessmentAndPrevious returns the assessment of date (the latest when date
-// is empty) and the one before it, nil when there is none.
-func assessmentAndPrevious(as []app.Assessment, date string) (*app.Assessment, *app.Assessment, error) {
-	current, err := pickAssessment(as, date)
-	if err != nil {
-		return nil, nil, err
-	}
-	var previous *app.Assessment
-	for _, a := range byDate(as) {
-		if a == current {
-			break
+	if lang != "" {
+		if _, err := localizer(lang); err != nil {
+			return nil, nil, err
 		}
-		previous = a
 	}
-	return current, previous, nil
+	plan, err := app.MakePlan(ctx, s, app.PlanRequest{
+		Company: id, Date: date, Language: lang,
+		Fallback: locales.FromEnvironment(os.Getenv), Supported: locales.Supported,
+	})
+	var none *app.NoAssessmentError
+	if errors.As(err, &none) {
+		return nil, nil, inCompany(none.Company, assessmentFailure(none))
+	} else if err != nil {
+		return nil, nil, err
+	}
+	l, err := localizer(plan.Language)
+	if err != nil {
+		return nil, nil, err
+	}
+	return report.InputFor(plan, time.Now()), l, nil
 }
 
 func joinLanguages() string {

@@ -79,6 +79,7 @@ func TestReportRefusesWhatItCannotDo(t *testing.T) {
 		{[]string{"report", "--company", "1", "--out", "x.pdf", "--lang", "de"}, true, `language "de"`},
 		{[]string{"report", "--company", "1", "--out", "x.pdf", "--paper", "a5"}, false, "paper size"},
 		{[]string{"report", "--company", "99", "--out", "x.pdf"}, false, "not found"},
+		{[]string{"report", "--company", "1", "--out", "x.pdf", "--date", "1999-01-01"}, false, ": no assessment dated 1999-01-01"},
 		{[]string{"report", "--company", "1", "--out", filepath.Join(dir, "missing", "x.pdf")}, false, "save plan to"},
 	}
 	for _, c := range cases {
