@@ -7,10 +7,12 @@ TAGS      := migrated_fynedo
 PURE_PKGS := ./app/... ./locales/... ./ui/... ./report/... ./desktop/... ./applog/... ./internal/... ./cmd/pomi-cli/...
 export LANG ?= en_US.UTF-8
 
-# Packaging, benchmarks and other extras live in mk/*.mk, one file per
-# concern; they come first, so name the default goal here.
+# Packaging, benchmarks and other extras live in mk/, one file per concern,
+# each named here so a missing one stops make. They come before this file's
+# targets, so name the default goal here. package.mk before wine.mk: wine.mk
+# uses its DIST and PACKAGE_VERSION.
 .DEFAULT_GOAL := run
--include mk/*.mk
+include mk/bench.mk mk/crash.mk mk/desktop.mk mk/package.mk mk/platforms.mk mk/reliability.mk mk/wine.mk
 
 .PHONY: run test deps deps-test build build-cli build-pure build-a11y lint unit test-window test-pdf screenshots plan-pictures bench clean
 
@@ -48,6 +50,7 @@ lint:
 	  if [ -n "$$unformatted" ]; then echo "not gofmt-formatted: $$unformatted"; exit 1; fi
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) tool staticcheck -tags $(TAGS) ./...
+	$(GO) run ./tools/complexity -over 15 .
 	$(GO) tool actionlint .github/workflows/ci.yml .github/workflows/release.yml
 
 unit:

@@ -15,9 +15,6 @@ trap 'stop_window_run "$home"' EXIT
 export HOME=$home POMI_DATA_DIR=$home/data LANG=en_US.UTF-8
 start_xvfb 1366x768
 
-# x of each tab in the tab bar (y 49), per language.
-declare -A modes_x=([sv]=186 [en]=190) settings_x=([sv]=340 [en]=305) help_x=([sv]=448 [en]=393)
-
 launch() {
   "$bindir/pomi" --lang "$lang" >/dev/null 2>&1 &
   app=$!
@@ -26,6 +23,12 @@ launch() {
 }
 stop() { kill "$app"; wait "$app" 2>/dev/null || true; app=""; }
 shot() { sleep "${2:-1}"; import -window "$win" "$out/$1-$lang.png"; }
+# changed BEFORE AFTER: the screenshot AFTER must differ from BEFORE, or
+# the key or click meant to get there missed.
+changed() {
+  [ "$(compare -metric AE "$out/$1-$lang.png" "$out/$2-$lang.png" null: 2>&1 || true)" != 0 ] ||
+    { echo "screenshots: $2 looks just like $1 – the window did not change" >&2; exit 1; }
+}
 
 launch
 shot first-start
@@ -36,21 +39,26 @@ stop
   --advisor "Per Holm" --advisor-title "Exportrådgivare" --advisor-email per.holm@example.se >/dev/null
 launch
 shot companies
-xdotool key --window "$win" ctrl+f
-xdotool type --delay 50 pasta
-sleep 0.5
-xdotool key Return
+send_keys "$win" ctrl+f
+type_text "$win" pasta
+sleep 0.2
+send_keys "$win" Return
 n=1
 for step in profile modes competences statements barriers checklist results actions report history; do
   shot "step-$(printf %02d $n)-$step" 1.2
-  xdotool key --window "$win" ctrl+Next
+  send_keys "$win" ctrl+Next
   n=$((n + 1))
 done
-click "$win" "${modes_x[$lang]}" 49
+# The entry modes have no key: their tab, the second, found in the picture.
+click_tab "$win" 2
 shot modes
-click "$win" "${settings_x[$lang]}" 49
+send_keys "$win" ctrl+comma
 shot settings
-click "$win" "${help_x[$lang]}" 49
+# Help: the menu bar's fourth menu, its first item.
+menu_keys "$win" Right Right Right Down Return
 shot help
+changed step-10-history modes
+changed modes settings
+changed settings help
 stop
 echo "screenshots: $(ls "$out"/*-"$lang".png | wc -l) pictures of the $lang window in $out"

@@ -1,5 +1,5 @@
 # Performance, measured side by side: docs/performance.md records the figures
-# and how to read them. Proposed: point the Makefile's `bench` at `bench-all`.
+# and how to read them; the Makefile's `bench` runs `bench-all`.
 .PHONY: bench-all bench-go
 
 ## bench-all: start-up time, idle memory and binary size of the app beside a bare Fyne window (under Xvfb, 10,000 companies), PDF and search benchmarks beside their baselines; prints a summary table (BENCH_RUNS=7 starts each)

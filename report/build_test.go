@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -82,13 +81,10 @@ func TestDemoPlansMatchTheirGoldenLayouts(t *testing.T) {
 	for name, file := range demoFiles {
 		for _, lang := range locales.Languages() {
 			t.Run(name+"-"+lang, func(t *testing.T) {
-				got, err := json.MarshalIndent(build(t, demoInput(t, file), lang), "", "  ")
-				if err != nil {
-					t.Fatal(err)
-				}
+				got := goldenJSON(t, build(t, demoInput(t, file), lang))
 				golden := filepath.Join("testdata", "golden", name+"-"+lang+".json")
 				if *update {
-					if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					if err := os.WriteFile(golden, got, 0o644); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -96,8 +92,9 @@ func TestDemoPlansMatchTheirGoldenLayouts(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%v (run go test ./report -run Golden -update to create it)", err)
 				}
-				if !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(want)) {
-					t.Errorf("layout differs from %s; look at the change and run with -update if it is right", golden)
+				if d := lineDiff(golden, "built now", want, got); d != "" {
+					t.Errorf("layout differs from %s (- golden, + built now); if the change is right, "+
+						"run go test ./report -run Golden -update\n%s", golden, d)
 				}
 			})
 		}
