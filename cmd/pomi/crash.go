@@ -7,12 +7,13 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pomi-planner/pomi/ui/shell"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/applog"
 	"github.com/pomi-planner/pomi/locales"
-	"github.com/pomi-planner/pomi/ui"
 )
 
 // Exit codes besides 0.
@@ -56,7 +57,7 @@ func (l *appLog) panicked(value any, stack []byte) int {
 // reports nobody has seen: it names the newest and marks them all seen, so
 // the next start is quiet. The restore is offered only with an open
 // database and backups to restore (the recovery screen offers its own).
-func offerCrashRestore(w fyne.Window, sh *ui.Shell, logDir, dataDir string, storeOpen bool) {
+func offerCrashRestore(w fyne.Window, sh *shell.Shell, logDir, dataDir string, storeOpen bool) {
 	if logDir == "" {
 		return
 	}
@@ -72,7 +73,7 @@ func offerCrashRestore(w fyne.Window, sh *ui.Shell, logDir, dataDir string, stor
 		newest = seen
 	}
 	backups := storeOpen && hasBackups(dataDir)
-	ui.ShowCrashNotice(w, localizer(sh.Language()), newest, backups, sh.ShowBackups, nil)
+	shell.ShowCrashNotice(w, localizer(sh.Language()), newest, backups, sh.ShowBackups, nil)
 }
 
 // hasBackups reports whether the data folder has a backup to restore.

@@ -16,6 +16,10 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/pomi-planner/pomi/ui/kit"
+	"github.com/pomi-planner/pomi/ui/shell"
+	"github.com/pomi-planner/pomi/ui/widgets"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
@@ -24,7 +28,6 @@ import (
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/locales"
-	"github.com/pomi-planner/pomi/ui"
 )
 
 //go:embed Icon.png
@@ -70,18 +73,18 @@ func runWindow(logs *appLog, langFlag, dir string, dirErr error) int {
 	a := fyneapp.NewWithID("se.pomiplanner.app")
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	if saved != nil {
-		ui.ApplyAccent(saved.Branding.PrimaryColor) // before the window: no redraw later
+		shell.ApplyAccent(saved.Branding.PrimaryColor) // before the window: no redraw later
 	}
 	w := a.NewWindow("POMI Planner")
-	var sh *ui.Shell
+	var sh *shell.Shell
 	if repo != nil {
-		sh = ui.NewShell(w, d, logs.lang, repo, nil)
+		sh = shell.NewShell(w, d, logs.lang, repo, nil)
 	} else {
-		sh = ui.NewShell(w, d, logs.lang, nil, openErr)
+		sh = shell.NewShell(w, d, logs.lang, nil, openErr)
 	}
 	logs.lang = sh.Language()
 	if dirErr == nil {
-		sh.EnableRecovery(dir, func() (ui.Store, error) {
+		sh.EnableRecovery(dir, func() (kit.Store, error) {
 			s, err := openStore(dir, nil)
 			if err != nil {
 				return nil, err
@@ -90,8 +93,8 @@ func runWindow(logs *appLog, langFlag, dir string, dirErr error) int {
 			return s, nil
 		})
 	}
-	ui.RestoreWindowSize(w, a.Preferences())
-	stopFollowing := ui.FollowFocus(w)
+	shell.RestoreWindowSize(w, a.Preferences())
+	stopFollowing := widgets.FollowFocus(w)
 	// ShowAndRun, in two steps: Fyne reports a window it could not create
 	// (no OpenGL) only in the log, and Run would then wait with no window.
 	w.Show()

@@ -1,0 +1,3 @@
+// Package firststart is the page of the very first start: who uses the app,
+// the organisation's name and the language.
+package firststart

@@ -1,0 +1,15 @@
+package ratings
+
+import (
+	"os"
+	"testing"
+
+	"github.com/pomi-planner/pomi/ui/uitest"
+)
+
+// TestMain runs the screens' background work synchronously; tests save
+// with Flush.
+func TestMain(m *testing.M) {
+	uitest.Synchronous()
+	os.Exit(m.Run())
+}

@@ -1,0 +1,109 @@
+package shell
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// Keyboard shortcuts of the main menu. Menu shortcuts work even while a text
+// field has the focus (a canvas shortcut would go to the field instead);
+// "ShortcutDefault" is Ctrl, or Cmd on macOS.
+var (
+	shortcutNewCompany = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSearch     = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExportPDF  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSettings   = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNextStep   = &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutPrevStep   = &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// mainMenu is the window's menu in the shell's language.
+func (sh *Shell) mainMenu() *fyne.MainMenu {
+	item := func(id string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(sh.loc.T(id), action)
+		it.Shortcut = sc
+		return it
+	}
+	file := fyne.NewMenu(sh.loc.T("ui.menu.file"),
+		item("ui.menu.new_company", shortcutNewCompany, sh.NewCompany),
+		item("ui.menu.export_pdf", shortcutExportPDF, sh.ExportPDF),
+		fyne.NewMenuItemSeparator(),
+		item("ui.menu.settings", shortcutSettings, sh.ShowSettings),
+	)
+	edit := fyne.NewMenu(sh.loc.T("ui.menu.edit"),
+		item("ui.menu.search", shortcutSearch, sh.FocusSearch),
+	)
+	view := fyne.NewMenu(sh.loc.T("ui.menu.view"),
+		item("ui.menu.previous_step", shortcutPrevStep, func() { sh.stepBy(-1) }),
+		item("ui.menu.next_step", shortcutNextStep, func() { sh.stepBy(1) }),
+	)
+	help := fyne.NewMenu(sh.loc.T("ui.menu.help"),
+		item("ui.menu.help_contents", nil, sh.ShowHelp),
+	)
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// NewCompany goes to the company list and asks for the new company's name.
+func (sh *Shell) NewCompany() {
+	if sh.firstStart || sh.companies == nil || !sh.showList() {
+		return
+	}
+	sh.companies.AskNew()
+}
+
+// FocusSearch goes to the company list and puts the cursor in the search.
+func (sh *Shell) FocusSearch() {
+	if sh.firstStart || sh.companies == nil || !sh.showList() {
+		return
+	}
+	sh.window.Canvas().Focus(sh.companies.Search())
+}
+
+// showList shows the company list, saving and closing an open company;
+// false when its work could not be saved.
+func (sh *Shell) showList() bool {
+	sh.tabs.SelectIndex(tabCompanies)
+	if sh.workspace == nil {
+		return true
+	}
+	if sh.session.Flush() != nil {
+		return false
+	}
+	sh.closeCompany()
+	return true
+}
+
+// ExportPDF exports the open company's plan from its Report step.
+func (sh *Shell) ExportPDF() {
+	if sh.firstStart || sh.workspace == nil {
+		return
+	}
+	sh.tabs.SelectIndex(tabCompanies)
+	sh.workspace.ShowStep("report")
+	if v, ok := sh.workspace.View().(interface{ Export() }); ok {
+		v.Export()
+	}
+}
+
+// ShowSettings shows the settings tab.
+func (sh *Shell) ShowSettings() {
+	if !sh.firstStart {
+		sh.tabs.SelectIndex(tabSettings)
+	}
+}
+
+// ShowHelp shows the help tab.
+func (sh *Shell) ShowHelp() {
+	if !sh.firstStart {
+		sh.tabs.SelectIndex(tabHelp)
+	}
+}
+
+// stepBy moves the open company's workspace by delta steps.
+func (sh *Shell) stepBy(delta int) {
+	if sh.firstStart || sh.workspace == nil {
+		return
+	}
+	sh.tabs.SelectIndex(tabCompanies)
+	sh.workspace.Show(sh.workspace.Current() + delta)
+}

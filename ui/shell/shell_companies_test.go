@@ -1,0 +1,39 @@
+package shell
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/ui/uitest"
+)
+
+func TestTheShellKeepsTheSearchAcrossALanguageSwitch(t *testing.T) {
+	test.NewTempApp(t)
+	s, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w := test.NewTempWindow(t, nil)
+	sh := NewShell(w, ref.MustLoad(), "sv", s, nil)
+	sh.Companies().Search().SetText("möbel")
+	sh.SetLanguage("en")
+	if got := sh.Companies().Search().Text; got != "möbel" {
+		t.Errorf("search after switching language: %q", got)
+	}
+	if sh.Companies().Search().PlaceHolder != "Search name, org. no., city, contact…" {
+		t.Errorf("placeholder %q", sh.Companies().Search().PlaceHolder)
+	}
+}
+
+func TestWithoutADatabaseTheShellSaysWhy(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	sh := NewShell(w, ref.MustLoad(), "en", nil, &store.LockedError{Path: "/tmp/x/pomi.lock"})
+	if sh.Companies() != nil || !uitest.ContainsText(sh.tabs.Items[0].Content, "Another copy of POMI Planner") {
+		t.Error("the reason is not shown in place of the companies")
+	}
+}

@@ -1,0 +1,180 @@
+package shell
+
+import (
+	"context"
+	"errors"
+
+	"github.com/pomi-planner/pomi/ui/firststart"
+	"github.com/pomi-planner/pomi/ui/kit"
+	"github.com/pomi-planner/pomi/ui/recovery"
+	"github.com/pomi-planner/pomi/ui/settings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/store"
+)
+
+// EnableRecovery lets the shell offer a backup and a new try when the
+// database in dataDir could not be opened; reopen opens it again.
+func (sh *Shell) EnableRecovery(dataDir string, reopen func() (kit.Store, error)) {
+	sh.dataDir, sh.reopen = dataDir, reopen
+	if sh.store == nil {
+		sh.rebuild(sh.loc)
+	}
+}
+
+// retryOpen opens the database again, after a restore or when another copy
+// of the app has closed.
+func (sh *Shell) retryOpen() {
+	var st kit.Store
+	var err error
+	kit.RunAsync(func() { st, err = sh.reopen() }, func() {
+		sh.store, sh.openErr = st, err
+		if err != nil {
+			kit.LogError("open the database again", err)
+			sh.store = nil
+		}
+		sh.rebuild(sh.loc)
+		sh.loadSettings()
+		sh.Maintain()
+	})
+}
+
+// maintainer is a store opened with store.OpenQuick, which leaves its
+// integrity check and the day's backup for after the window shows.
+type maintainer interface {
+	Maintain(ctx context.Context) error
+	Close() error
+}
+
+// Maintain runs the store's deferred integrity check and daily backup off
+// the UI thread. A damaged file closes the store, unsaved, and shows the
+// recovery screen; a failed backup is only logged.
+func (sh *Shell) Maintain() {
+	st := sh.store
+	m, ok := st.(maintainer)
+	if !ok {
+		return
+	}
+	var err error
+	kit.RunAsync(func() { err = m.Maintain(context.Background()) }, func() {
+		var corrupt *store.CorruptError
+		if err == nil || sh.store != st {
+			return
+		}
+		kit.LogError("check the database", err)
+		if !errors.As(err, &corrupt) {
+			return
+		}
+		// Nothing more may be written into a damaged file.
+		sh.session, sh.workspace = nil, nil
+		kit.LogError("close the damaged database", m.Close())
+		sh.store, sh.openErr = nil, err
+		sh.rebuild(sh.loc)
+	})
+}
+
+// loadSettings applies the saved settings: the accent colour, and the first
+// start page when nobody has said yet who uses the app.
+func (sh *Shell) loadSettings() {
+	if sh.store == nil {
+		return
+	}
+	var st *app.Settings
+	var err error
+	kit.RunAsync(func() { st, err = sh.store.Settings(context.Background()) }, func() {
+		if err != nil {
+			kit.LogError("read settings", err)
+			return
+		}
+		sh.applySettings(st)
+		if st.UsedBy == "" {
+			sh.showFirstStart()
+		}
+	})
+}
+
+// applySettings gives the window the organisation's colour.
+func (sh *Shell) applySettings(st *app.Settings) {
+	ApplyAccent(st.Branding.PrimaryColor)
+}
+
+// appliedAccent is the colour appliedTo's theme has now.
+var (
+	appliedAccent string
+	appliedTo     fyne.App
+)
+
+// ApplyAccent makes hex the app's accent colour. Changing the theme redraws
+// every widget, so the same colour again changes nothing; cmd/pomi applies
+// the saved colour before the window shows, and the shell's later call
+// with it is free.
+func ApplyAccent(hex string) {
+	a := fyne.CurrentApp()
+	if a == nil || (a == appliedTo && appliedAccent == hex) {
+		return
+	}
+	appliedAccent, appliedTo = hex, a
+	a.Settings().SetTheme(newAccentTheme(hex))
+}
+
+// showFirstStart covers the window with the first start page until it is answered.
+func (sh *Shell) showFirstStart() {
+	sh.firstStart = true
+	page := firststart.NewFirstStart(sh.loc, sh.store, sh.firstStartDone)
+	sh.root.Objects = []fyne.CanvasObject{page}
+	sh.root.Refresh()
+}
+
+func (sh *Shell) firstStartDone(choice firststart.Choice) {
+	sh.firstStart = false
+	if choice.Language != "" && choice.Language != sh.loc.Lang() {
+		sh.SetLanguage(choice.Language)
+	} else {
+		sh.rebuild(sh.loc)
+	}
+	if choice.LoadExamples && sh.companies != nil {
+		sh.companies.LoadExamples()
+	}
+}
+
+// FirstStartShown reports whether the first start page covers the window.
+func (sh *Shell) FirstStartShown() bool { return sh.firstStart }
+
+// Settings returns the settings screen, nil without a database or until
+// its tab was first shown.
+func (sh *Shell) Settings() *settings.Screen { return sh.settings }
+
+func (sh *Shell) settingsContent() fyne.CanvasObject {
+	sh.settings = nil
+	if sh.store == nil {
+		note := widget.NewLabel(recovery.StoreProblem(sh.openErr, sh.loc))
+		note.Wrapping = fyne.TextWrapWord
+		return container.NewPadded(note)
+	}
+	sh.settings = settings.NewScreen(sh.window, sh.store, sh.loc)
+	sh.settings.OnLanguage = sh.SetLanguage
+	sh.settings.OnSaved = sh.applySettings
+	sh.settings.OnRestored = sh.restored
+	return sh.settings.Content()
+}
+
+// leftTab saves the settings when the user leaves their tab.
+func (sh *Shell) leftTab(item *container.TabItem) {
+	if sh.settings != nil && sh.tabs.Items[tabSettings] == item {
+		kit.LogError("save settings", sh.settings.Flush())
+	}
+}
+
+// restored shows the restored database: the open company's copy is out of
+// date, so it is dropped without saving, and every screen is rebuilt.
+func (sh *Shell) restored() {
+	sh.session, sh.workspace = nil, nil
+	tab := sh.tabs.SelectedIndex()
+	sh.rebuild(sh.loc)
+	sh.tabs.SelectIndex(tab)
+	sh.loadSettings()
+}
