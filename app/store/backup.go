@@ -17,6 +17,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, to check backups
+
+	"github.com/pomi-planner/pomi/app"
 )
 
 // KeepBackups is how many backups Backup leaves: enough to go back about two
@@ -42,13 +44,8 @@ var backupNameRE = regexp.MustCompile(`^pomi-(\d{8}-\d{6})(?:-(\d+))?-([a-z][a-z
 // folder's lock.
 var backupMu sync.Mutex
 
-// BackupInfo describes one backup file; Time and Reason come from its name.
-type BackupInfo struct {
-	Path   string
-	Time   time.Time
-	Reason string
-	Size   int64
-}
+// BackupInfo is app.BackupInfo: one backup file.
+type BackupInfo = app.BackupInfo
 
 // backupEntry adds the same-second number that orders backups of one second.
 type backupEntry struct {

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/pomi-planner/pomi/app"
 )
 
 // LockFileName is the lock's file inside the data folder; support staff can
@@ -41,30 +43,12 @@ const (
 // the OS lock.
 var errLockBusy = errors.New("lock held by another open file")
 
-// LockInfo is what the lock file says about its holder, so a second copy can
-// tell the user who holds the data folder and judge whether the holder died.
-type LockInfo struct {
-	PID   int       `json:"pid"`
-	Host  string    `json:"host"`
-	Since time.Time `json:"since"`
-}
+// LockInfo is app.LockInfo: what the lock file says about its holder.
+type LockInfo = app.LockInfo
 
-// LockedError says another running copy of the app holds the data folder.
-// Holder is zero when the lock file could not be read yet (another copy is
-// starting at this very moment).
-type LockedError struct {
-	Path   string // the lock file
-	Holder LockInfo
-}
-
-// Error names the holder so the user can find and close the other copy.
-func (e *LockedError) Error() string {
-	if e.Holder.PID == 0 {
-		return fmt.Sprintf("%s is in use by another process that is starting up", e.Path)
-	}
-	return fmt.Sprintf("%s is in use by process %d on host %s since %s",
-		e.Path, e.Holder.PID, e.Holder.Host, e.Holder.Since.Local().Format(time.RFC3339))
-}
+// LockedError is app.LockedError: another running copy of the app holds the
+// data folder.
+type LockedError = app.LockedError
 
 // Lock is the data folder's lock held by this process. Keep it reachable
 // until Release: its open file carries the OS lock, and a garbage-collected

@@ -10,6 +10,8 @@ import (
 	"syscall"
 
 	"modernc.org/sqlite"
+
+	"github.com/pomi-planner/pomi/app"
 )
 
 // spaceMargin is kept free beside a new backup, for SQLite's temporary
@@ -24,30 +26,11 @@ const sqliteFull = 13
 // replace it to play a nearly full disk.
 var diskFree = freeBytes
 
-// NoSpaceError is a backup that does not fit on the disk, even after the
-// oldest automatic backups gave way. Need is how many more bytes must be
-// freed for it.
-type NoSpaceError struct {
-	Dir  string
-	Need int64
-	Err  error
-}
+// NoSpaceError is app.NoSpaceError: a backup that does not fit on the disk.
+type NoSpaceError = app.NoSpaceError
 
-func (e *NoSpaceError) Error() string {
-	msg := fmt.Sprintf("not enough disk space for a backup in %s: free %d MB more", e.Dir, MegabytesUp(e.Need))
-	if e.Err != nil {
-		msg += ": " + e.Err.Error()
-	}
-	return msg
-}
-
-func (e *NoSpaceError) Unwrap() error { return e.Err }
-
-// MegabytesUp is n bytes in whole megabytes (10^6), rounded up, so a
-// message never asks for less space than is needed.
-func MegabytesUp(n int64) int64 {
-	return (n + 999_999) / 1_000_000
-}
+// MegabytesUp is app.MegabytesUp: n bytes in whole megabytes, rounded up.
+func MegabytesUp(n int64) int64 { return app.MegabytesUp(n) }
 
 // backupSize is what VACUUM INTO will write for db: its pages in use.
 func backupSize(ctx context.Context, db *sql.DB) (int64, error) {

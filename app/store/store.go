@@ -17,7 +17,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
@@ -37,56 +36,16 @@ type Store struct {
 
 var _ app.Repository = (*Store)(nil)
 
-// CorruptError says the database file cannot be used; Backup names the newest
-// backup that passed a check ("" when there is none). Nothing was written.
-type CorruptError struct {
-	Path   string
-	Backup string
-	Err    error
-}
+// CorruptError is app.CorruptError: the database file cannot be used.
+type CorruptError = app.CorruptError
 
-// ErrDatabaseMissing is a CorruptError's cause when the database file is
-// gone from a folder that had one (backups of it, or the mark of one made):
-// lost data, not a first start.
-var ErrDatabaseMissing = errors.New("the database file is missing")
+// ErrDatabaseMissing is app.ErrDatabaseMissing, a CorruptError's cause when
+// the database file is gone from a folder that had one.
+var ErrDatabaseMissing = app.ErrDatabaseMissing
 
-func (e *CorruptError) Error() string {
-	if errors.Is(e.Err, ErrDatabaseMissing) && e.Backup == "" {
-		return fmt.Sprintf("database %s is missing and there is no backup of it; put the file back, "+
-			"or begin with an empty database (pomi-cli start-empty)", e.Path)
-	}
-	if errors.Is(e.Err, ErrDatabaseMissing) {
-		return fmt.Sprintf("database %s is missing, but backups of it exist; newest good backup: %s", e.Path, e.Backup)
-	}
-	// SQLite's integrity report has a line per problem; an error is one line.
-	var lines []string
-	for _, l := range strings.Split(fmt.Sprint(e.Err), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			lines = append(lines, l)
-		}
-	}
-	detail := strings.Join(lines, "; ")
-	msg := fmt.Sprintf("database %s is damaged or not a POMI Planner database: %s", e.Path, detail)
-	if e.Backup != "" {
-		msg += "; newest good backup: " + e.Backup
-	}
-	return msg
-}
-
-func (e *CorruptError) Unwrap() error { return e.Err }
-
-// NewerError says the database was written by a newer version of the app;
-// it is refused and left untouched.
-type NewerError struct {
-	Path      string
-	Version   int
-	Supported int
-}
-
-func (e *NewerError) Error() string {
-	return fmt.Sprintf("database %s has schema version %d, newer than this version of POMI Planner understands (%d); update the app",
-		e.Path, e.Version, e.Supported)
-}
+// NewerError is app.NewerError: the database was written by a newer version
+// of the app.
+type NewerError = app.NewerError
 
 // dsn sets every pragma per connection: set with Exec they would reach only
 // one pooled connection. _txlock=immediate makes a read-then-write

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pomi-planner/pomi/app"
-	"github.com/pomi-planner/pomi/app/store"
 )
 
 // AskDelete asks, naming the company and saying what is removed where,
@@ -69,12 +68,12 @@ func (s *Screen) Delete(id app.CompanyID, scope app.EraseScope) {
 // erasedMessage is what the user is told after an erase, "" for the
 // ordinary one (the row going away says it).
 func (s *Screen) erasedMessage(name string, scope app.EraseScope, r app.EraseReport) string {
-	var full *store.NoSpaceError
+	var full *app.NoSpaceError
 	switch {
 	case scope == app.EraseEverywhere:
 		return s.loc.N("ui.companies.erased_everywhere", r.PurgedBackups, map[string]any{"Name": name})
 	case errors.As(r.BackupSkipped, &full):
-		return s.loc.Tf("ui.companies.erased_no_backup", map[string]any{"Name": name, "MB": store.MegabytesUp(full.Need)})
+		return s.loc.Tf("ui.companies.erased_no_backup", map[string]any{"Name": name, "MB": app.MegabytesUp(full.Need)})
 	}
 	return ""
 }

@@ -1,4 +1,5 @@
-// Package kit is what every screen is handed: the Store interface the
-// screens use instead of the SQLite package, the way work runs off the UI
-// thread (with the working indicator), the language names and LogError.
+// Package kit is what every screen is handed: the Store and Maintenance
+// interfaces the screens use instead of the SQLite package, the way work
+// runs off the UI thread (with the working indicator), the language names
+// and LogError.
 package kit

@@ -3,7 +3,6 @@ package recovery
 import (
 	"context"
 	"errors"
-	"path/filepath"
 
 	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/settings"
@@ -15,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/locales"
 )
 
@@ -23,6 +22,7 @@ import (
 // opened: why, where the data is, try again, and the backups to restore.
 type screen struct {
 	loc     *locales.Localizer
+	maint   kit.Maintenance
 	openErr error
 	dataDir string
 	onRetry func()
@@ -36,12 +36,12 @@ type screen struct {
 // NewScreen explains why the database in dataDir could not be opened
 // (openErr) and offers what helps: opening the folder, trying again (onRetry,
 // which reopens the database) and, when the file is damaged and there are
-// backups, restoring one without an open store. After a restore it calls
-// onRetry. Another running copy (a *store.LockedError) or a database from a
-// newer version gets no restore offer: the data is fine, a restore would only
-// hide newer work.
-func NewScreen(loc *locales.Localizer, openErr error, dataDir string, onRetry func()) fyne.CanvasObject {
-	r := &screen{loc: loc, openErr: openErr, dataDir: dataDir, onRetry: onRetry, list: container.NewVBox()}
+// backups, restoring one without an open store (through m). After a restore
+// it calls onRetry. Another running copy (an *app.LockedError) or a database
+// from a newer version gets no restore offer: the data is fine, a restore
+// would only hide newer work.
+func NewScreen(loc *locales.Localizer, m kit.Maintenance, openErr error, dataDir string, onRetry func()) fyne.CanvasObject {
+	r := &screen{loc: loc, maint: m, openErr: openErr, dataDir: dataDir, onRetry: onRetry, list: container.NewVBox()}
 	r.status = settings.Hint("")
 	r.status.Importance = widget.DangerImportance
 	r.status.Hide()
@@ -79,16 +79,15 @@ func NewScreen(loc *locales.Localizer, openErr error, dataDir string, onRetry fu
 // offersRestore is false when the database itself is fine: another
 // copy holds it, or a newer version wrote it.
 func offersRestore(err error) bool {
-	var locked *store.LockedError
-	var newer *store.NewerError
+	var locked *app.LockedError
+	var newer *app.NewerError
 	return !errors.As(err, &locked) && !errors.As(err, &newer)
 }
 
 func (r *screen) listBackups() {
-	var backups []store.BackupInfo
+	var backups []app.BackupInfo
 	var err error
-	dir := store.BackupDir(filepath.Join(r.dataDir, store.DatabaseName))
-	kit.RunAsync(func() { backups, err = store.ListBackups(dir) }, func() {
+	kit.RunAsync(func() { backups, err = r.maint.Backups(r.dataDir) }, func() {
 		if err != nil {
 			kit.LogError("list backups", err)
 		}
@@ -96,14 +95,14 @@ func (r *screen) listBackups() {
 	})
 }
 
-func (r *screen) showBackups(backups []store.BackupInfo) {
+func (r *screen) showBackups(backups []app.BackupInfo) {
 	r.list.RemoveAll()
 	if len(backups) == 0 {
 		return
 	}
-	var corrupt *store.CorruptError
+	var corrupt *app.CorruptError
 	switch {
-	case errors.Is(r.openErr, store.ErrDatabaseMissing):
+	case errors.Is(r.openErr, app.ErrDatabaseMissing):
 		r.reason.SetText(r.loc.T("ui.recovery.missing"))
 	case errors.As(r.openErr, &corrupt):
 		// The usual message points at the command line; here is a button.
@@ -124,7 +123,7 @@ func (r *screen) showBackups(backups []store.BackupInfo) {
 
 // askRestore confirms in a dialog when the button's window can be found,
 // else restores at once: nothing is deleted either way.
-func (r *screen) askRestore(from fyne.CanvasObject, b store.BackupInfo) {
+func (r *screen) askRestore(from fyne.CanvasObject, b app.BackupInfo) {
 	win := windowOf(from)
 	if win == nil {
 		r.restore(b)
@@ -145,13 +144,13 @@ func (r *screen) askRestore(from fyne.CanvasObject, b store.BackupInfo) {
 // startEmptyButton is offered only when the database is missing and has no
 // backup: the one way on then, unless the user can put the file back.
 func (r *screen) startEmptyButton() fyne.CanvasObject {
-	var corrupt *store.CorruptError
-	if !errors.Is(r.openErr, store.ErrDatabaseMissing) || !errors.As(r.openErr, &corrupt) || corrupt.Backup != "" {
+	var corrupt *app.CorruptError
+	if !errors.Is(r.openErr, app.ErrDatabaseMissing) || !errors.As(r.openErr, &corrupt) || corrupt.Backup != "" {
 		return layout.NewSpacer()
 	}
 	return widget.NewButtonWithIcon(r.loc.T("ui.recovery.start_empty"), theme.ContentAddIcon(), func() {
 		var err error
-		kit.RunAsync(func() { err = store.StartEmpty(context.Background(), r.dataDir) }, func() {
+		kit.RunAsync(func() { err = r.maint.StartEmpty(context.Background(), r.dataDir) }, func() {
 			if err != nil {
 				kit.LogError("start empty in "+r.dataDir, err)
 				r.showStatus(r.loc.T("ui.recovery.start_empty_failed"))
@@ -165,10 +164,10 @@ func (r *screen) startEmptyButton() fyne.CanvasObject {
 }
 
 // restore puts the backup in place with no store open, then tries again.
-func (r *screen) restore(b store.BackupInfo) {
+func (r *screen) restore(b app.BackupInfo) {
 	var err error
-	kit.RunAsync(func() { _, err = store.RestoreClosed(context.Background(), r.dataDir, b.Path) }, func() {
-		var locked *store.LockedError
+	kit.RunAsync(func() { _, err = r.maint.RestoreClosed(context.Background(), r.dataDir, b.Path) }, func() {
+		var locked *app.LockedError
 		switch {
 		case errors.As(err, &locked):
 			r.showStatus(StoreProblem(err, r.loc))
@@ -209,18 +208,18 @@ func windowOf(obj fyne.CanvasObject) fyne.Window {
 // StoreProblem says in the user's language why the database could not be
 // opened and what to do; the error itself goes to the log.
 func StoreProblem(err error, loc *locales.Localizer) string {
-	var locked *store.LockedError
-	var corrupt *store.CorruptError
-	var newer *store.NewerError
-	var full *store.NoSpaceError
+	var locked *app.LockedError
+	var corrupt *app.CorruptError
+	var newer *app.NewerError
+	var full *app.NoSpaceError
 	switch {
 	case errors.As(err, &full):
-		return loc.Tf("ui.store.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)})
+		return loc.Tf("ui.store.no_space", map[string]any{"MB": app.MegabytesUp(full.Need)})
 	case errors.As(err, &locked):
 		return loc.T("ui.store.locked")
-	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt) && corrupt.Backup == "":
+	case errors.Is(err, app.ErrDatabaseMissing) && errors.As(err, &corrupt) && corrupt.Backup == "":
 		return loc.T("ui.recovery.missing_none")
-	case errors.Is(err, store.ErrDatabaseMissing) && errors.As(err, &corrupt):
+	case errors.Is(err, app.ErrDatabaseMissing) && errors.As(err, &corrupt):
 		return loc.Tf("ui.store.missing_backup", map[string]any{"Backup": corrupt.Backup})
 	case errors.As(err, &corrupt) && corrupt.Backup != "":
 		return loc.Tf("ui.store.corrupt_backup", map[string]any{"Backup": corrupt.Backup})

@@ -83,6 +83,9 @@ type view struct {
 	// the e-mail about it is written in.
 	saved     string
 	savedLang string
+	// settingsLang is the report language saved in Settings, "" until
+	// they are read or when none was saved.
+	settingsLang string
 }
 
 func NewView(s *session.Session) *view {
@@ -190,12 +193,11 @@ func (v *view) load() {
 	})
 }
 
-// setDefaults chooses the saved report language (else the UI's) and paper.
+// setDefaults chooses the language app.PlanLanguage gives when none is
+// chosen (the saved report language, else the UI's) and the saved paper.
 func (v *view) setDefaults(st *app.Settings) {
-	lang := v.s.Loc.Lang()
-	if st.ReportLanguage != "" && locales.Supported(st.ReportLanguage) {
-		lang = st.ReportLanguage
-	}
+	v.settingsLang = st.ReportLanguage
+	lang := app.PlanLanguage("", v.settingsLang, v.s.Loc.Lang(), locales.Supported)
 	for k, l := range v.langs {
 		if l == lang {
 			v.language.SetSelectedIndex(k)
@@ -219,12 +221,19 @@ func (v *view) languageNames() []string {
 	return names
 }
 
-// reportLanguage is the chosen language of the plan.
-func (v *view) reportLanguage() string {
+// chosenLanguage is the language selected for the plan, "" when none is.
+func (v *view) chosenLanguage() string {
 	if k := v.language.SelectedIndex(); k >= 0 {
 		return v.langs[k]
 	}
-	return v.s.Loc.Lang()
+	return ""
+}
+
+// reportLanguage is the language the plan will be in, by the one rule
+// app.PlanLanguage that MakePlan also follows when Export makes it: the
+// chosen one, else the saved report language, else the UI's.
+func (v *view) reportLanguage() string {
+	return app.PlanLanguage(v.chosenLanguage(), v.settingsLang, v.s.Loc.Lang(), locales.Supported)
 }
 
 func (v *view) paperSize() string {

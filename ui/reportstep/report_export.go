@@ -17,56 +17,152 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/report"
 )
 
-// Export saves the session, then writes the plan as a PDF off the UI thread
-// and says where it went, or why not.
+// Export saves the session, then makes the plan with app.MakePlan and
+// writes it as a PDF off the UI thread, and says where it went, or why not.
 func (v *view) Export() {
 	if v.busy {
 		return
-	}
-	loc, err := locales.New(v.reportLanguage())
-	if err != nil {
-		kit.LogError("report language", err)
-		loc = v.s.Loc
 	}
 	if err := v.s.Flush(); err != nil {
 		// The plan is made from what the screen shows; the save indicator
 		// already says that saving failed.
 		kit.LogError("save before the report", err)
 	}
-	in := &report.Input{
-		Company: session.Clone(*v.s.Company()), Assessment: session.Clone(*v.s.Assessment()), Previous: v.s.Previous(),
-		Ref: v.s.Data, Texts: v.s.Texts(loc.Lang()), Paper: v.paperSize(), Created: time.Now(), Version: app.Version,
-	}
-	path := filepath.Join(v.folder, v.outputName(loc))
+	job := v.exportJob()
 	v.setBusy(true)
-	var warnings []report.Warning
-	id := v.s.CompanyID()
+	var out exportOutcome
 	kit.RunAsync(func() {
-		warnings, err = generate(context.Background(), v.s.Store, id, in, loc, path)
+		out = job.run(context.Background())
 	}, func() {
 		v.setBusy(false)
-		v.showOutcome(path, warnings, err)
-		if err == nil {
-			v.savedLang = loc.Lang()
+		v.showOutcome(out.path, out.warnings, out.err)
+		if out.err == nil {
+			v.savedLang = out.lang
 		}
 	})
 }
 
-// generate completes in with the saved branding and the company's
-// logo, makes the folder and writes the plan.
-func generate(ctx context.Context, st kit.Store, id app.CompanyID, in *report.Input, loc *locales.Localizer, path string) ([]report.Warning, error) {
-	settings, err := st.Settings(ctx)
+// exportJob is what Export takes from the screen, on the UI thread, to make
+// and write the plan off it.
+type exportJob struct {
+	src planSource
+	// req leaves the plan's language to app.MakePlan: the chosen one, else
+	// the saved report language, else the UI's.
+	req app.PlanRequest
+	// company, assessment and previous are the session's working copies:
+	// the plan shows what the screen shows, even when the save before it
+	// failed.
+	company    app.Company
+	assessment app.Assessment
+	previous   *app.Assessment
+	paper      string
+	folder     string
+	typedName  string
+	uiLoc      *locales.Localizer
+}
+
+func (v *view) exportJob() *exportJob {
+	s := v.s
+	j := &exportJob{
+		src: planSource{PlanSource: s.Store, data: s.Data, texts: s.Texts},
+		req: app.PlanRequest{
+			Company: s.CompanyID(), Assessment: s.AssessmentID(),
+			Language: v.chosenLanguage(), Fallback: s.Loc.Lang(), Supported: locales.Supported,
+		},
+		company: session.Clone(*s.Company()), assessment: session.Clone(*s.Assessment()),
+		previous: session.Clone(s.Previous()),
+		paper:    v.paperSize(), folder: v.folder, typedName: v.fileName.Text, uiLoc: s.Loc,
+	}
+	if j.req.Assessment == 0 {
+		// Never saved: MakePlan finds it by its date among the stored
+		// assessments and this copy.
+		j.req.Date = j.assessment.Date
+		j.src.unsaved = &app.StoredAssessment{CompanyID: j.req.Company, Assessment: session.Clone(j.assessment)}
+	}
+	return j
+}
+
+// exportOutcome is what came of an export: the plan's path and language and
+// what it left out, or why it was not written.
+type exportOutcome struct {
+	path     string
+	lang     string
+	warnings []report.Warning
+	err      error
+}
+
+// run makes the plan, names its file in the plan's language and writes it.
+func (j *exportJob) run(ctx context.Context) exportOutcome {
+	in, loc, err := j.input(ctx)
 	if err != nil {
-		return nil, err
+		return exportOutcome{err: err}
 	}
-	in.Branding = settings.Branding
-	if in.ClientLogo, err = st.Logo(ctx, id); err != nil {
-		kit.LogError("read the company's logo for the report", err) // the plan is still worth making
+	path := filepath.Join(j.folder, outputName(j.typedName, in.Company.Name, in.Assessment.Date, loc))
+	warnings, err := generate(in, loc, path)
+	return exportOutcome{path: path, lang: loc.Lang(), warnings: warnings, err: err}
+}
+
+// input makes the plan with app.MakePlan, which decides its language, puts
+// the working copies in it and returns its input, on the chosen paper, and
+// a localizer in its language.
+func (j *exportJob) input(ctx context.Context) (*report.Input, *locales.Localizer, error) {
+	plan, err := app.MakePlan(ctx, j.src, j.req)
+	if err != nil {
+		return nil, nil, err
 	}
+	plan.Company, plan.Assessment, plan.Previous = j.company, j.assessment, j.previous
+	loc, err := locales.New(plan.Language)
+	if err != nil {
+		kit.LogError("report language", err)
+		loc = j.uiLoc
+	}
+	in := report.InputFor(plan, time.Now())
+	in.Paper = j.paper
+	return in, loc, nil
+}
+
+// planSource is the store as the window's plan reads it: with the reference
+// data the screens show, with the assessment being edited even when it was
+// never saved, and without a logo that cannot be read (that is logged; the
+// plan is still worth making).
+type planSource struct {
+	app.PlanSource
+	data    *ref.Data
+	texts   func(lang string) map[string]string
+	unsaved *app.StoredAssessment
+}
+
+// Reference is the session's reference data and texts.
+func (p planSource) Reference(context.Context) (*ref.Data, func(lang string) map[string]string, error) {
+	return p.data, p.texts, nil
+}
+
+// Assessments are the stored ones and the unsaved one, if any.
+func (p planSource) Assessments(ctx context.Context, company app.CompanyID) ([]app.StoredAssessment, error) {
+	list, err := p.PlanSource.Assessments(ctx, company)
+	if err != nil || p.unsaved == nil {
+		return list, err
+	}
+	return append(list, *p.unsaved), nil
+}
+
+// Logo is the company's logo; nil, logged, when it cannot be read.
+func (p planSource) Logo(ctx context.Context, id app.CompanyID) ([]byte, error) {
+	logo, err := p.PlanSource.Logo(ctx, id)
+	if err != nil {
+		kit.LogError("read the company's logo for the report", err)
+		return nil, nil
+	}
+	return logo, nil
+}
+
+// generate makes the plan's folder and writes the plan.
+func generate(in *report.Input, loc *locales.Localizer, path string) ([]report.Warning, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, &report.WriteError{Path: path, Err: err}
 	}
@@ -102,7 +198,7 @@ func (v *view) showOutcome(path string, warnings []report.Warning, err error) {
 		v.warnings.Show()
 	}
 	if err != nil {
-		kit.LogError("write the report to "+path, err)
+		logFailure(path, err)
 		id := "report.error.render"
 		var m interface{ MessageID() string }
 		if errors.As(err, &m) {
@@ -123,6 +219,16 @@ func (v *view) showOutcome(path string, warnings []report.Warning, err error) {
 	v.Result.Show()
 	v.buttons.Show()
 	v.relayout()
+}
+
+// logFailure logs why the plan was not written to path ("" when it was not
+// made).
+func logFailure(path string, err error) {
+	if path == "" {
+		kit.LogError("make the report", err)
+		return
+	}
+	kit.LogError("write the report to "+path, err)
 }
 
 // relayout lays the outcome and the page out again after parts were shown
@@ -178,31 +284,33 @@ func (v *view) defaultName() {
 		loc = v.s.Loc
 	}
 	v.settingName = true
-	v.fileName.SetText(v.proposedName(loc))
+	v.fileName.SetText(proposedName(v.s.Company().Name, v.s.Assessment().Date, loc))
 	v.settingName = false
 }
 
-func (v *view) proposedName(loc *locales.Localizer) string {
-	company := strings.TrimSpace(v.s.Company().Name)
+// proposedName is "<company> <date> handlingsplan.pdf" in loc's language,
+// made safe; an unnamed company and a date that is not one are named for
+// the reader.
+func proposedName(company, date string, loc *locales.Localizer) string {
+	company = strings.TrimSpace(company)
 	if company == "" {
 		company = loc.T("ui.reportstep.untitled")
 	}
-	date := v.s.Assessment().Date
 	if _, err := app.ParseDate(date); err != nil {
 		date = time.Now().Format(app.DateLayout)
 	}
 	return safeName(loc.Tf("ui.reportstep.file_name", map[string]any{"Company": company, "Date": date})) + ".pdf"
 }
 
-// outputName is the typed file name made safe, with ".pdf"; the proposed
-// one when nothing usable was typed.
-func (v *view) outputName(loc *locales.Localizer) string {
-	name := strings.TrimSpace(v.fileName.Text)
+// outputName is the typed file name made safe, with ".pdf"; the one
+// proposed for company and date when nothing usable was typed.
+func outputName(typed, company, date string, loc *locales.Localizer) string {
+	name := strings.TrimSpace(typed)
 	if strings.EqualFold(filepath.Ext(name), ".pdf") {
 		name = name[:len(name)-4]
 	}
 	if name = safeName(name); name == "" {
-		return v.proposedName(loc)
+		return proposedName(company, date, loc)
 	}
 	return name + ".pdf"
 }

@@ -115,6 +115,10 @@ func (s *Session) use(i int) {
 // CompanyID is the open company's id.
 func (s *Session) CompanyID() app.CompanyID { return s.companyID }
 
+// AssessmentID is the stored id of the assessment being edited, 0 for a new
+// one that has not been saved yet.
+func (s *Session) AssessmentID() app.AssessmentID { return s.persister.id() }
+
 // Company is the working copy of the company; change it with EditCompany.
 func (s *Session) Company() *app.Company { return &s.company }
 

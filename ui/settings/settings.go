@@ -25,6 +25,7 @@ import (
 type Screen struct {
 	win   fyne.Window
 	store kit.Store
+	maint kit.Maintenance
 	Loc   *locales.Localizer
 
 	// OnLanguage is called with the new UI language once it is saved; the
@@ -89,9 +90,10 @@ func (sv *saver) save(snap Snapshot) error {
 	return nil
 }
 
-// NewScreen builds the screen and loads the saved settings.
-func NewScreen(w fyne.Window, st kit.Store, loc *locales.Localizer) *Screen {
-	s := &Screen{win: w, store: st, Loc: loc, Invalid: map[string]bool{}, saver: &saver{store: st}}
+// NewScreen builds the screen and loads the saved settings; m lists the
+// backups of st's folder and judges its place.
+func NewScreen(w fyne.Window, st kit.Store, m kit.Maintenance, loc *locales.Localizer) *Screen {
+	s := &Screen{win: w, store: st, maint: m, Loc: loc, Invalid: map[string]bool{}, saver: &saver{store: st}}
 	s.Auto = session.Autosave[Snapshot]{Take: s.snapshot, Write: s.saver.save, Done: s.saved}
 	s.State = widget.NewLabel("")
 	s.State.Importance = widget.LowImportance

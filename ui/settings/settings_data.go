@@ -17,7 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/locales"
 )
 
@@ -26,7 +26,7 @@ type data struct {
 	s       *Screen
 	list    *fyne.Container
 	status  *widget.Label
-	backups []store.BackupInfo
+	backups []app.BackupInfo
 	// confirm is the restore question shown last, for tests.
 	confirm *dialog.ConfirmDialog
 }
@@ -50,7 +50,7 @@ func (d *data) card() fyne.CanvasObject {
 		}
 	})
 	objs := []fyne.CanvasObject{Hint(loc.T("ui.settings.data.where")), path, container.NewHBox(open)}
-	if reason, risky := store.RiskyLocation(filepath.Dir(dbPath)); risky {
+	if reason, risky := d.s.maint.RiskyLocation(filepath.Dir(dbPath)); risky {
 		warn := widget.NewLabelWithStyle(loc.T("ui.settings.data.risky."+reason), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		warn.Wrapping = fyne.TextWrapWord
 		objs = append(objs, container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, warn))
@@ -64,7 +64,7 @@ func (d *data) card() fyne.CanvasObject {
 }
 
 // Backups returns the backups listed now, newest first.
-func (s *Screen) Backups() []store.BackupInfo { return s.data.backups }
+func (s *Screen) Backups() []app.BackupInfo { return s.data.backups }
 
 // BackupNow makes a backup and lists it.
 func (s *Screen) BackupNow() { s.data.backupNow() }
@@ -74,9 +74,9 @@ func (s *Screen) AskRestore(i int) { s.data.askRestore(s.data.backups[i]) }
 
 // reload lists the backups again.
 func (d *data) reload() {
-	var backups []store.BackupInfo
+	var backups []app.BackupInfo
 	var err error
-	kit.RunAsync(func() { backups, err = store.ListBackups(store.BackupDir(d.s.store.Path())) }, func() {
+	kit.RunAsync(func() { backups, err = d.s.maint.Backups(filepath.Dir(d.s.store.Path())) }, func() {
 		if err != nil {
 			kit.LogError("list backups", err)
 			d.showStatus(d.s.Loc.T("ui.settings.backups.list_failed"), widget.DangerImportance)
@@ -115,7 +115,7 @@ func (d *data) backupNow() {
 
 // askRestore names the backup's date and says the data of now is backed up
 // first, since a restore replaces every company.
-func (d *data) askRestore(b store.BackupInfo) {
+func (d *data) askRestore(b app.BackupInfo) {
 	loc := d.s.Loc
 	msg := widget.NewLabel(loc.Tf("ui.settings.backups.restore_confirm", map[string]any{"Date": BackupWhen(loc, b.Time)}))
 	msg.Wrapping = fyne.TextWrapWord
@@ -131,12 +131,12 @@ func (d *data) askRestore(b store.BackupInfo) {
 
 // restore replaces the database with b; the store backs up the current one
 // first and stays open, so the screens only need to read it again.
-func (d *data) restore(b store.BackupInfo) {
+func (d *data) restore(b app.BackupInfo) {
 	d.s.Flush() // pending edits belong in the pre-restore backup
 	var err error
 	kit.RunAsync(func() { err = d.s.store.Restore(context.Background(), b.Path) }, func() {
-		var corrupt *store.CorruptError
-		var newer *store.NewerError
+		var corrupt *app.CorruptError
+		var newer *app.NewerError
 		switch {
 		case errors.As(err, &corrupt):
 			d.showStatus(d.s.Loc.T("ui.settings.backups.restore_damaged"), widget.DangerImportance)
@@ -165,7 +165,7 @@ func (d *data) showStatus(text string, imp widget.Importance) {
 }
 
 // BackupLine is one backup: when, why and how large.
-func BackupLine(loc *locales.Localizer, b store.BackupInfo) string {
+func BackupLine(loc *locales.Localizer, b app.BackupInfo) string {
 	return strings.Join([]string{BackupWhen(loc, b.Time), backupReason(loc, b.Reason), size(loc, b.Size)}, " · ")
 }
 
@@ -207,9 +207,9 @@ func OpenFolder(dir string) error {
 // BackupProblem says how much space to free when err is a backup that did
 // not fit on the disk, and otherwise the message otherID names.
 func BackupProblem(loc *locales.Localizer, err error, otherID string) string {
-	var full *store.NoSpaceError
+	var full *app.NoSpaceError
 	if errors.As(err, &full) {
-		return loc.Tf("ui.settings.backups.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)})
+		return loc.Tf("ui.settings.backups.no_space", map[string]any{"MB": app.MegabytesUp(full.Need)})
 	}
 	return loc.T(otherID)
 }

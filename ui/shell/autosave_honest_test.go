@@ -164,7 +164,7 @@ func TestSavedIsShownOnlyOnceTheNewestEditIsStored(t *testing.T) {
 		u, st, g := honestSetUp(t)
 		// Built with TestMain's synchronous runAsync, so it has loaded.
 		w := test.NewTempWindow(t, nil)
-		scr := settings.NewScreen(w, g, locales.MustNew("sv"))
+		scr := settings.NewScreen(w, g, store.Maintenance{}, locales.MustNew("sv"))
 		w.SetContent(scr.Content())
 		kit.RunAsync, session.AutosaveDelay = kit.Background, 20*time.Millisecond
 		savedText := scr.Loc.T("ui.workspace.saved")

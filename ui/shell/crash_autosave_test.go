@@ -85,7 +85,7 @@ func TestCrashAutosaveChild(t *testing.T) {
 // and builds the settings tab; it returns the shell, the notes field and
 // the advisor's name field.
 func crashOpenWindow(t *testing.T, u *crashUI, id app.CompanyID, st *store.Store) (sh *Shell, notes, advisor *widget.Entry) {
-	sh = NewShell(test.NewTempWindow(t, nil), ref.MustLoad(), "sv", st, nil)
+	sh = NewShell(test.NewTempWindow(t, nil), ref.MustLoad(), "sv", st, nil, store.Maintenance{})
 	sh.OpenCompany(id)
 	u.until(func() bool {
 		if ws := sh.Workspace(); ws != nil {

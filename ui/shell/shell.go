@@ -42,6 +42,7 @@ const (
 type Shell struct {
 	data      *ref.Data
 	store     kit.Store
+	maint     kit.Maintenance
 	loc       *locales.Localizer
 	window    fyne.Window
 	language  *widget.Select
@@ -69,9 +70,10 @@ type Shell struct {
 }
 
 // NewShell fills window w with the screens in language lang. st is the open
-// database, or nil with openErr saying why it could not be opened.
-func NewShell(w fyne.Window, d *ref.Data, lang string, st kit.Store, openErr error) *Shell {
-	sh := &Shell{data: d, store: st, window: w, root: container.NewStack(), openErr: openErr, Now: time.Now}
+// database, or nil with openErr saying why it could not be opened; m looks
+// after the data folder's backups, also when st is nil.
+func NewShell(w fyne.Window, d *ref.Data, lang string, st kit.Store, openErr error, m kit.Maintenance) *Shell {
+	sh := &Shell{data: d, store: st, maint: m, window: w, root: container.NewStack(), openErr: openErr, Now: time.Now}
 	sh.language = widget.NewSelect(kit.LanguageNames(), func(name string) { sh.SetLanguage(kit.LanguageOf(name)) })
 	sh.SetLanguage(lang)
 	w.SetContent(sh.root)
@@ -160,7 +162,7 @@ func (sh *Shell) companiesContent(search string) fyne.CanvasObject {
 	if sh.store == nil {
 		sh.companies = nil
 		if sh.reopen != nil {
-			return recovery.NewScreen(sh.loc, sh.openErr, sh.dataDir, sh.retryOpen)
+			return recovery.NewScreen(sh.loc, sh.maint, sh.openErr, sh.dataDir, sh.retryOpen)
 		}
 		problem := widget.NewLabel(recovery.StoreProblem(sh.openErr, sh.loc))
 		problem.Wrapping = fyne.TextWrapWord

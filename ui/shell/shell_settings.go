@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pomi-planner/pomi/app"
-	"github.com/pomi-planner/pomi/app/store"
 )
 
 // EnableRecovery lets the shell offer a backup and a new try when the
@@ -61,7 +60,7 @@ func (sh *Shell) Maintain() {
 	}
 	var err error
 	kit.RunAsync(func() { err = m.Maintain(context.Background()) }, func() {
-		var corrupt *store.CorruptError
+		var corrupt *app.CorruptError
 		if err == nil || sh.store != st {
 			return
 		}
@@ -155,7 +154,7 @@ func (sh *Shell) settingsContent() fyne.CanvasObject {
 		note.Wrapping = fyne.TextWrapWord
 		return container.NewPadded(note)
 	}
-	sh.settings = settings.NewScreen(sh.window, sh.store, sh.loc)
+	sh.settings = settings.NewScreen(sh.window, sh.store, sh.maint, sh.loc)
 	sh.settings.OnLanguage = sh.SetLanguage
 	sh.settings.OnSaved = sh.applySettings
 	sh.settings.OnRestored = sh.restored

@@ -46,7 +46,7 @@ func inWindow(t *testing.T, lang string, newWindow func() fyne.Window) (*Shell, 
 	}
 	w := newWindow()
 	w.Resize(fyne.NewSize(1180, 700))
-	sh := NewShell(w, ref.MustLoad(), lang, st, nil)
+	sh := NewShell(w, ref.MustLoad(), lang, st, nil, store.Maintenance{})
 	return sh, st, w
 }
 
@@ -154,7 +154,7 @@ func TestTheFirstStartCoversTheWindowUntilAnsweredAndLoadsTheExamples(t *testing
 	}
 	defer st.Close()
 	w := test.NewTempWindow(t, nil)
-	sh := NewShell(w, ref.MustLoad(), "sv", st, nil)
+	sh := NewShell(w, ref.MustLoad(), "sv", st, nil, store.Maintenance{})
 	if !sh.FirstStartShown() {
 		t.Fatal("a new database does not show the first start page")
 	}
@@ -287,7 +287,7 @@ func TestADamagedDatabaseFoundAfterTheWindowShowsGivesTheRecoveryScreen(t *testi
 		t.Fatalf("OpenQuick read the damaged page: %v", err)
 	}
 	w := test.NewTempWindow(t, nil)
-	sh := NewShell(w, ref.MustLoad(), "sv", quick, nil)
+	sh := NewShell(w, ref.MustLoad(), "sv", quick, nil, store.Maintenance{})
 	sh.EnableRecovery(dir, func() (kit.Store, error) { return store.OpenQuick(ctx, dir) })
 	if sh.Companies() == nil {
 		t.Fatal("the list is not shown before the check")
