@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pomi-planner/pomi/ui/uitest"
+	"github.com/pomi-planner/pomi/internal/uitest"
 
 	"github.com/pomi-planner/pomi/ui/recovery"
 	"github.com/pomi-planner/pomi/ui/settings"

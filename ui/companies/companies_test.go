@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pomi-planner/pomi/ui/uitest"
+	"github.com/pomi-planner/pomi/internal/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"

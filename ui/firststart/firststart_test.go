@@ -10,8 +10,8 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
-	"github.com/pomi-planner/pomi/ui/uitest"
 )
 
 // onStore shows the first start page over a real temp database

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/pomi-planner/pomi/ui/uitest"
+	"github.com/pomi-planner/pomi/internal/uitest"
 
 	"github.com/pomi-planner/pomi/ui/session"
 

@@ -6,8 +6,8 @@ package profile
 import (
 	"testing"
 
+	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
-	"github.com/pomi-planner/pomi/ui/uitest"
 )
 
 func TestAnInvalidOrgNrIsExplainedInBothLanguagesAndNotStored(t *testing.T) {

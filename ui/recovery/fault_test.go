@@ -13,8 +13,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
-	"github.com/pomi-planner/pomi/ui/uitest"
 )
 
 // storeFault is one way the database fails to open: its folder, the error,

@@ -13,10 +13,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/report"
 	"github.com/pomi-planner/pomi/ui/profile"
-	"github.com/pomi-planner/pomi/ui/uitest"
 )
 
 // Emoji and other characters the PDF cannot show, typed into the profile,

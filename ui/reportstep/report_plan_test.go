@@ -12,9 +12,9 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/ui/session"
-	"github.com/pomi-planner/pomi/ui/uitest"
 )
 
 // onExampleWithReportLanguage is onExample with a report language saved in

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pomi-planner/pomi/ui/uitest"
+	"github.com/pomi-planner/pomi/internal/uitest"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"

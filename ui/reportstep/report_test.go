@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pomi-planner/pomi/ui/uitest"
+	"github.com/pomi-planner/pomi/internal/uitest"
 
 	"github.com/pomi-planner/pomi/ui/session"
 

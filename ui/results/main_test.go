@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/pomi-planner/pomi/ui/uitest"
+	"github.com/pomi-planner/pomi/internal/uitest"
 )
 
 // TestMain runs the screens' background work synchronously; tests save

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/ui/session"
-	"github.com/pomi-planner/pomi/ui/uitest"
 
 	"github.com/pomi-planner/pomi/app"
 )

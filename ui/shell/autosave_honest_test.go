@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/pomi-planner/pomi/ui/uitest"
+	"github.com/pomi-planner/pomi/internal/uitest"
 
 	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/session"

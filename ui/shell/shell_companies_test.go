@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/app/store"
-	"github.com/pomi-planner/pomi/ui/uitest"
+	"github.com/pomi-planner/pomi/internal/uitest"
 )
 
 func TestTheShellKeepsTheSearchAcrossALanguageSwitch(t *testing.T) {

@@ -10,9 +10,9 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/internal/diskfull"
+	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/ui/session"
-	"github.com/pomi-planner/pomi/ui/uitest"
 )
 
 // On a full disk the save indicator says so, the edit stays on screen,
