@@ -16,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, to check backups
 
 	"github.com/pomi-planner/pomi/app"
@@ -72,7 +74,7 @@ func Backup(ctx context.Context, db *sql.DB, dbPath, reason string, now time.Tim
 	backupMu.Lock()
 	defer backupMu.Unlock()
 	dir := BackupDir(dbPath)
-	if err := EnsureDir(dir); err != nil {
+	if err := datadir.EnsureDir(dir); err != nil {
 		return "", fmt.Errorf("back up %s: %w", dbPath, err)
 	}
 	path, err := freeBackupName(dir, now, sanitizeReason(reason))
@@ -137,7 +139,7 @@ func writeBackup(ctx context.Context, db *sql.DB, path string) error {
 // finishFile makes the copy private and flushes it, since VACUUM INTO does
 // not sync its output.
 func finishFile(path string) error {
-	if err := makePrivate(path, 0o600); err != nil {
+	if err := datadir.MakePrivate(path, 0o600); err != nil {
 		return fmt.Errorf("protect backup %s: %w", path, err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)

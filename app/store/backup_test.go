@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	_ "modernc.org/sqlite"
 )
 
@@ -21,7 +23,7 @@ var backupTestTime = time.Date(2026, 11, 28, 15, 30, 12, 0, time.Local)
 // newBackupTestDB creates a WAL database with rows rows in a fresh folder.
 func newBackupTestDB(t *testing.T, rows int) (*sql.DB, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), DatabaseName)
+	path := filepath.Join(t.TempDir(), datadir.DatabaseName)
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)")
 	if err != nil {
 		t.Fatal(err)
@@ -357,7 +359,7 @@ func TestBackupInAFolderWithURICharacters(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	dbPath := filepath.Join(dir, DatabaseName)
+	dbPath := filepath.Join(dir, datadir.DatabaseName)
 	path := mustBackup(t, db, dbPath, "manual", backupTestTime)
 	if got, err := NewestGoodBackup(context.Background(), BackupDir(dbPath)); err != nil || got != path {
 		t.Errorf("got %q, %v; want %q", got, err, path)

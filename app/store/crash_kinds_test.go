@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -129,7 +131,7 @@ func writeBackups(ctx context.Context, dir string, say func(string)) error {
 	if os.Getenv(killTightDiskEnv) != "" {
 		// Automatic backups, which may give way to the next ones.
 		reason = "daily"
-		tightenDisk(BackupDir(filepath.Join(dir, DatabaseName)))
+		tightenDisk(BackupDir(filepath.Join(dir, datadir.DatabaseName)))
 	}
 	return withOpen(ctx, dir, func(s *Store) error {
 		return repeat(func(int) error {

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -185,7 +187,7 @@ func prepareRestore(t *testing.T, dir string) []string {
 // prepareOldSchema is a database of schema version 1 with one company.
 func prepareOldSchema(t *testing.T, dir string) []string {
 	t.Helper()
-	old := createAtVersion(t, filepath.Join(dir, DatabaseName), 1)
+	old := createAtVersion(t, filepath.Join(dir, datadir.DatabaseName), 1)
 	defer old.Close()
 	_, err := old.Exec(`INSERT INTO companies (name, org_nr, city, profile, created, updated)
 		VALUES ('Gamla Firman AB', '556036-0793', 'Växjö', '{"name":"Gamla Firman AB","org_nr":"556036-0793"}', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`)

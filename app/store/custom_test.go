@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/locales"
@@ -40,7 +42,7 @@ func TestOwnActorsAndRecommendationsAppearInPlansAndSurviveUpgrades(t *testing.T
 	}
 	// An upgrade: pretend the stored reference data is old, then reopen.
 	s.db.ExecContext(ctx, "UPDATE reference_data SET version = 0")
-	dir := s.Path()[:len(s.Path())-len(DatabaseName)]
+	dir := s.Path()[:len(s.Path())-len(datadir.DatabaseName)]
 	s.Close()
 	s2, err := Open(ctx, dir)
 	if err != nil {

@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/internal/diskfull"
 
 	"github.com/pomi-planner/pomi/app"
@@ -101,7 +103,7 @@ func TestAFullDiskAtStartIsRefusedAndChangesNothing(t *testing.T) {
 			s.Close()
 		}
 	})
-	var locked *LockedError
+	var locked *datadir.LockedError
 	var bad *CorruptError
 	var newer *NewerError
 	if err == nil || errors.As(err, &locked) || errors.As(err, &bad) || errors.As(err, &newer) {
@@ -145,7 +147,7 @@ func TestReadOnlyChild(t *testing.T) {
 		fmt.Println("opened")
 		return
 	}
-	var locked *LockedError
+	var locked *datadir.LockedError
 	var bad *CorruptError
 	var newer *NewerError
 	fmt.Printf("plain=%v error=%v\n", !errors.As(err, &locked) && !errors.As(err, &bad) && !errors.As(err, &newer), err)

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -68,7 +70,7 @@ func assertRefusedAsCorrupt(t *testing.T, dir, db, backup string) {
 	if after, err := os.ReadFile(db); missing != errors.Is(err, os.ErrNotExist) || !bytes.Equal(before, after) {
 		t.Error("the damaged file was written to, or a missing one made; it must be left for recovery")
 	}
-	if _, err := os.Stat(filepath.Join(dir, LockFileName)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, datadir.LockFileName)); !errors.Is(err, os.ErrNotExist) {
 		t.Error("a refused open left its lock behind")
 	}
 }
@@ -197,7 +199,7 @@ func TestAFirstStartWithoutBackupsMakesANewDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if _, err := os.Stat(filepath.Join(dir, DatabaseName)); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, datadir.DatabaseName)); err != nil {
 		t.Error(err)
 	}
 }
@@ -266,7 +268,7 @@ func TestADataFolderThatIsAFileIsRefusedWithItsPath(t *testing.T) {
 	}
 	for _, target := range []string{dir, filepath.Join(dir, "under")} {
 		_, err := Open(context.Background(), target)
-		var locked *LockedError
+		var locked *datadir.LockedError
 		var bad *CorruptError
 		var newer *NewerError
 		if err == nil || errors.As(err, &locked) || errors.As(err, &bad) || errors.As(err, &newer) {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -55,7 +57,7 @@ func hotJournalFolder(t *testing.T) (dir string, companies int) {
 		if err != nil {
 			t.Fatalf("no %s mid-transaction: %v", suffix, err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, DatabaseName+suffix), raw, 0o600); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, datadir.DatabaseName+suffix), raw, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -81,7 +83,7 @@ func TestAHotJournalIsRolledBackAndTheDatabaseOpens(t *testing.T) {
 	if _, n, err := s.ListCompanies(ctx, app.ListQuery{}); n != want || err != nil {
 		t.Errorf("%d companies (%v), want the %d committed", n, err, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, DatabaseName+"-journal")); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(dir, datadir.DatabaseName+"-journal")); !os.IsNotExist(err) {
 		t.Errorf("the journal is still there (%v)", err)
 	}
 }

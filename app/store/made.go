@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
 // madeMarkName is a file the data folder keeps once it has held a
@@ -42,12 +44,12 @@ var ErrDatabaseExists = errors.New("the data folder has a database")
 // being told the file is gone. It takes the folder's lock and refuses a
 // folder that has a database file or a good backup.
 func StartEmpty(ctx context.Context, dir string) error {
-	lock, err := AcquireLock(dir)
+	lock, err := datadir.AcquireLock(dir)
 	if err != nil {
 		return err
 	}
 	defer lock.Release()
-	db := filepath.Join(dir, DatabaseName)
+	db := filepath.Join(dir, datadir.DatabaseName)
 	if _, err := os.Stat(db); !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("start empty in %s: %w", dir, ErrDatabaseExists)
 	}

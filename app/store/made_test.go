@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
 // A database deleted before any backup existed (the first day) is not a
@@ -74,7 +76,7 @@ func TestStartEmptyRefusesAFolderWithADatabaseOrABackup(t *testing.T) {
 	if !databaseWasMade(dir) {
 		t.Error("the mark went")
 	}
-	if _, err := os.Stat(filepath.Join(dir, DatabaseName)); err == nil {
+	if _, err := os.Stat(filepath.Join(dir, datadir.DatabaseName)); err == nil {
 		t.Error("a database appeared")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -16,7 +18,7 @@ type Maintenance struct{}
 // Backups lists the backups of the database in dataDir, newest first. A
 // folder without backups has none; ListBackups's error names the folder.
 func (Maintenance) Backups(dataDir string) ([]app.BackupInfo, error) {
-	return ListBackups(BackupDir(filepath.Join(dataDir, DatabaseName)))
+	return ListBackups(BackupDir(filepath.Join(dataDir, datadir.DatabaseName)))
 }
 
 // StartEmpty lets the next open of dataDir make a new, empty database; see
@@ -35,5 +37,5 @@ func (Maintenance) RestoreClosed(ctx context.Context, dataDir, backup string) (s
 // RiskyLocation reports whether dir is cloud-synced (ReasonCloudSync) or on
 // a network share (ReasonNetworkShare); see the package function.
 func (Maintenance) RiskyLocation(dir string) (string, bool) {
-	return RiskyLocation(dir)
+	return datadir.RiskyLocation(dir)
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -41,7 +43,7 @@ func TestMigratingFromEveryOlderSchemaKeepsTheData(t *testing.T) {
 	for v := 1; v < latestVersion(); v++ {
 		t.Run("from v"+strconv.Itoa(v), func(t *testing.T) {
 			dir := t.TempDir()
-			path := filepath.Join(dir, DatabaseName)
+			path := filepath.Join(dir, datadir.DatabaseName)
 			old := createAtVersion(t, path, v)
 			_, err := old.Exec(`INSERT INTO companies (name, org_nr, city, profile, created, updated)
 				VALUES ('Gamla Firman AB', '556036-0793', 'Växjö', '{"name":"Gamla Firman AB","org_nr":"556036-0793"}', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`)
@@ -73,7 +75,7 @@ func TestMigratingFromEveryOlderSchemaKeepsTheData(t *testing.T) {
 
 func TestDatabaseFromANewerAppIsRefusedAndNotWritten(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, DatabaseName)
+	path := filepath.Join(dir, datadir.DatabaseName)
 	db := createAtVersion(t, path, latestVersion())
 	db.Exec("PRAGMA user_version = 99")
 	db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -88,7 +90,7 @@ func TestDatabaseFromANewerAppIsRefusedAndNotWritten(t *testing.T) {
 	if string(before) != string(after) {
 		t.Error("the newer database was written to")
 	}
-	if _, err := os.Stat(filepath.Join(dir, LockFileName)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, datadir.LockFileName)); !errors.Is(err, os.ErrNotExist) {
 		t.Error("a refused open left its lock behind")
 	}
 }
@@ -126,7 +128,7 @@ func TestSecondOpenOfTheSameFolderIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Open(context.Background(), dir)
-	var locked *LockedError
+	var locked *datadir.LockedError
 	if !errors.As(err, &locked) || locked.Holder.PID != os.Getpid() {
 		t.Fatalf("second open: %v, want *LockedError naming this process", err)
 	}

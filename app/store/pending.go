@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
 // restorePendingName is the file RestoreClosed keeps in the data folder
@@ -66,7 +68,7 @@ func finishPendingRestore(ctx context.Context, dir string) (*Repair, error) {
 		clearRestorePending(dir)
 		return &Repair{Kind: RepairRestoreGivenUp, Backup: backup, Err: err}, nil
 	}
-	db := filepath.Join(dir, DatabaseName)
+	db := filepath.Join(dir, datadir.DatabaseName)
 	if sameContent(db, backup) {
 		clearRestorePending(dir)
 		return nil, nil // it was in place; only the mark was left

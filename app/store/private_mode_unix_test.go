@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
 // Files holding client data are private from their first byte, not made
@@ -20,7 +22,7 @@ func TestClientDataFilesArePrivateFromTheStart(t *testing.T) {
 	old := syscall.Umask(0)
 	defer syscall.Umask(old)
 	dir := t.TempDir()
-	db := filepath.Join(dir, DatabaseName)
+	db := filepath.Join(dir, datadir.DatabaseName)
 	seen := map[string]os.FileMode{}
 	fileStepHook = func(point string) {
 		for _, f := range []string{db, db + "-wal", db + "-shm"} {

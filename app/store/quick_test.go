@@ -6,6 +6,8 @@ import (
 	"errors"
 	"os"
 	"testing"
+
+	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
 func TestOpenQuickLeavesTheCheckAndTheDailyBackupToMaintain(t *testing.T) {
@@ -61,7 +63,7 @@ func TestMaintainFindsDamagedPagesThatOpenQuickLetThrough(t *testing.T) {
 
 func mustList(t *testing.T, dir string) []BackupInfo {
 	t.Helper()
-	bs, err := ListBackups(BackupDir(dir + "/" + DatabaseName))
+	bs, err := ListBackups(BackupDir(dir + "/" + datadir.DatabaseName))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
 // damagedPrefix starts the names a damaged database is kept under; it does
@@ -23,7 +25,7 @@ const damagedPrefix = "pomi-damaged-"
 // damaged files went ("" when there was no database file). Open the folder
 // with Open afterwards.
 func RestoreClosed(ctx context.Context, dir, backup string) (string, error) {
-	lock, err := AcquireLock(dir)
+	lock, err := datadir.AcquireLock(dir)
 	if err != nil {
 		return "", err
 	}
@@ -31,7 +33,7 @@ func RestoreClosed(ctx context.Context, dir, backup string) (string, error) {
 	if err := checkBackup(ctx, backup); err != nil {
 		return "", err
 	}
-	db := filepath.Join(dir, DatabaseName)
+	db := filepath.Join(dir, datadir.DatabaseName)
 	// Killed from here on, the next open finishes the restore.
 	if err := markRestorePending(dir, backup); err != nil {
 		return "", fmt.Errorf("restore %s: %w", backup, err)

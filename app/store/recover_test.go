@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -84,10 +86,10 @@ func TestRestoreClosedRefusesABadBackupAndChangesNothing(t *testing.T) {
 	if _, err := RestoreClosed(ctx, dir, junk); !errors.As(err, &bad) {
 		t.Fatalf("restore from junk: %v, want *CorruptError", err)
 	}
-	if kept, _ := os.ReadFile(filepath.Join(dir, DatabaseName)); string(kept) != string(garbage) {
+	if kept, _ := os.ReadFile(filepath.Join(dir, datadir.DatabaseName)); string(kept) != string(garbage) {
 		t.Error("a refused restore moved or changed the database")
 	}
-	if _, err := os.Stat(filepath.Join(dir, LockFileName)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(dir, datadir.LockFileName)); !errors.Is(err, os.ErrNotExist) {
 		t.Error("the lock was left behind")
 	}
 }
@@ -99,7 +101,7 @@ func TestRestoreClosedWaitsForAnotherCopyToClose(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var locked *LockedError
+	var locked *datadir.LockedError
 	if _, err := RestoreClosed(ctx, filepath.Dir(s.Path()), backup); !errors.As(err, &locked) {
 		t.Fatalf("restore while open: %v, want *LockedError", err)
 	}
@@ -108,11 +110,11 @@ func TestRestoreClosedWaitsForAnotherCopyToClose(t *testing.T) {
 func TestRestoreClosedIntoAFolderWithoutADatabase(t *testing.T) {
 	ctx := context.Background()
 	dir, backup, _ := damagedWithBackup(t)
-	os.Remove(filepath.Join(dir, DatabaseName))
+	os.Remove(filepath.Join(dir, datadir.DatabaseName))
 	if _, err := RestoreClosed(ctx, dir, backup); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, DatabaseName+"-wal")); err == nil {
+	if _, err := os.Stat(filepath.Join(dir, datadir.DatabaseName+"-wal")); err == nil {
 		// A stray WAL replayed onto the backup would corrupt it again.
 		t.Error("the stray WAL was left beside the restored database")
 	}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
 // Restore replaces the database with a backup file. The backup is checked
@@ -106,7 +108,7 @@ func stageCopy(src, dir string) (string, error) {
 		err = cerr
 	}
 	if err == nil {
-		err = makePrivate(tmp.Name(), 0o600)
+		err = datadir.MakePrivate(tmp.Name(), 0o600)
 	}
 	if err != nil {
 		os.Remove(tmp.Name())

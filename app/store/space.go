@@ -9,6 +9,8 @@ import (
 	"slices"
 	"syscall"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"modernc.org/sqlite"
 
 	"github.com/pomi-planner/pomi/app"
@@ -24,7 +26,7 @@ const sqliteFull = 13
 
 // diskFree returns the bytes the user may still write in dir. Tests
 // replace it to play a nearly full disk.
-var diskFree = freeBytes
+var diskFree = datadir.FreeBytes
 
 // NoSpaceError is app.NoSpaceError: a backup that does not fit on the disk.
 type NoSpaceError = app.NoSpaceError
@@ -91,7 +93,7 @@ func isDiskFull(err error) bool {
 	if errors.As(err, &se) && se.Code()&0xff == sqliteFull {
 		return true
 	}
-	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || isDiskFullOS(err)
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || datadir.IsDiskFullOS(err)
 }
 
 // shortBy is how many bytes dir lacks for a backup of size bytes after a

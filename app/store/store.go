@@ -19,6 +19,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 
 	"github.com/pomi-planner/pomi/app"
@@ -28,7 +30,7 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
-	lock *Lock
+	lock *datadir.Lock
 	now  func() time.Time
 	// repairs is what opening set right, for Repairs.
 	repairs []Repair
@@ -85,10 +87,10 @@ func (s *Store) Maintain(ctx context.Context) error {
 }
 
 func openDir(ctx context.Context, dir string, quick bool) (*Store, error) {
-	if err := EnsureDir(dir); err != nil {
+	if err := datadir.EnsureDir(dir); err != nil {
 		return nil, err
 	}
-	lock, err := AcquireLock(dir)
+	lock, err := datadir.AcquireLock(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +100,7 @@ func openDir(ctx context.Context, dir string, quick bool) (*Store, error) {
 		lock.Release()
 		return nil, err
 	}
-	s, err := open(ctx, filepath.Join(dir, DatabaseName), lock, quick)
+	s, err := open(ctx, filepath.Join(dir, datadir.DatabaseName), lock, quick)
 	if err != nil {
 		lock.Release()
 		return nil, err
@@ -121,7 +123,7 @@ func openDir(ctx context.Context, dir string, quick bool) (*Store, error) {
 // that was killed midway; nil for nothing.
 func (s *Store) Repairs() []Repair { return s.repairs }
 
-func open(ctx context.Context, path string, lock *Lock, quick bool) (*Store, error) {
+func open(ctx context.Context, path string, lock *datadir.Lock, quick bool) (*Store, error) {
 	existing, err := inspect(ctx, path, quick)
 	if err != nil {
 		return nil, err
@@ -174,7 +176,7 @@ func createPrivate(path string) error {
 // readable by the user alone: they hold clients' business details.
 func protectFiles(path string) error {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if err := makePrivate(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := datadir.MakePrivate(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("protect %s: %w", p, err)
 		}
 	}

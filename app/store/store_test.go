@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
 )
@@ -386,7 +388,7 @@ func TestAFolderNameWithURICharactersWorks(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if _, err := os.Stat(filepath.Join(dir, DatabaseName)); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, datadir.DatabaseName)); err != nil {
 		t.Fatalf("the database is not where it should be: %v", err)
 	}
 	s, err = Open(ctx, dir)

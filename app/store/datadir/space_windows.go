@@ -1,4 +1,4 @@
-package store
+package datadir
 
 import (
 	"errors"
@@ -6,9 +6,9 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// freeBytes is the space on dir's volume this user may still use (disk
+// FreeBytes is the space on dir's volume this user may still use (disk
 // quotas included).
-func freeBytes(dir string) (int64, error) {
+func FreeBytes(dir string) (int64, error) {
 	p, err := windows.UTF16PtrFromString(dir)
 	if err != nil {
 		return 0, err
@@ -20,7 +20,7 @@ func freeBytes(dir string) (int64, error) {
 	return int64(avail), nil
 }
 
-// isDiskFullOS knows Windows' own words for a full disk.
-func isDiskFullOS(err error) bool {
+// IsDiskFullOS knows Windows' own words for a full disk.
+func IsDiskFullOS(err error) bool {
 	return errors.Is(err, windows.ERROR_DISK_FULL) || errors.Is(err, windows.ERROR_HANDLE_DISK_FULL)
 }

@@ -1,6 +1,6 @@
 //go:build !linux && !darwin && !windows
 
-package store
+package datadir
 
 // onNetworkShare has no portable answer on other systems; the cloud-folder
 // check in RiskyLocation still applies.

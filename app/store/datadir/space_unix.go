@@ -1,12 +1,12 @@
 //go:build unix
 
-package store
+package datadir
 
 import "golang.org/x/sys/unix"
 
-// freeBytes is the space in dir's file system that an unprivileged user
+// FreeBytes is the space in dir's file system that an unprivileged user
 // may still use.
-func freeBytes(dir string) (int64, error) {
+func FreeBytes(dir string) (int64, error) {
 	var st unix.Statfs_t
 	if err := unix.Statfs(dir, &st); err != nil {
 		return 0, err
@@ -14,4 +14,4 @@ func freeBytes(dir string) (int64, error) {
 	return int64(st.Bavail) * int64(st.Bsize), nil
 }
 
-func isDiskFullOS(error) bool { return false }
+func IsDiskFullOS(error) bool { return false }

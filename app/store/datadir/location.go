@@ -1,4 +1,4 @@
-package store
+package datadir
 
 import (
 	"errors"
@@ -72,7 +72,7 @@ func EnsureDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("create data folder %s: %w", dir, err)
 	}
-	if err := makePrivate(dir, 0o700); err != nil {
+	if err := MakePrivate(dir, 0o700); err != nil {
 		return fmt.Errorf("protect data folder %s: %w", dir, err)
 	}
 	return nil
