@@ -12,4 +12,4 @@ KILL_ROUNDS ?= 100
 
 ## reliability: run every test docs/reliability.md names (faults and bad input), the kill harness with KILL_ROUNDS (100) random kills per kind of write, listing each PASS or SKIP and the harness's figures
 reliability:
-	@POMI_KILL_ROUNDS=$(KILL_ROUNDS) bash -o pipefail -c "$(GO) test -count=1 -timeout 60m -tags $(TAGS) -v -run '^($(RELIABILITY_TESTS))\$$' ./app/... ./report/ ./ui/... ./cmd/pomi-cli/ 2>&1 | grep -E '^(--- |ok |FAIL)|killed at each|rounds, .* saves seen|commits reported'"
+	@POMI_KILL_ROUNDS=$(KILL_ROUNDS) bash -o pipefail -c "$(GO) test -count=1 -timeout 60m -tags $(TAGS) -v -run '^($(RELIABILITY_TESTS))\$$' ./app/... ./report/... ./ui/... ./cmd/pomi-cli/ 2>&1 | grep -E '^(--- |ok |FAIL)|killed at each|rounds, .* saves seen|commits reported'"

@@ -8,6 +8,8 @@ import (
 
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/report/fonts"
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/render"
 )
 
 // BenchmarkDemoPlan makes a whole plan: analysis, layout and PDF, for the
@@ -21,7 +23,7 @@ func BenchmarkDemoPlan(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := Render(doc, io.Discard); err != nil {
+		if err := render.Render(doc, io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -54,7 +56,7 @@ func BenchmarkBaselineFpdf(b *testing.B) {
 }
 
 // documentTexts lists every text a plan draws.
-func documentTexts(doc *Document) []string {
+func documentTexts(doc *layout.Document) []string {
 	out := []string{doc.Cover.Title, doc.Cover.Company, doc.Cover.Date, doc.Cover.Confidential, doc.Header, doc.Footer.Left}
 	out = append(out, doc.Cover.Lines...)
 	out = append(out, doc.Cover.Advisor...)

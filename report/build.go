@@ -7,6 +7,8 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/palette"
 )
 
 // Localizer is what Build needs of the plan's language: messages, numbers
@@ -63,7 +65,7 @@ type builder struct {
 
 // Build lays out the action plan for in in loc's language. Warnings say what
 // was left out (a logo that could not be read); an error means no plan.
-func Build(in *Input, loc Localizer) (*Document, []Warning, error) {
+func Build(in *Input, loc Localizer) (*layout.Document, []Warning, error) {
 	if in == nil || in.Ref == nil || loc == nil {
 		return nil, nil, fmt.Errorf("build plan: missing input, reference data or language")
 	}
@@ -72,20 +74,20 @@ func Build(in *Input, loc Localizer) (*Document, []Warning, error) {
 		return nil, nil, err
 	}
 	b := newBuilder(in, loc)
-	doc := &Document{
+	doc := &layout.Document{
 		Language: loc.Lang(), Paper: paper, Meta: b.meta(),
-		Header: SanitizeLine(b.organisation()),
-		Footer: Footer{Left: b.footerLeft(), PageLabel: loc.T("report.page_label")},
+		Header: layout.SanitizeLine(b.organisation()),
+		Footer: layout.Footer{Left: b.footerLeft(), PageLabel: loc.T("report.page_label")},
 	}
 	var warnings []Warning
 	doc.Brand, warnings = b.brand(warnings)
 	doc.Cover, warnings = b.cover(warnings)
-	doc.Sections = []Section{
+	doc.Sections = []layout.Section{
 		b.summarySection(), b.profileSection(), b.modesSection(), b.benchmarkSection(),
 		b.barriersSection(), b.recommendationsSection(), b.actionsSection(), b.actorsSection(),
 		b.checklistSection(), b.methodSection(), b.signoffSection(),
 	}
-	if lost := sanitizeDocument(doc); len(lost) > 0 {
+	if lost := layout.SanitizeDocument(doc); len(lost) > 0 {
 		warnings = append(warnings, Warning{Code: WarnLeftOutCharacters,
 			Err: fmt.Errorf("no glyph in the plan's typeface for %q", string(lost))})
 	}
@@ -106,10 +108,10 @@ func newBuilder(in *Input, loc Localizer) *builder {
 
 func normalizePaper(p string) (string, error) {
 	switch strings.ToLower(strings.TrimSpace(p)) {
-	case "", PaperA4:
-		return PaperA4, nil
-	case PaperLetter:
-		return PaperLetter, nil
+	case "", layout.PaperA4:
+		return layout.PaperA4, nil
+	case layout.PaperLetter:
+		return layout.PaperLetter, nil
 	}
 	return "", fmt.Errorf("build plan: unknown paper size %q (a4 or letter)", p)
 }
@@ -161,10 +163,10 @@ func (b *builder) companyName() string {
 // footerLeft is the company and the date, then the organisation's own
 // footer text (a registration number, a slogan) when it has one.
 func (b *builder) footerLeft() string {
-	return SanitizeLine(joinNonEmpty(" · ", b.companyName(), b.dateText(b.in.Assessment.Date), b.in.Branding.FooterText))
+	return layout.SanitizeLine(joinNonEmpty(" · ", b.companyName(), b.dateText(b.in.Assessment.Date), b.in.Branding.FooterText))
 }
 
-func (b *builder) meta() Meta {
+func (b *builder) meta() layout.Meta {
 	title := b.t("report.title")
 	author := b.organisation()
 	if name := strings.TrimSpace(b.in.Branding.AdvisorName); name != "" {
@@ -174,15 +176,15 @@ func (b *builder) meta() Meta {
 	if version == "" {
 		version = "dev"
 	}
-	return Meta{
+	return layout.Meta{
 		Title: title + " – " + b.companyName(), Author: author,
 		Subject:  b.tf("report.subject", map[string]any{"Company": b.companyName()}),
 		Keywords: b.t("report.keywords"), Creator: "POMI Planner " + version, Created: b.in.Created,
 	}
 }
 
-func (b *builder) brand(warnings []Warning) (Brand, []Warning) {
-	br := Brand{Organisation: b.organisation(), Color: NormalizeColor(b.in.Branding.PrimaryColor)}
+func (b *builder) brand(warnings []Warning) (layout.Brand, []Warning) {
+	br := layout.Brand{Organisation: b.organisation(), Color: palette.NormalizeColor(b.in.Branding.PrimaryColor)}
 	if len(b.in.Branding.Logo) > 0 {
 		png, err := PrepareLogo(b.in.Branding.Logo)
 		if err != nil {
@@ -194,9 +196,9 @@ func (b *builder) brand(warnings []Warning) (Brand, []Warning) {
 	return br, warnings
 }
 
-func (b *builder) cover(warnings []Warning) (Cover, []Warning) {
+func (b *builder) cover(warnings []Warning) (layout.Cover, []Warning) {
 	c := b.in.Company
-	cv := Cover{
+	cv := layout.Cover{
 		Title: b.t("report.title"), Company: b.companyName(), Date: b.dateText(b.in.Assessment.Date),
 		Prepared: b.t("report.cover.prepared"), Confidential: b.t("report.cover.confidential"),
 	}
@@ -249,24 +251,28 @@ func joinNonEmpty(sep string, parts ...string) string {
 }
 
 // section starts a section whose title is the message report.section.<id>.
-func (b *builder) section(id string, newPage bool, blocks ...Block) Section {
-	return Section{ID: id, Title: b.t("report.section." + id), NewPage: newPage, Blocks: blocks}
+func (b *builder) section(id string, newPage bool, blocks ...layout.Block) layout.Section {
+	return layout.Section{ID: id, Title: b.t("report.section." + id), NewPage: newPage, Blocks: blocks}
 }
 
-func paragraph(text string) Block { return Block{Kind: KindParagraph, Text: text} }
+func paragraph(text string) layout.Block { return layout.Block{Kind: layout.KindParagraph, Text: text} }
 
-func styled(style, text string) Block { return Block{Kind: KindParagraph, Style: style, Text: text} }
+func styled(style, text string) layout.Block {
+	return layout.Block{Kind: layout.KindParagraph, Style: style, Text: text}
+}
 
-func heading(text string) Block { return Block{Kind: KindHeading, Text: text, KeepWithNext: true} }
+func heading(text string) layout.Block {
+	return layout.Block{Kind: layout.KindHeading, Text: text, KeepWithNext: true}
+}
 
 // table makes a table block, leaving out every column that is empty in all
 // its rows (a table without rows keeps its header).
-func table(t *Table) Block {
+func table(t *layout.Table) layout.Block {
 	dropEmptyColumns(t)
-	return Block{Kind: KindTable, Table: t}
+	return layout.Block{Kind: layout.KindTable, Table: t}
 }
 
-func dropEmptyColumns(t *Table) {
+func dropEmptyColumns(t *layout.Table) {
 	if t == nil || len(t.Rows) == 0 {
 		return
 	}
@@ -288,7 +294,7 @@ func dropEmptyColumns(t *Table) {
 		return
 	}
 	for r, row := range t.Rows {
-		cells := make([]Cell, 0, len(cols))
+		cells := make([]layout.Cell, 0, len(cols))
 		for i, c := range row {
 			if i < len(keep) && keep[i] {
 				cells = append(cells, c)

@@ -6,24 +6,25 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/report/layout"
 )
 
 // benchmarkSection sets the company beside Swedish companies of its size
 // (report Table 1) and Sweden beside the EU (Table 2), with sources.
-func (b *builder) benchmarkSection() Section {
+func (b *builder) benchmarkSection() layout.Section {
 	ctx := b.in.Ref.Context
 	class := b.in.Ref.SizeFiguresFor(b.in.Company.SizeClass())
 	all := b.in.Ref.SizeFiguresFor("all")
-	blocks := []Block{styled(StyleLead, b.t("report.benchmark.lead"))}
+	blocks := []layout.Block{styled(layout.StyleLead, b.t("report.benchmark.lead"))}
 	if class == nil {
-		blocks = append(blocks, styled(StyleMuted, b.t("report.benchmark.no_size")))
+		blocks = append(blocks, styled(layout.StyleMuted, b.t("report.benchmark.no_size")))
 	}
-	cols := []Column{{Title: b.t("report.col.measure"), Width: 4}, {Title: b.t("report.col.company"), Width: 2, Align: AlignRight}}
+	cols := []layout.Column{{Title: b.t("report.col.measure"), Width: 4}, {Title: b.t("report.col.company"), Width: 2, Align: layout.AlignRight}}
 	figures := []*ref.SizeFigures{}
 	for _, f := range []*ref.SizeFigures{class, all} {
 		if f != nil && (len(figures) == 0 || figures[0] != f) {
 			figures = append(figures, f)
-			cols = append(cols, Column{Title: b.vocab("sizeclass", f.SizeClass), Width: 2, Align: AlignRight})
+			cols = append(cols, layout.Column{Title: b.vocab("sizeclass", f.SizeClass), Width: 2, Align: layout.AlignRight})
 		}
 	}
 	c := b.in.Company
@@ -34,22 +35,22 @@ func (b *builder) benchmarkSection() Section {
 	if c.Exports() {
 		exports = b.t("report.benchmark.yes")
 	}
-	rows := [][]Cell{
+	rows := [][]layout.Cell{
 		b.figureRow("report.benchmark.export_share", exportShare, figures, func(f *ref.SizeFigures) string { return b.loc.Percent(f.ExportIntensity, 1) }),
 		b.figureRow("report.benchmark.markets", b.num(float64(len(c.CurrentMarkets))), figures, func(f *ref.SizeFigures) string { return b.loc.Number(f.ExportDestinations, 1) }),
 		b.figureRow("report.benchmark.exporters", exports, figures, func(f *ref.SizeFigures) string { return b.loc.Percent(f.ShareOfExporters, 1) }),
 	}
-	blocks = append(blocks, table(&Table{Columns: cols, Rows: rows, Legend: []string{
+	blocks = append(blocks, table(&layout.Table{Columns: cols, Rows: rows, Legend: []string{
 		b.tf("report.benchmark.source", map[string]any{"Year": ctx.SizeClassesYear, "Source": app.FormatCitation(ctx.SizeClassesSource, b.tr)}),
 	}}))
 	blocks = append(blocks, heading(b.t("report.benchmark.trade_heading")), table(b.tradeTable()))
 	return b.section("benchmark", true, blocks...)
 }
 
-func (b *builder) figureRow(label, company string, figures []*ref.SizeFigures, value func(*ref.SizeFigures) string) []Cell {
-	row := []Cell{{Text: b.t(label)}, {Text: company, Bold: true}}
+func (b *builder) figureRow(label, company string, figures []*ref.SizeFigures, value func(*ref.SizeFigures) string) []layout.Cell {
+	row := []layout.Cell{{Text: b.t(label)}, {Text: company, Bold: true}}
 	for _, f := range figures {
-		row = append(row, Cell{Text: value(f)})
+		row = append(row, layout.Cell{Text: value(f)})
 	}
 	return row
 }
@@ -65,15 +66,15 @@ func decimalsOf(v float64) int {
 	return 2
 }
 
-func (b *builder) tradeTable() *Table {
+func (b *builder) tradeTable() *layout.Table {
 	ctx := b.in.Ref.Context
-	t := &Table{Columns: []Column{
+	t := &layout.Table{Columns: []layout.Column{
 		{Title: b.t("report.col.measure"), Width: 6},
-		{Title: b.t("report.benchmark.sweden"), Width: 2, Align: AlignRight},
-		{Title: b.t("report.benchmark.eu"), Width: 2, Align: AlignRight},
+		{Title: b.t("report.benchmark.sweden"), Width: 2, Align: layout.AlignRight},
+		{Title: b.t("report.benchmark.eu"), Width: 2, Align: layout.AlignRight},
 	}}
 	for _, f := range ctx.Trade {
-		t.Rows = append(t.Rows, []Cell{
+		t.Rows = append(t.Rows, []layout.Cell{
 			{Text: b.t(ref.VocabName("trade", f.ID))},
 			{Text: b.loc.Number(f.Sweden, decimalsOf(f.Sweden)), Bold: true}, {Text: b.loc.Number(f.EU, decimalsOf(f.EU))},
 		})
@@ -84,8 +85,8 @@ func (b *builder) tradeTable() *Table {
 
 // checklistSection is Bijmolt & Zwart's export marketing planning checklist
 // with how far the company has come on each activity.
-func (b *builder) checklistSection() Section {
-	t := &Table{Columns: []Column{
+func (b *builder) checklistSection() layout.Section {
+	t := &layout.Table{Columns: []layout.Column{
 		{Title: b.t("report.col.activity"), Width: 7},
 		{Title: b.t("report.col.status"), Width: 3},
 	}}
@@ -94,7 +95,7 @@ func (b *builder) checklistSection() Section {
 		if status == "" {
 			status = app.ChecklistNotStarted
 		}
-		t.Rows = append(t.Rows, []Cell{
+		t.Rows = append(t.Rows, []layout.Cell{
 			{Text: b.t(ref.ChecklistName(item.ID))},
 			{Text: b.t("report.checklist.status." + status), Tone: checklistTone(status)},
 		})
@@ -102,7 +103,7 @@ func (b *builder) checklistSection() Section {
 	s := b.analysis.Checklist
 	t.Legend = []string{b.t("report.source") + ": " + b.checklistSource()}
 	return b.section("checklist", true,
-		styled(StyleLead, b.t("report.checklist.lead")),
+		styled(layout.StyleLead, b.t("report.checklist.lead")),
 		paragraph(b.tf("report.checklist.progress", map[string]any{"Done": s.Done, "InProgress": s.InProgress, "Total": s.Total})),
 		table(t))
 }
@@ -117,11 +118,11 @@ func (b *builder) checklistSource() string {
 func checklistTone(status string) string {
 	switch status {
 	case app.ChecklistDone:
-		return ToneGood
+		return layout.ToneGood
 	case app.ChecklistInProgress:
-		return ToneSmall
+		return layout.ToneSmall
 	}
-	return ToneNone
+	return layout.ToneNone
 }
 
 // MethodParts are the method's paragraphs (messages report.method.<id> and
@@ -129,22 +130,22 @@ func checklistTone(status string) string {
 var MethodParts = []string{"scores", "targets", "competences", "priority", "recommendations", "benchmark", "interpretation"}
 
 // methodSection says how the numbers were computed and lists the sources.
-func (b *builder) methodSection() Section {
-	model := Block{Kind: KindKeyValue}
+func (b *builder) methodSection() layout.Section {
+	model := layout.Block{Kind: layout.KindKeyValue}
 	for _, dim := range ref.Dimensions {
-		model.Pairs = append(model.Pairs, Pair{Key: string(dim) + " – " + b.t(ref.DimensionName(dim)), Value: b.t(ref.DimensionDesc(dim))})
+		model.Pairs = append(model.Pairs, layout.Pair{Key: string(dim) + " – " + b.t(ref.DimensionName(dim)), Value: b.t(ref.DimensionDesc(dim))})
 	}
 	// One table of the parts, ruled like the model's, not a box per part.
-	parts := Block{Kind: KindKeyValue}
+	parts := layout.Block{Kind: layout.KindKeyValue}
 	for _, id := range MethodParts {
-		parts.Pairs = append(parts.Pairs, Pair{
+		parts.Pairs = append(parts.Pairs, layout.Pair{
 			Key: b.t("report.method." + id + ".title"), Value: b.tf("report.method."+id, map[string]any{"Level": app.RequiredLevel, "Target": b.num(app.DefaultTarget)}),
 		})
 	}
-	blocks := []Block{styled(StyleLead, b.t("report.method.lead")), heading(b.t("report.method.model")), model,
+	blocks := []layout.Block{styled(layout.StyleLead, b.t("report.method.lead")), heading(b.t("report.method.model")), model,
 		heading(b.t("report.method.computation")), parts}
-	blocks = append(blocks, heading(b.t("report.method.sources")), styled(StyleNormal, b.t("report.method.main_source")),
-		Block{Kind: KindBullets, Items: b.references()}, styled(StyleMuted, b.t("report.method.actors_note")))
+	blocks = append(blocks, heading(b.t("report.method.sources")), styled(layout.StyleNormal, b.t("report.method.main_source")),
+		layout.Block{Kind: layout.KindBullets, Items: b.references()}, styled(layout.StyleMuted, b.t("report.method.actors_note")))
 	return b.section("method", true, blocks...)
 }
 
@@ -171,19 +172,19 @@ func (b *builder) references() []string {
 
 // signoffSection closes the plan with the meeting's notes and places for
 // the advisor and the company to sign.
-func (b *builder) signoffSection() Section {
+func (b *builder) signoffSection() layout.Section {
 	// The agreement, the notes and the lines to sign keep together: a
 	// sentence that says "we agree" reads wrong a page before the signatures.
-	lead := styled(StyleLead, b.t("report.signoff.lead"))
+	lead := styled(layout.StyleLead, b.t("report.signoff.lead"))
 	lead.KeepWithNext = true
-	blocks := []Block{lead}
+	blocks := []layout.Block{lead}
 	if notes := strings.TrimSpace(b.in.Assessment.Notes); notes != "" {
 		p := paragraph(notes)
 		p.KeepWithNext = true
 		blocks = append(blocks, heading(b.t("report.signoff.notes")), p)
 	}
 	company := joinNonEmpty(", ", b.in.Company.Contact.Name, b.companyName())
-	blocks = append(blocks, Block{Kind: KindSignature, Signatures: []Signature{
+	blocks = append(blocks, layout.Block{Kind: layout.KindSignature, Signatures: []layout.Signature{
 		{Role: b.advisorRole(), Name: b.advisorName(), Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
 		{Role: b.t("report.signoff.company"), Name: company, Date: b.t("report.signoff.date"), Sign: b.t("report.signoff.sign")},
 	}})

@@ -5,35 +5,36 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/report/layout"
 )
 
 // barriersSection lists the barriers the company feels, strongest first,
 // with the advice that answers each.
-func (b *builder) barriersSection() Section {
-	t := &Table{Columns: []Column{
+func (b *builder) barriersSection() layout.Section {
+	t := &layout.Table{Columns: []layout.Column{
 		{Title: b.t("report.col.barrier"), Width: 4},
 		{Title: b.t("report.col.felt"), Width: 1.4},
 		{Title: b.t("report.col.answer"), Width: 4.6},
 	}, Empty: b.t("report.barriers.none")}
 	for _, fb := range b.words.Barriers {
-		t.Rows = append(t.Rows, []Cell{
+		t.Rows = append(t.Rows, []layout.Cell{
 			{Text: fb.Name, Bold: true, Sub: b.tf("report.barriers.rank", map[string]any{"Rank": fb.Rank})},
 			{Text: b.t("report.barriers.weight." + app.BarrierWeightName(fb.Weight)), Tone: weightTone(fb.Weight)},
 			{Text: b.answersTo(fb.Barrier)},
 		})
 	}
 	t.Legend = []string{b.t("report.barriers.legend")}
-	return b.section("barriers", true, styled(StyleLead, b.t("report.barriers.lead")), table(t))
+	return b.section("barriers", true, styled(layout.StyleLead, b.t("report.barriers.lead")), table(t))
 }
 
 func weightTone(w int) string {
 	switch w {
 	case app.BarrierStrong:
-		return ToneLarge
+		return layout.ToneLarge
 	case app.BarrierClear:
-		return ToneMedium
+		return layout.ToneMedium
 	}
-	return ToneSmall
+	return layout.ToneSmall
 }
 
 // answersTo names the advice the plan gives because of a barrier, or the
@@ -62,9 +63,9 @@ func (b *builder) answersTo(barrier string) string {
 // recommendationsSection groups the strongest recommendations by POMI
 // dimension, and within it what the company does itself before what
 // support organisations offer.
-func (b *builder) recommendationsSection() Section {
+func (b *builder) recommendationsSection() layout.Section {
 	recs := b.shownRecommendations()
-	blocks := []Block{styled(StyleLead, b.t("report.recs.lead"))}
+	blocks := []layout.Block{styled(layout.StyleLead, b.t("report.recs.lead"))}
 	if len(recs) == 0 {
 		blocks = append(blocks, paragraph(b.t("report.recs.none")))
 	}
@@ -78,7 +79,7 @@ func (b *builder) recommendationsSection() Section {
 	}
 	if rest := b.words.Recommendations[len(recs):]; len(rest) > 0 {
 		blocks = append(blocks, heading(b.t("report.recs.more_heading")),
-			styled(StyleMuted, b.n("report.recs.more", len(rest), map[string]any{"Count": len(rest)})),
+			styled(layout.StyleMuted, b.n("report.recs.more", len(rest), map[string]any{"Count": len(rest)})),
 			table(b.briefRecommendations(rest)))
 	}
 	return b.section("recommendations", true, blocks...)
@@ -87,13 +88,13 @@ func (b *builder) recommendationsSection() Section {
 // briefRecommendations lists the recommendations beyond the strongest by
 // title and dimension, so the plan is complete in itself: the client need
 // not open an app they do not have to see what else applies.
-func (b *builder) briefRecommendations(recs []app.ExplainedRecommendation) *Table {
-	t := &Table{Columns: []Column{
+func (b *builder) briefRecommendations(recs []app.ExplainedRecommendation) *layout.Table {
+	t := &layout.Table{Columns: []layout.Column{
 		{Title: b.t("report.col.recommendation"), Width: 7},
 		{Title: b.t("report.col.dimension"), Width: 3.2},
 	}}
 	for _, r := range recs {
-		t.Rows = append(t.Rows, []Cell{{Text: r.Title}, {Text: b.t(ref.DimensionName(r.Dimension))}})
+		t.Rows = append(t.Rows, []layout.Cell{{Text: r.Title}, {Text: b.t(ref.DimensionName(r.Dimension))}})
 	}
 	return t
 }
@@ -105,8 +106,8 @@ func (b *builder) shownRecommendations() []app.ExplainedRecommendation {
 	return recs[:min(len(recs), MaxRecommendations)]
 }
 
-func (b *builder) recommendationTable(recs []app.ExplainedRecommendation, dim ref.Dimension, side string) *Table {
-	t := &Table{Columns: []Column{
+func (b *builder) recommendationTable(recs []app.ExplainedRecommendation, dim ref.Dimension, side string) *layout.Table {
+	t := &layout.Table{Columns: []layout.Column{
 		{Title: b.t("report.col.recommendation"), Width: 4.9},
 		{Title: b.t("report.col.why"), Width: 3},
 		{Title: b.t("report.col.help"), Width: 2.3},
@@ -119,7 +120,7 @@ func (b *builder) recommendationTable(recs []app.ExplainedRecommendation, dim re
 		for _, h := range r.Helpers {
 			helpers = append(helpers, h.Name)
 		}
-		t.Rows = append(t.Rows, []Cell{
+		t.Rows = append(t.Rows, []layout.Cell{
 			{Text: r.Title, Bold: true, Sub: r.Body},
 			{Text: strings.Join(r.Why, "\n"), Sub: b.t("report.source") + ": " + r.Source},
 			{Text: strings.Join(helpers, "\n")},
@@ -133,10 +134,10 @@ func (b *builder) recommendationTable(recs []app.ExplainedRecommendation, dim re
 
 // actionsSection is the action plan itself: what, which dimension, who,
 // by when, how far it has come, and who can help.
-func (b *builder) actionsSection() Section {
-	t := &Table{Columns: []Column{
+func (b *builder) actionsSection() layout.Section {
+	t := &layout.Table{Columns: []layout.Column{
 		{Title: b.t("report.col.action"), Width: 4.2},
-		{Title: b.t("report.col.dimension_short"), Width: 0.7, Align: AlignCenter},
+		{Title: b.t("report.col.dimension_short"), Width: 0.7, Align: layout.AlignCenter},
 		{Title: b.t("report.col.owner"), Width: 1.8},
 		{Title: b.t("report.col.due"), Width: 1.75},
 		{Title: b.t("report.col.status"), Width: 1.45},
@@ -151,7 +152,7 @@ func (b *builder) actionsSection() Section {
 		if a.Dimension != "" {
 			dim = string(a.Dimension)
 		}
-		t.Rows = append(t.Rows, []Cell{
+		t.Rows = append(t.Rows, []layout.Cell{
 			{Text: a.Title, Bold: true, Sub: a.Description},
 			{Text: dim}, {Text: b.ownerText(a)}, {Text: b.dueText(a.Due)},
 			{Text: b.t("report.status." + a.Status), Tone: statusTone(a.Status)},
@@ -168,22 +169,22 @@ func (b *builder) actionsSection() Section {
 	if b.suggested {
 		lead = b.t("report.actions.lead_suggested")
 	}
-	return b.section("actions", true, styled(StyleLead, lead), table(t))
+	return b.section("actions", true, styled(layout.StyleLead, lead), table(t))
 }
 
 func statusTone(status string) string {
 	switch status {
 	case app.ActionDone:
-		return ToneGood
+		return layout.ToneGood
 	case app.ActionInProgress:
-		return ToneSmall
+		return layout.ToneSmall
 	}
-	return ToneNone
+	return layout.ToneNone
 }
 
 // actorsSection describes the support organisations the plan names, in the
 // order they first appear: actions first, then recommendations.
-func (b *builder) actorsSection() Section {
+func (b *builder) actorsSection() layout.Section {
 	seen := map[string]bool{}
 	var ids []string
 	add := func(id string) {
@@ -202,15 +203,15 @@ func (b *builder) actorsSection() Section {
 			add(h.ID)
 		}
 	}
-	t := &Table{Columns: []Column{
+	t := &layout.Table{Columns: []layout.Column{
 		{Title: b.t("report.col.organisation"), Width: 3},
 		{Title: b.t("report.col.offer"), Width: 7},
 	}, Empty: b.t("report.actors.none")}
 	for _, id := range ids {
-		t.Rows = append(t.Rows, []Cell{
+		t.Rows = append(t.Rows, []layout.Cell{
 			{Text: b.t(ref.ActorName(id)), Bold: true, Sub: b.in.Ref.Actor(id).URL},
 			{Text: b.t(ref.ActorOffer(id))},
 		})
 	}
-	return b.section("actors", true, styled(StyleLead, b.t("report.actors.lead")), table(t))
+	return b.section("actors", true, styled(layout.StyleLead, b.t("report.actors.lead")), table(t))
 }

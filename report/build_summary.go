@@ -9,6 +9,7 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/report/layout"
 )
 
 // planActions returns the actions the plan lists: the assessment's own,
@@ -50,16 +51,16 @@ func priorityRank(p string) int {
 
 // summarySection is the page that stands alone: who, what was found, what
 // happens next, by whom and by when.
-func (b *builder) summarySection() Section {
-	blocks := []Block{{Kind: KindKeyValue, Pairs: b.profileFacts()}}
+func (b *builder) summarySection() layout.Section {
+	blocks := []layout.Block{{Kind: layout.KindKeyValue, Pairs: b.profileFacts()}}
 	if len(b.words.Summary) > 0 {
-		blocks = append(blocks, Block{Kind: KindCallout, Text: b.t("report.summary.found"), Items: b.words.Summary})
+		blocks = append(blocks, layout.Block{Kind: layout.KindCallout, Text: b.t("report.summary.found"), Items: b.words.Summary})
 	}
 	blocks = append(blocks, heading(b.t("report.summary.largest_gaps")), b.largestGaps())
 	blocks = append(blocks, heading(b.t("report.summary.first_actions")), b.firstActions())
 	if review, ok := b.in.Assessment.ReviewDate(); ok {
-		blocks = append(blocks, Block{Kind: KindKeyValue, Pairs: []Pair{
-			{b.t("report.summary.next_review"), b.loc.DateLong(review)},
+		blocks = append(blocks, layout.Block{Kind: layout.KindKeyValue, Pairs: []layout.Pair{
+			{Key: b.t("report.summary.next_review"), Value: b.loc.DateLong(review)},
 		}})
 	}
 	s := b.section("summary", true, blocks...)
@@ -70,12 +71,12 @@ func (b *builder) summarySection() Section {
 // profileFacts are the company's key facts; unknown ones are left out, and a
 // company with only a name still gets its entry modes line. Name, org.nr and
 // place are on the cover and in every footer, so the summary keeps to one page.
-func (b *builder) profileFacts() []Pair {
+func (b *builder) profileFacts() []layout.Pair {
 	c := b.in.Company
-	var pairs []Pair
+	var pairs []layout.Pair
 	add := func(key, value string) {
 		if strings.TrimSpace(value) != "" {
-			pairs = append(pairs, Pair{b.t("report.fact." + key), value})
+			pairs = append(pairs, layout.Pair{Key: b.t("report.fact." + key), Value: value})
 		}
 	}
 	add("industry", joinNonEmpty(" – ", b.vocab("sector", c.Sector), c.Industry))
@@ -144,7 +145,7 @@ func countryNames(codes []string, lang string) string {
 }
 
 // largestGaps lists up to three assessed dimensions furthest below target.
-func (b *builder) largestGaps() Block {
+func (b *builder) largestGaps() layout.Block {
 	var dims []app.DimensionScore
 	for _, s := range b.analysis.Dimensions {
 		if s.Gap != nil && *s.Gap > 0 {
@@ -152,17 +153,17 @@ func (b *builder) largestGaps() Block {
 		}
 	}
 	sort.SliceStable(dims, func(i, j int) bool { return *dims[i].Gap > *dims[j].Gap })
-	t := &Table{Columns: []Column{
+	t := &layout.Table{Columns: []layout.Column{
 		{Title: b.t("report.col.dimension"), Width: 5},
-		{Title: b.t("report.col.score"), Width: 1.3, Align: AlignRight},
-		{Title: b.t("report.col.target"), Width: 1.3, Align: AlignRight},
-		{Title: b.t("report.col.gap"), Width: 1.3, Align: AlignRight},
+		{Title: b.t("report.col.score"), Width: 1.3, Align: layout.AlignRight},
+		{Title: b.t("report.col.target"), Width: 1.3, Align: layout.AlignRight},
+		{Title: b.t("report.col.gap"), Width: 1.3, Align: layout.AlignRight},
 	}, Empty: b.gapsEmptyText()}
 	for i, s := range dims {
 		if i == 3 {
 			break
 		}
-		t.Rows = append(t.Rows, []Cell{
+		t.Rows = append(t.Rows, []layout.Cell{
 			{Text: b.t(ref.DimensionName(s.Dimension)), Bold: true},
 			{Text: b.num(*s.Score)}, {Text: b.num(s.Target)},
 			{Text: b.num(*s.Gap), Tone: scoreGapTone(*s.Gap)},
@@ -179,8 +180,8 @@ func (b *builder) gapsEmptyText() string {
 }
 
 // firstActions lists the first open actions: who does what by when.
-func (b *builder) firstActions() Block {
-	t := &Table{Columns: []Column{
+func (b *builder) firstActions() layout.Block {
+	t := &layout.Table{Columns: []layout.Column{
 		{Title: b.t("report.col.action"), Width: 6},
 		{Title: b.t("report.col.owner"), Width: 2.4},
 		{Title: b.t("report.col.due"), Width: 1.8},
@@ -192,7 +193,7 @@ func (b *builder) firstActions() Block {
 		if a.Status == app.ActionDone {
 			continue
 		}
-		t.Rows = append(t.Rows, []Cell{{Text: a.Title, Bold: true}, {Text: b.ownerText(a)}, {Text: b.dueText(a.Due)}})
+		t.Rows = append(t.Rows, []layout.Cell{{Text: a.Title, Bold: true}, {Text: b.ownerText(a)}, {Text: b.dueText(a.Due)}})
 	}
 	if b.suggested && len(t.Rows) > 0 {
 		t.Legend = []string{b.t("report.actions.suggested_note")}
@@ -218,11 +219,11 @@ func (b *builder) dueText(due string) string {
 func scoreGapTone(gap float64) string {
 	switch {
 	case gap <= 0:
-		return ToneGood
+		return layout.ToneGood
 	case gap < 10:
-		return ToneSmall
+		return layout.ToneSmall
 	case gap < 25:
-		return ToneMedium
+		return layout.ToneMedium
 	}
-	return ToneLarge
+	return layout.ToneLarge
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -12,7 +13,10 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/internal/pdftest"
 	"github.com/pomi-planner/pomi/locales"
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden layout files")
@@ -65,7 +69,7 @@ func testBranding() app.Branding {
 		AdvisorPhone: "+46 36 12 34 56"}
 }
 
-func build(t testing.TB, in *Input, lang string) *Document {
+func build(t testing.TB, in *Input, lang string) *layout.Document {
 	t.Helper()
 	doc, warnings, err := Build(in, locales.MustNew(lang))
 	if err != nil {
@@ -175,9 +179,9 @@ func TestTheSummaryListsThreeGapsAndFiveActionsAtMost(t *testing.T) {
 	for name, file := range demoFiles {
 		doc := build(t, demoInput(t, file), "en")
 		sum := doc.Sections[0]
-		var tables []*Table
+		var tables []*layout.Table
 		for _, bl := range sum.Blocks {
-			if bl.Kind == KindTable {
+			if bl.Kind == layout.KindTable {
 				tables = append(tables, bl.Table)
 			}
 		}
@@ -191,7 +195,7 @@ func TestTheSummaryListsThreeGapsAndFiveActionsAtMost(t *testing.T) {
 			t.Errorf("%s: %d first actions", name, n)
 		}
 		last := sum.Blocks[len(sum.Blocks)-1]
-		if last.Kind != KindKeyValue || last.Pairs[0].Key != "Next review" {
+		if last.Kind != layout.KindKeyValue || last.Pairs[0].Key != "Next review" {
 			t.Errorf("%s: summary does not end with the next review: %+v", name, last)
 		}
 	}
@@ -286,12 +290,12 @@ func TestUnknownPaperIsRefusedAndLetterKept(t *testing.T) {
 		t.Error("paper A5 accepted")
 	}
 	in.Paper = " Letter "
-	if doc := build(t, in, "en"); doc.Paper != PaperLetter {
+	if doc := build(t, in, "en"); doc.Paper != layout.PaperLetter {
 		t.Errorf("paper %q", doc.Paper)
 	}
 }
 
-func sectionByID(t *testing.T, doc *Document, id string) Section {
+func sectionByID(t *testing.T, doc *layout.Document, id string) layout.Section {
 	t.Helper()
 	for _, s := range doc.Sections {
 		if s.ID == id {
@@ -299,7 +303,7 @@ func sectionByID(t *testing.T, doc *Document, id string) Section {
 		}
 	}
 	t.Fatalf("no section %s", id)
-	return Section{}
+	return layout.Section{}
 }
 
 // The plan is complete in itself (issue 13): the strongest
@@ -316,7 +320,7 @@ func TestThePlanListsEveryRecommendationWithoutPointingToTheApp(t *testing.T) {
 				if strings.Contains(b.Text, "POMI Planner") {
 					t.Errorf("%s %s: the plan points to the app: %q", name, lang, b.Text)
 				}
-				inBrief = inBrief || (b.Kind == KindHeading && b.Text == loc.T("report.recs.more_heading"))
+				inBrief = inBrief || (b.Kind == layout.KindHeading && b.Text == loc.T("report.recs.more_heading"))
 				switch {
 				case b.Table != nil && inBrief:
 					brief += len(b.Table.Rows)
@@ -333,4 +337,15 @@ func TestThePlanListsEveryRecommendationWithoutPointingToTheApp(t *testing.T) {
 	if briefSeen == 0 {
 		t.Error("no demo plan has more recommendations than it shows in full: the brief list is untested")
 	}
+}
+
+// renderFile renders doc with the plan's renderer to a PDF in a temp dir,
+// validates it with pdfcpu and returns its path (see pdftest.File).
+func renderFile(t testing.TB, doc *layout.Document) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := render.Render(doc, &buf); err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	return pdftest.File(t, buf.Bytes())
 }

@@ -15,7 +15,6 @@ import (
 	"testing"
 
 	"github.com/pomi-planner/pomi/internal/diskfull"
-
 	"github.com/pomi-planner/pomi/locales"
 )
 

@@ -18,6 +18,7 @@ import (
 	"unicode"
 
 	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/internal/pdftest"
 	"github.com/pomi-planner/pomi/locales"
 )
 
@@ -91,8 +92,8 @@ func TestHostileTextInEveryFieldOfThePlanGivesAValidPDF(t *testing.T) {
 				t.Fatalf("build: %v", err)
 			}
 			path := renderFile(t, doc) // validates strictly with pdfcpu
-			tool(t, "qpdf", "--check", path)
-			text := strings.Join(pageTexts(t, path), "\f")
+			pdftest.Tool(t, "qpdf", "--check", path)
+			text := strings.Join(pdftest.PageTexts(t, path), "\f")
 			if n := strings.Count(text, "Kontrollord"); n < 20 {
 				t.Errorf("the marker appears %d times: the hostile text was dropped, not cleaned", n)
 			}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/pomi-planner/pomi/report/layout"
 )
 
 // Golden layouts are written so a reviewer can read a change: an object of
@@ -293,8 +295,8 @@ func hunk(ops []op) []string {
 }
 
 func TestGoldenJSONKeepsTheValueAndBreaksOnlyWhatIsLong(t *testing.T) {
-	v := map[string]any{"rows": [][]Cell{{{Text: "a", Bold: true}, {Text: "b"}}},
-		"text": strings.Repeat("long ", 30), "pairs": []Pair{{Key: "k", Value: strings.Repeat("v", 120)}}}
+	v := map[string]any{"rows": [][]layout.Cell{{{Text: "a", Bold: true}, {Text: "b"}}},
+		"text": strings.Repeat("long ", 30), "pairs": []layout.Pair{{Key: "k", Value: strings.Repeat("v", 120)}}}
 	got := goldenJSON(t, v)
 	want := `{
   "pairs": [

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/report/layout"
 )
 
 func TestInputForCarriesEveryPartOfThePlan(t *testing.T) {
@@ -18,14 +19,14 @@ func TestInputForCarriesEveryPartOfThePlan(t *testing.T) {
 		Texts:      map[string]string{"actor.org_x.name": "Vår rådgivare"},
 		Branding:   app.Branding{Organisation: "Exportkontoret Syd"},
 		ClientLogo: []byte{0x89, 'P', 'N', 'G'},
-		Paper:      PaperLetter,
+		Paper:      layout.PaperLetter,
 		Language:   "sv",
 	}
 	created := time.Date(2025, 10, 1, 9, 30, 0, 0, time.UTC)
 	in := InputFor(plan, created)
 	want := &Input{
 		Company: plan.Company, Assessment: plan.Assessment, Previous: plan.Previous, Ref: plan.Ref,
-		Texts: plan.Texts, Branding: plan.Branding, ClientLogo: plan.ClientLogo, Paper: PaperLetter,
+		Texts: plan.Texts, Branding: plan.Branding, ClientLogo: plan.ClientLogo, Paper: layout.PaperLetter,
 		Created: created, Version: app.Version,
 	}
 	if !reflect.DeepEqual(in, want) {

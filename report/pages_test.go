@@ -11,6 +11,8 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/locales"
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/render"
 )
 
 // everyPlan is one plan of the matrix the layout rules hold for.
@@ -43,7 +45,7 @@ func allPlans(t *testing.T) []everyPlan {
 		}
 		for i := range data.Assessments {
 			for _, lang := range locales.Languages() {
-				for _, paper := range []string{PaperA4, PaperLetter} {
+				for _, paper := range []string{layout.PaperA4, layout.PaperLetter} {
 					in := &Input{Company: data.Company, Assessment: data.Assessments[i], Ref: d,
 						Branding: testBranding(), Paper: paper, Created: testCreated, Version: "1.0.0-test"}
 					if i > 0 {
@@ -67,7 +69,7 @@ func TestEveryPlanKeepsTheLayoutRules(t *testing.T) {
 		t.Run(p.name, func(t *testing.T) {
 			doc := build(t, p.in, p.lang)
 			checkModelRules(t, doc)
-			log, err := layOut(doc)
+			log, err := render.LayOut(doc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -83,16 +85,16 @@ var zeroDecimals = regexp.MustCompile(`\d[.,]0{1,2}(%|\s|$)`)
 // checkModelRules checks what the model alone decides: no column without
 // content, whole numbers printed as such, legends that explain only what
 // the table shows, the signature under the advisor's title.
-func checkModelRules(t *testing.T, doc *Document) {
+func checkModelRules(t *testing.T, doc *layout.Document) {
 	t.Helper()
 	for _, s := range doc.Sections {
 		for bi, bl := range s.Blocks {
-			if bi > 0 && bl.Kind == KindKeyValue && s.Blocks[bi-1].Kind == KindKeyValue {
+			if bi > 0 && bl.Kind == layout.KindKeyValue && s.Blocks[bi-1].Kind == layout.KindKeyValue {
 				// Each key–value block is its own ruled box; two in a row
 				// double the rules between them.
 				t.Errorf("%s: key–value blocks %d and %d should be one table", s.ID, bi-1, bi)
 			}
-			if bl.Kind != KindTable || bl.Table == nil {
+			if bl.Kind != layout.KindTable || bl.Table == nil {
 				continue
 			}
 			tb := bl.Table
@@ -151,7 +153,7 @@ const (
 )
 
 // checkPageRules checks where the pages broke.
-func checkPageRules(t *testing.T, log *pageLog) {
+func checkPageRules(t *testing.T, log *render.PageLog) {
 	t.Helper()
 	items := log.Items
 	summaryPages := map[int]bool{}
@@ -160,7 +162,7 @@ func checkPageRules(t *testing.T, log *pageLog) {
 		if it.Section == "summary" {
 			summaryPages[it.Page] = true
 		}
-		if it.What == placedRow {
+		if it.What == render.PlacedRow {
 			if rowsOf[it.Table] == nil {
 				rowsOf[it.Table] = map[int]bool{}
 			}
@@ -178,10 +180,10 @@ func checkPageRules(t *testing.T, log *pageLog) {
 	// The agreement's sentence and the lines to sign share a page.
 	agree, sign := 0, 0
 	for _, it := range items {
-		if it.Section == "signoff" && it.What == placedText && agree == 0 {
+		if it.Section == "signoff" && it.What == render.PlacedText && agree == 0 {
 			agree = it.Page
 		}
-		if it.What == placedSignature && sign == 0 {
+		if it.What == render.PlacedSignature && sign == 0 {
 			sign = it.Page
 		}
 	}
@@ -191,13 +193,13 @@ func checkPageRules(t *testing.T, log *pageLog) {
 	headerSeen := map[int]bool{}
 	for i, it := range items {
 		switch it.What {
-		case placedTitle, placedHeading:
+		case render.PlacedTitle, render.PlacedHeading:
 			// Something must follow on the same page; a heading before a
 			// table needs the table's header and two rows there too.
 			if i+1 == len(items) || items[i+1].Page != it.Page {
 				t.Errorf("page %d: %s %q ends the page", it.Page, it.What, it.Text)
 			}
-		case placedHeader:
+		case render.PlacedHeader:
 			checkHeaderWords(t, it)
 			if headerSeen[it.Table] {
 				// A repeated header: the page before must not have been
@@ -218,7 +220,7 @@ func checkPageRules(t *testing.T, log *pageLog) {
 			need := min(2, len(rowsOf[it.Table]))
 			got, full := 0, false
 			for j := i + 1; j < len(items) && items[j].Page == it.Page && items[j].Table == it.Table; j++ {
-				if items[j].What == placedRow && (items[j].Whole || tallestCell(items[j]) >= 2) {
+				if items[j].What == render.PlacedRow && (items[j].Whole || tallestCell(items[j]) >= 2) {
 					got++
 					full = !items[j].Whole
 				}
@@ -231,7 +233,7 @@ func checkPageRules(t *testing.T, log *pageLog) {
 	}
 }
 
-func tallestCell(it placed) int {
+func tallestCell(it render.Placed) int {
 	n := 0
 	for _, c := range it.Cells {
 		n = max(n, len(c))
@@ -241,13 +243,13 @@ func tallestCell(it placed) int {
 
 // checkHeaderWords fails when a column title was broken inside a word: each
 // line break must fall at a space or after a hyphen or slash.
-func checkHeaderWords(t *testing.T, it placed) {
+func checkHeaderWords(t *testing.T, it render.Placed) {
 	t.Helper()
 	for ci, lines := range it.Cells {
 		if ci >= len(it.Titles) || len(lines) < 2 {
 			continue
 		}
-		title := strings.Join(strings.Fields(Sanitize(it.Titles[ci])), " ")
+		title := strings.Join(strings.Fields(layout.Sanitize(it.Titles[ci])), " ")
 		rest := title
 		for li, l := range lines[:len(lines)-1] {
 			l = strings.TrimSpace(l)
@@ -288,37 +290,50 @@ func planFor(t *testing.T, name string, assessment int, paper string) *Input {
 func TestASummaryThatWouldSpillIsDrawnCloserAndOneThatFitsIsNot(t *testing.T) {
 	// Småland's first assessment has four findings and five first actions:
 	// at normal spacing its next review went overleaf on either paper.
-	for paper, size := range map[string]string{PaperA4: "A4", PaperLetter: "Letter"} {
+	for _, paper := range []string{layout.PaperA4, layout.PaperLetter} {
 		doc := build(t, planFor(t, "smaland-mobler", 0, paper), "sv")
-		r, err := newRenderer(doc, size, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if k := r.tightness(&doc.Sections[0]); k == 0 || k == maxTight {
+		if k := summaryTightness(t, doc); k == 0 || k == render.MaxTight {
 			t.Errorf("%s: tightness %d", paper, k)
 		}
 	}
-	doc := build(t, planFor(t, "goteborg-medtech", 1, PaperA4), "en")
-	r, _ := newRenderer(doc, "A4", 0)
-	if k := r.tightness(&doc.Sections[0]); k != 0 {
+	doc := build(t, planFor(t, "goteborg-medtech", 1, layout.PaperA4), "en")
+	if k := summaryTightness(t, doc); k != 0 {
 		t.Errorf("a summary that fits is drawn closer: %d", k)
 	}
 }
 
+// summaryTightness is how much closer than normal the page log says the
+// summary (the plan's first section, kept to one page) was drawn.
+func summaryTightness(t *testing.T, doc *layout.Document) int {
+	t.Helper()
+	if s := doc.Sections[0]; s.ID != "summary" || !s.OnePage {
+		t.Fatalf("the first section is %q, one page %v", s.ID, s.OnePage)
+	}
+	log, err := render.LayOut(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, ok := log.Tight["summary"]
+	if !ok {
+		t.Fatal("the page log has no tightness for the summary")
+	}
+	return k
+}
+
 func TestLongActionDescriptionsFlowAcrossPages(t *testing.T) {
-	in := planFor(t, "malmo-mat", 1, PaperA4)
+	in := planFor(t, "malmo-mat", 1, layout.PaperA4)
 	long := strings.Repeat("Ett långt stycke om vad som ska göras, av vem och varför det spelar roll. ", 14)
 	for i := range in.Assessment.Actions {
 		in.Assessment.Actions[i].Description = long
 	}
-	log, err := layOut(build(t, in, "sv"))
+	log, err := render.LayOut(build(t, in, "sv"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkPageRules(t, log)
 	split := 0
 	for _, it := range log.Items {
-		if it.Section == "actions" && it.What == placedRow && !it.Whole {
+		if it.Section == "actions" && it.What == render.PlacedRow && !it.Whole {
 			split++
 		}
 	}
@@ -365,20 +380,12 @@ func TestTheAdvisorSignsUnderTheTitleFromTheSettings(t *testing.T) {
 	}
 }
 
-func TestFallbackFacesDrawWhatNotoSansLacks(t *testing.T) {
-	for r, want := range map[rune]int{'å': faceMain, '€': faceMain, '★': faceSymbols, '✓': faceSymbols,
-		'≤': faceSymbols, toDrawable('😀'): faceSymbols, toDrawable('🚀'): faceSymbols, '中': faceCJK,
-		'の': faceCJK, '한': faceNone, '\U0001FA90': faceNone, '\uFFFD': faceNone} {
-		if got := faceFor(r); got != want {
-			t.Errorf("%q: face %d, want %d", r, got, want)
-		}
-	}
-	if fromDrawable(toDrawable('🍝')) != '🍝' {
-		t.Error("the emoji does not come back from the Private Use Area")
-	}
-	// A plan that needs no fallback carries none.
+// TestFallbackFacesStayOutOfPlansThatDoNotNeedThem checks that a plan that
+// needs no fallback carries none (TestFallbackFacesDrawWhatNotoSansLacks checks
+// which runes need one).
+func TestFallbackFacesStayOutOfPlansThatDoNotNeedThem(t *testing.T) {
 	var buf strings.Builder
-	if err := Render(build(t, demoInput(t, demoFiles["malmo-mat"]), "sv"), &buf); err != nil {
+	if err := render.Render(build(t, demoInput(t, demoFiles["malmo-mat"]), "sv"), &buf); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "Symbola") || strings.Contains(buf.String(), "DroidSans") {

@@ -11,7 +11,9 @@ import (
 	"testing"
 
 	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/internal/pdftest"
 	"github.com/pomi-planner/pomi/locales"
+	"github.com/pomi-planner/pomi/report/render"
 )
 
 // sectionTitles are the titles pdftotext must find in a plan: the plan's
@@ -32,12 +34,12 @@ func TestDemoPlansAreValidPDFsWithTheirWordsIntact(t *testing.T) {
 		for _, lang := range locales.Languages() {
 			t.Run(name+"-"+lang, func(t *testing.T) {
 				in := demoInput(t, file)
-				in.Branding.Logo = testPNG(t, 300, 100, color.NRGBA{0x2E, 0x6B, 0x4F, 0xFF})
-				in.ClientLogo = testPNG(t, 120, 120, color.NRGBA{0x80, 0x20, 0x20, 0xFF})
+				in.Branding.Logo = pdftest.PNG(t, 300, 100, color.NRGBA{0x2E, 0x6B, 0x4F, 0xFF})
+				in.ClientLogo = pdftest.PNG(t, 120, 120, color.NRGBA{0x80, 0x20, 0x20, 0xFF})
 				doc := build(t, in, lang)
 				path := renderFile(t, doc)
-				pages := pageTexts(t, path)
-				text := flat(strings.Join(pages, "\n"))
+				pages := pdftest.PageTexts(t, path)
+				text := pdftest.Flat(strings.Join(pages, "\n"))
 				for _, want := range append(sectionTitles(lang), in.Company.Name) {
 					if !strings.Contains(text, want) {
 						t.Errorf("%q missing from the PDF's text", want)
@@ -48,16 +50,16 @@ func TestDemoPlansAreValidPDFsWithTheirWordsIntact(t *testing.T) {
 					t.Errorf("the summary does not fill exactly page 2")
 				}
 				label := map[string]string{"sv": "Sida %d av %d", "en": "Page %d of %d"}[lang]
-				if last := len(pages); !strings.Contains(flat(pages[last-1]), fmt.Sprintf(label, last, last)) {
+				if last := len(pages); !strings.Contains(pdftest.Flat(pages[last-1]), fmt.Sprintf(label, last, last)) {
 					t.Errorf("last page does not say %q", fmt.Sprintf(label, last, last))
 				}
-				assertFontsEmbedded(t, path)
-				info := pdfInfo(t, path)
+				pdftest.AssertFontsEmbedded(t, path)
+				info := pdftest.Info(t, path)
 				if !strings.Contains(info["Title"], in.Company.Name) || !strings.HasPrefix(info["Creator"], "POMI Planner") {
 					t.Errorf("metadata: title %q, creator %q", info["Title"], info["Creator"])
 				}
 				if _, err := os.Stat("/usr/bin/qpdf"); err == nil {
-					tool(t, "qpdf", "--check", path)
+					pdftest.Tool(t, "qpdf", "--check", path)
 				}
 			})
 		}
@@ -67,7 +69,7 @@ func TestDemoPlansAreValidPDFsWithTheirWordsIntact(t *testing.T) {
 func TestSwedishLettersAndPunctuationSurviveExtraction(t *testing.T) {
 	in := demoInput(t, demoFiles["smaland-mobler"])
 	in.Assessment.Notes = "Åsa på lagret vill ha ”ordning” – och 1 234,5 kvm yta. Öppet för köp."
-	text := flat(strings.Join(pageTexts(t, renderFile(t, build(t, in, "sv"))), "\n"))
+	text := pdftest.Flat(strings.Join(pdftest.PageTexts(t, renderFile(t, build(t, in, "sv"))), "\n"))
 	for _, want := range []string{"Åsa på lagret vill ha ”ordning” – och 1 234,5 kvm yta.", "Öppet för köp.", "Åtgärd", "Ansvarig"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing or garbled", want)
@@ -86,7 +88,7 @@ func TestThreeHundredActionsPaginateWithTheHeaderRepeated(t *testing.T) {
 		})
 	}
 	path := renderFile(t, build(t, in, "sv"))
-	pages := pageTexts(t, path)
+	pages := pdftest.PageTexts(t, path)
 	first, last := -1, -1
 	for i, p := range pages {
 		if strings.Contains(p, "Åtgärd nummer") {
@@ -102,7 +104,7 @@ func TestThreeHundredActionsPaginateWithTheHeaderRepeated(t *testing.T) {
 	if last-first < 5 {
 		t.Errorf("300 actions on pages %d–%d only", first+1, last+1)
 	}
-	if text := flat(strings.Join(pages, " ")); !strings.Contains(text, "Åtgärd nummer 300") {
+	if text := pdftest.Flat(strings.Join(pages, " ")); !strings.Contains(text, "Åtgärd nummer 300") {
 		t.Error("the last action is missing")
 	}
 }
@@ -124,13 +126,13 @@ func TestHostileUserTextGivesAValidPlan(t *testing.T) {
 			t.Fatalf("%s: %v, warnings %v", lang, err, warnings)
 		}
 		path := renderFile(t, doc)
-		if text := strings.Join(pageTexts(t, path), ""); strings.ContainsRune(text, '\uFFFD') {
+		if text := strings.Join(pdftest.PageTexts(t, path), ""); strings.ContainsRune(text, '\uFFFD') {
 			t.Errorf("%s: a character became U+FFFD in the pages", lang)
 		}
-		if info := pdfInfo(t, path); strings.ContainsRune(info["Title"], '\uFFFD') || !strings.Contains(info["Title"], "😀") {
+		if info := pdftest.Info(t, path); strings.ContainsRune(info["Title"], '\uFFFD') || !strings.Contains(info["Title"], "😀") {
 			t.Errorf("%s: metadata title %q", lang, info["Title"])
 		}
-		if n := pageCount(t, path); n < 12 {
+		if n := pdftest.PageCount(t, path); n < 12 {
 			t.Errorf("%s: %d pages", lang, n)
 		}
 	}
@@ -139,7 +141,7 @@ func TestHostileUserTextGivesAValidPlan(t *testing.T) {
 func TestBadLogosAreLeftOutWithAWarning(t *testing.T) {
 	in := demoInput(t, demoFiles["malmo-mat"])
 	in.Branding.Logo = []byte("<svg>not supported</svg>")
-	in.ClientLogo = testPNG(t, 10, 10, color.NRGBA{A: 255})[:30]
+	in.ClientLogo = pdftest.PNG(t, 10, 10, color.NRGBA{A: 255})[:30]
 	doc, warnings, err := Build(in, locales.MustNew("sv"))
 	if err != nil {
 		t.Fatal(err)
@@ -224,7 +226,7 @@ func FuzzPlanText(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := Render(doc, io.Discard); err != nil {
+		if err := render.Render(doc, io.Discard); err != nil {
 			t.Fatalf("render %q / %q: %v", name, note, err)
 		}
 	})

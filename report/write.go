@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/render"
 )
 
 // WriteError means the plan was rendered but could not be saved where the
@@ -28,7 +31,7 @@ func (e *WriteError) MessageID() string { return "report.error.write" }
 // temporary file in the same folder, syncs it and renames it over path, so a
 // crash or a full disk never leaves a half-written PDF, and an existing plan
 // at path stays as it was until the new one is complete.
-func WriteFile(path string, doc *Document) (err error) {
+func WriteFile(path string, doc *layout.Document) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".pomi-plan-*.tmp")
 	if err != nil {
@@ -41,7 +44,7 @@ func WriteFile(path string, doc *Document) (err error) {
 		}
 	}()
 	buf := bufio.NewWriterSize(tmp, 256<<10)
-	if err := Render(doc, buf); err != nil {
+	if err := render.Render(doc, buf); err != nil {
 		return err
 	}
 	if err := errors.Join(buf.Flush(), tmp.Chmod(0o644), tmp.Sync()); err != nil {

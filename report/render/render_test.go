@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"bytes"
@@ -10,70 +10,74 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pomi-planner/pomi/internal/pdftest"
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/palette"
 )
 
 func ptr(v float64) *float64 { return &v }
 
 // sampleDocument is a hand-made plan that uses every block kind and the
 // Swedish letters and punctuation the plan is written with.
-func sampleDocument(t testing.TB) *Document {
+func sampleDocument(t testing.TB) *layout.Document {
 	t.Helper()
 	brand := color.NRGBA{R: 0x1F, G: 0x4E, B: 0x79, A: 0xFF}
-	return &Document{
+	return &layout.Document{
 		Language: "sv-SE",
-		Paper:    PaperA4,
-		Meta: Meta{
+		Paper:    layout.PaperA4,
+		Meta: layout.Meta{
 			Title: "Handlingsplan för internationalisering", Author: "Exportrådgivning Väst",
 			Subject: "Åtgärder – Sjöbloms Träindustri AB", Keywords: "POMI export",
 			Creator: "POMI Planner", Created: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC),
 		},
-		Brand: Brand{Organisation: "Exportrådgivning Väst", Color: "#1F4E79",
-			Logo: testPNG(t, 240, 80, brand), HasLogo: true},
-		Cover: Cover{
+		Brand: layout.Brand{Organisation: "Exportrådgivning Väst", Color: "#1F4E79",
+			Logo: pdftest.PNG(t, 240, 80, brand), HasLogo: true},
+		Cover: layout.Cover{
 			Title: "Handlingsplan för internationalisering", Company: "Sjöbloms Träindustri AB",
 			Lines: []string{"Org.nr 556123-4567", "Växjö, Kronobergs län"}, Date: "27 november 2026",
 			Prepared: "Upprättad av", Advisor: []string{"Åsa Öberg", "Exportrådgivare", "asa.oberg@example.se", "070-123\u00a045\u00a067"},
 			Confidential: "Konfidentiellt – endast för företagets styrelse och ledning.",
-			ClientLogo:   testPNG(t, 100, 100, color.NRGBA{R: 0x2E, G: 0x7D, B: 0x32, A: 0xFF}), HasClientLogo: true,
+			ClientLogo:   pdftest.PNG(t, 100, 100, color.NRGBA{R: 0x2E, G: 0x7D, B: 0x32, A: 0xFF}), HasClientLogo: true,
 		},
 		Header: "Exportrådgivning Väst",
-		Footer: Footer{Left: "Sjöbloms Träindustri AB · 27 november 2026", PageLabel: "Sida {page} av {pages}"},
-		Sections: []Section{
-			{ID: "summary", Title: "1. Sammanfattning", Blocks: []Block{
-				{Kind: KindParagraph, Style: StyleLead, Text: "Företaget är redo att ta nästa steg ut på den nordiska marknaden."},
-				{Kind: KindParagraph, Text: "Planen bygger på en kartläggning av företagets styrelse, ledning och resurser. Den visar var gapen är störst – och vad som görs först.\nEn ny rad börjar här med ”citat” och ’enkla’ “engelska” citattecken, minus −5 och ö."},
-				{Kind: KindParagraph, Style: StyleMuted, Text: "Poängen går från 0 till 4 i varje dimension."},
-				{Kind: KindParagraph, Style: StyleSource, Text: "Källa: Business Sweden, Exportbarometern 2026."},
-				{Kind: KindKeyValue, Pairs: []Pair{
+		Footer: layout.Footer{Left: "Sjöbloms Träindustri AB · 27 november 2026", PageLabel: "Sida {page} av {pages}"},
+		Sections: []layout.Section{
+			{ID: "summary", Title: "1. Sammanfattning", Blocks: []layout.Block{
+				{Kind: layout.KindParagraph, Style: layout.StyleLead, Text: "Företaget är redo att ta nästa steg ut på den nordiska marknaden."},
+				{Kind: layout.KindParagraph, Text: "Planen bygger på en kartläggning av företagets styrelse, ledning och resurser. Den visar var gapen är störst – och vad som görs först.\nEn ny rad börjar här med ”citat” och ’enkla’ “engelska” citattecken, minus −5 och ö."},
+				{Kind: layout.KindParagraph, Style: layout.StyleMuted, Text: "Poängen går från 0 till 4 i varje dimension."},
+				{Kind: layout.KindParagraph, Style: layout.StyleSource, Text: "Källa: Business Sweden, Exportbarometern 2026."},
+				{Kind: layout.KindKeyValue, Pairs: []layout.Pair{
 					{Key: "Företag", Value: "Sjöbloms Träindustri AB"},
 					{Key: "Bransch", Value: "Trävaror och snickerier, med en lång beskrivning som behöver radbrytas för att se hur värdet i högerkolumnen beter sig i tabellen."},
 					{Key: "Mål", Value: "Export till Norge och Tyskland inom 24 månader"},
 				}},
-				{Kind: KindCallout, Text: "Tre viktigaste åtgärderna", Items: []string{
+				{Kind: layout.KindCallout, Text: "Tre viktigaste åtgärderna", Items: []string{
 					"Ta fram en exportbudget för 2027.", "Utse en ansvarig för Tysklandsmarknaden.",
 					"Delta i Business Swedens program för nya exportörer – ansökan senast i mars.",
 				}},
-				{Kind: KindBullets, Items: []string{"Styrkor: produktkvalitet och leveransförmåga.", "Svagheter: begränsad språkkompetens i säljteamet, vilket gör att offerter till tyska kunder tar längre tid än de borde."}},
+				{Kind: layout.KindBullets, Items: []string{"Styrkor: produktkvalitet och leveransförmåga.", "Svagheter: begränsad språkkompetens i säljteamet, vilket gör att offerter till tyska kunder tar längre tid än de borde."}},
 			}},
-			{ID: "profile", Title: "2. Nuläge och mål", Blocks: []Block{
-				{Kind: KindHeading, Text: "POMI-profil", KeepWithNext: true},
-				{Kind: KindRadar, Radar: &Radar{
+			{ID: "profile", Title: "2. Nuläge och mål", Blocks: []layout.Block{
+				{Kind: layout.KindHeading, Text: "POMI-profil", KeepWithNext: true},
+				{Kind: layout.KindRadar, Radar: &layout.Radar{
 					Axes: []string{"Produkt", "Organisation", "Marknad", "Internationell erfarenhet"}, Max: 4,
-					Series: []Series{
-						{Label: "Företaget 2026", Style: SeriesCompany, Values: []*float64{ptr(2.5), ptr(1.5), ptr(2), ptr(1)}},
-						{Label: "Mål", Style: SeriesTarget, Values: []*float64{ptr(3.5), ptr(3), ptr(3), ptr(2.5)}},
-						{Label: "Föregående", Style: SeriesPrevious, Values: []*float64{ptr(2), nil, ptr(1.5), ptr(0.5)}},
+					Series: []layout.Series{
+						{Label: "Företaget 2026", Style: layout.SeriesCompany, Values: []*float64{ptr(2.5), ptr(1.5), ptr(2), ptr(1)}},
+						{Label: "Mål", Style: layout.SeriesTarget, Values: []*float64{ptr(3.5), ptr(3), ptr(3), ptr(2.5)}},
+						{Label: "Föregående", Style: layout.SeriesPrevious, Values: []*float64{ptr(2), nil, ptr(1.5), ptr(0.5)}},
 					},
 				}},
-				{Kind: KindParagraph, Style: StyleMuted, Text: "Föregående bedömning saknar värde för Organisation."},
+				{Kind: layout.KindParagraph, Style: layout.StyleMuted, Text: "Föregående bedömning saknar värde för Organisation."},
 			}},
-			{ID: "plan", Title: "3. Handlingsplan", NewPage: true, Blocks: []Block{
-				{Kind: KindTable, Table: actionTable(6)},
-				{Kind: KindTable, Table: &Table{Columns: []Column{{Title: "Åtgärd", Width: 1}}, Empty: "Inga åtgärder ännu."}},
+			{ID: "plan", Title: "3. Handlingsplan", NewPage: true, Blocks: []layout.Block{
+				{Kind: layout.KindTable, Table: actionTable(6)},
+				{Kind: layout.KindTable, Table: &layout.Table{Columns: []layout.Column{{Title: "Åtgärd", Width: 1}}, Empty: "Inga åtgärder ännu."}},
 			}},
-			{ID: "sign", Title: "4. Underskrifter", Blocks: []Block{
-				{Kind: KindParagraph, Text: "Vi har gått igenom planen och är överens om åtgärderna."},
-				{Kind: KindSignature, Signatures: []Signature{
+			{ID: "sign", Title: "4. Underskrifter", Blocks: []layout.Block{
+				{Kind: layout.KindParagraph, Text: "Vi har gått igenom planen och är överens om åtgärderna."},
+				{Kind: layout.KindSignature, Signatures: []layout.Signature{
 					{Role: "För företaget", Name: "Karin Sjöblom", Date: "Datum", Sign: "Underskrift"},
 					{Role: "Exportrådgivare", Name: "Åsa Öberg", Date: "Datum", Sign: "Underskrift"},
 				}},
@@ -83,15 +87,15 @@ func sampleDocument(t testing.TB) *Document {
 }
 
 // actionTable is an action plan table with n rows in every tone.
-func actionTable(n int) *Table {
-	tones := []string{ToneGood, ToneSmall, ToneMedium, ToneLarge, ToneRequired, ToneUnknown, ToneNone}
-	t := &Table{
-		Columns: []Column{{Title: "Åtgärd", Width: 5}, {Title: "Ansvarig", Width: 2},
-			{Title: "Klart", Width: 1.5, Align: AlignCenter}, {Title: "Gap", Width: 1, Align: AlignRight}},
+func actionTable(n int) *layout.Table {
+	tones := []string{layout.ToneGood, layout.ToneSmall, layout.ToneMedium, layout.ToneLarge, layout.ToneRequired, layout.ToneUnknown, layout.ToneNone}
+	t := &layout.Table{
+		Columns: []layout.Column{{Title: "Åtgärd", Width: 5}, {Title: "Ansvarig", Width: 2},
+			{Title: "Klart", Width: 1.5, Align: layout.AlignCenter}, {Title: "Gap", Width: 1, Align: layout.AlignRight}},
 		Legend: []string{"Gap: skillnad mellan mål och nuläge, 0–4.", "Färg: grönt = uppnått, rött = stort gap."},
 	}
 	for i := range n {
-		t.Rows = append(t.Rows, []Cell{
+		t.Rows = append(t.Rows, []layout.Cell{
 			{Text: fmt.Sprintf("Åtgärd %d: ta fram en exportbudget", i+1), Sub: "Dimension: Organisation"},
 			{Text: "Företagets styrelse"},
 			{Text: "2027-03-31"},
@@ -109,8 +113,8 @@ func TestRenderSampleIsAValidSwedishPDF(t *testing.T) {
 		data, _ := os.ReadFile(path)
 		_ = os.WriteFile(out, data, 0o644)
 	}
-	pages := pageTexts(t, path)
-	text := flat(strings.Join(pages, " "))
+	pages := pdftest.PageTexts(t, path)
+	text := pdftest.Flat(strings.Join(pages, " "))
 	for _, want := range []string{
 		"Handlingsplan för internationalisering", "Sjöbloms Träindustri AB", "Åtgärd", "Företagets styrelse",
 		// Sanitize writes the minus sign (which Noto Sans as Fyne ships it
@@ -123,7 +127,7 @@ func TestRenderSampleIsAValidSwedishPDF(t *testing.T) {
 			t.Errorf("text lacks %q", want)
 		}
 	}
-	n := pageCount(t, path)
+	n := pdftest.PageCount(t, path)
 	if len(pages) != n {
 		t.Fatalf("pdftotext gave %d pages, pdfinfo %d", len(pages), n)
 	}
@@ -135,7 +139,7 @@ func TestRenderSampleIsAValidSwedishPDF(t *testing.T) {
 			t.Errorf("page %d lacks %q", p, want)
 		}
 	}
-	info := pdfInfo(t, path)
+	info := pdftest.Info(t, path)
 	if info["Title"] != "Handlingsplan för internationalisering" || info["Author"] != "Exportrådgivning Väst" {
 		t.Errorf("pdfinfo Title %q, Author %q", info["Title"], info["Author"])
 	}
@@ -143,16 +147,16 @@ func TestRenderSampleIsAValidSwedishPDF(t *testing.T) {
 		t.Errorf("A4 page size is %q", info["Page size"])
 	}
 	assertOutline(t, path, doc)
-	assertFontsEmbedded(t, path)
-	tool(t, "qpdf", "--check", path)
+	pdftest.AssertFontsEmbedded(t, path)
+	pdftest.Tool(t, "qpdf", "--check", path)
 }
 
 func TestTheHeaderIsRepeatedOnEveryPageOfALongTable(t *testing.T) {
 	t.Parallel()
 	doc := sampleDocument(t)
-	doc.Sections = []Section{{Title: "Handlingsplan", Blocks: []Block{{Kind: KindTable, Table: actionTable(300)}}}}
+	doc.Sections = []layout.Section{{Title: "Handlingsplan", Blocks: []layout.Block{{Kind: layout.KindTable, Table: actionTable(300)}}}}
 	path := renderFile(t, doc)
-	pages := pageTexts(t, path)
+	pages := pdftest.PageTexts(t, path)
 	if len(pages) < 6 {
 		t.Fatalf("300 rows fit on %d pages", len(pages))
 	}
@@ -161,7 +165,7 @@ func TestTheHeaderIsRepeatedOnEveryPageOfALongTable(t *testing.T) {
 			t.Errorf("page %d lacks the table header", i+2)
 		}
 	}
-	text := flat(strings.Join(pages, " "))
+	text := pdftest.Flat(strings.Join(pages, " "))
 	for _, want := range []string{"Åtgärd 1:", "Åtgärd 150:", "Åtgärd 300:"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lost row %q", want)
@@ -178,15 +182,15 @@ func TestAHugeCellIsSplitAcrossPagesWithoutLosingText(t *testing.T) {
 	}
 	note := strings.Join(words, " ") // 20 800 characters
 	tbl := actionTable(2)
-	tbl.Rows = append(tbl.Rows, []Cell{{Text: note, Sub: "slutet"}, {Text: "kort"}, {}, {Text: "1"}})
-	doc.Sections = []Section{{Title: "Stor cell", Blocks: []Block{
-		{Kind: KindTable, Table: tbl},
-		{Kind: KindCallout, Text: "Lång ruta", Items: []string{note[:9000]}},
-		{Kind: KindParagraph, Text: "Efter tabellen."},
+	tbl.Rows = append(tbl.Rows, []layout.Cell{{Text: note, Sub: "slutet"}, {Text: "kort"}, {}, {Text: "1"}})
+	doc.Sections = []layout.Section{{Title: "Stor cell", Blocks: []layout.Block{
+		{Kind: layout.KindTable, Table: tbl},
+		{Kind: layout.KindCallout, Text: "Lång ruta", Items: []string{note[:9000]}},
+		{Kind: layout.KindParagraph, Text: "Efter tabellen."},
 	}}}
 	path := renderFile(t, doc)
-	pages := pageTexts(t, path)
-	text := flat(strings.Join(pages, " "))
+	pages := pdftest.PageTexts(t, path)
+	text := pdftest.Flat(strings.Join(pages, " "))
 	for _, w := range []string{"ord0000", "ord1300", "ord2599", "slutet", "Efter tabellen.", "ord1124"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("lost %q", w)
@@ -207,38 +211,38 @@ func TestHostileTextGivesAValidPDF(t *testing.T) {
 	doc.Footer.Left = doc.Cover.Company
 	doc.Header = doc.Cover.Company
 	path := renderFile(t, doc)
-	text := flat(strings.Join(pageTexts(t, path), " "))
+	text := pdftest.Flat(strings.Join(pdftest.PageTexts(t, path), " "))
 	if !strings.Contains(text, "xxxxxxxxxx") || !strings.Contains(text, "Sjöbloms Träindustri") {
 		t.Error("hostile text was lost")
 	}
-	tool(t, "qpdf", "--check", path)
+	pdftest.Tool(t, "qpdf", "--check", path)
 }
 
 func TestOddDocumentsStillRender(t *testing.T) {
 	t.Parallel()
 	nan, inf := 0.0, 0.0
 	nan, inf = nan/nan, 1/inf
-	cases := map[string]func(d *Document){
-		"no sections":      func(d *Document) { d.Sections = nil },
-		"empty document":   func(d *Document) { *d = Document{} },
-		"empty section":    func(d *Document) { d.Sections = []Section{{}, {Title: "Tom", NewPage: true}} },
-		"no logos":         func(d *Document) { d.Brand.Logo, d.Cover.ClientLogo = nil, nil },
-		"colour red":       func(d *Document) { d.Brand.Color = "red" },
-		"colour #12":       func(d *Document) { d.Brand.Color = "#12" },
-		"colour too light": func(d *Document) { d.Brand.Color = "#FFF8DC" },
-		"colour white":     func(d *Document) { d.Brand.Color = "#ffffff" },
-		"odd blocks": func(d *Document) {
-			d.Sections = []Section{{Title: "Udda", Blocks: []Block{
+	cases := map[string]func(d *layout.Document){
+		"no sections":      func(d *layout.Document) { d.Sections = nil },
+		"empty document":   func(d *layout.Document) { *d = layout.Document{} },
+		"empty section":    func(d *layout.Document) { d.Sections = []layout.Section{{}, {Title: "Tom", NewPage: true}} },
+		"no logos":         func(d *layout.Document) { d.Brand.Logo, d.Cover.ClientLogo = nil, nil },
+		"colour red":       func(d *layout.Document) { d.Brand.Color = "red" },
+		"colour #12":       func(d *layout.Document) { d.Brand.Color = "#12" },
+		"colour too light": func(d *layout.Document) { d.Brand.Color = "#FFF8DC" },
+		"colour white":     func(d *layout.Document) { d.Brand.Color = "#ffffff" },
+		"odd blocks": func(d *layout.Document) {
+			d.Sections = []layout.Section{{Title: "Udda", Blocks: []layout.Block{
 				{}, {Kind: "unknown", Text: "okänd sort", Items: []string{"punkt"}},
-				{Kind: KindTable}, {Kind: KindRadar}, {Kind: KindSignature}, {Kind: KindKeyValue}, {Kind: KindCallout},
-				{Kind: KindTable, Table: &Table{Rows: [][]Cell{{{Text: "utan kolumner"}}}, Empty: "tom"}},
-				{Kind: KindTable, Table: &Table{Columns: []Column{{Title: "A", Width: -1}, {Title: "B", Width: nan}, {Title: "C", Width: inf}},
-					Rows: [][]Cell{{{Text: "kort rad"}}, {{Text: "1"}, {Text: "2"}, {Text: "3"}, {Text: "extra"}}}}},
-				{Kind: KindRadar, Radar: &Radar{Axes: []string{"A", "B", "C"}}},
-				{Kind: KindRadar, Radar: &Radar{Axes: []string{"Ensam"}, Series: []Series{{Label: "x", Values: []*float64{ptr(1)}}}}},
-				{Kind: KindRadar, Radar: &Radar{Axes: strings.Split("A B C D E F G H I J", " "), Max: nan,
-					Series: []Series{{Style: SeriesCompany, Values: []*float64{ptr(nan), ptr(inf), ptr(-3), ptr(99)}}}}},
-				{Kind: KindSignature, Signatures: make([]Signature, 7)},
+				{Kind: layout.KindTable}, {Kind: layout.KindRadar}, {Kind: layout.KindSignature}, {Kind: layout.KindKeyValue}, {Kind: layout.KindCallout},
+				{Kind: layout.KindTable, Table: &layout.Table{Rows: [][]layout.Cell{{{Text: "utan kolumner"}}}, Empty: "tom"}},
+				{Kind: layout.KindTable, Table: &layout.Table{Columns: []layout.Column{{Title: "A", Width: -1}, {Title: "B", Width: nan}, {Title: "C", Width: inf}},
+					Rows: [][]layout.Cell{{{Text: "kort rad"}}, {{Text: "1"}, {Text: "2"}, {Text: "3"}, {Text: "extra"}}}}},
+				{Kind: layout.KindRadar, Radar: &layout.Radar{Axes: []string{"A", "B", "C"}}},
+				{Kind: layout.KindRadar, Radar: &layout.Radar{Axes: []string{"Ensam"}, Series: []layout.Series{{Label: "x", Values: []*float64{ptr(1)}}}}},
+				{Kind: layout.KindRadar, Radar: &layout.Radar{Axes: strings.Split("A B C D E F G H I J", " "), Max: nan,
+					Series: []layout.Series{{Style: layout.SeriesCompany, Values: []*float64{ptr(nan), ptr(inf), ptr(-3), ptr(99)}}}}},
+				{Kind: layout.KindSignature, Signatures: make([]layout.Signature, 7)},
 			}}}
 		},
 	}
@@ -255,9 +259,9 @@ func TestOddDocumentsStillRender(t *testing.T) {
 func TestRenderLetterPaperIs612By792Points(t *testing.T) {
 	t.Parallel()
 	doc := sampleDocument(t)
-	doc.Paper = PaperLetter
+	doc.Paper = layout.PaperLetter
 	path := renderFile(t, doc)
-	if got := pdfInfo(t, path)["Page size"]; !strings.HasPrefix(got, "612 x 792") {
+	if got := pdftest.Info(t, path)["Page size"]; !strings.HasPrefix(got, "612 x 792") {
 		t.Errorf("page size %q, want 612 x 792 pts", got)
 	}
 }
@@ -304,7 +308,7 @@ func TestALongCompanyNameWrapsOnTheCoverAndIsCutInTheRunningText(t *testing.T) {
 	name := strings.Repeat("Sjöbloms Träindustri ", 95) + "Slut AB" // 2 000 characters
 	doc.Cover.Company, doc.Header, doc.Footer.Left = name, name, name
 	path := renderFile(t, doc)
-	pages := pageTexts(t, path)
+	pages := pdftest.PageTexts(t, path)
 	if !strings.Contains(pages[0], "Sjöbloms Träindustri Sjöbloms") || strings.Contains(pages[0], "Slut AB") {
 		t.Error("the cover should show the start of the name, capped")
 	}
@@ -329,7 +333,7 @@ func TestWrappedLinesNeverExceedTheWidth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := font{styleBold, sizeBody, colorText}
+	f := font{styleBold, sizeBody, palette.Text}
 	for _, s := range []string{
 		strings.Repeat("x", 500),
 		"https://example.com/" + strings.Repeat("väldigt-lång-sökväg/", 40),
@@ -350,30 +354,6 @@ func TestWrappedLinesNeverExceedTheWidth(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-func TestBrandColoursAreParsedAndKeptReadable(t *testing.T) {
-	t.Parallel()
-	for in, want := range map[string]bool{"#1F4E79": true, "1f4e79": true, " #ABCDEF ": true, "red": false, "#12": false, "#12345G": false, "": false} {
-		if _, ok := parseHexColor(in); ok != want {
-			t.Errorf("parseHexColor(%q) ok = %v", in, ok)
-		}
-	}
-	for _, c := range []string{"#FFFF00", "#FFFFFF", "#F0F0F0", "#1F4E79", "nonsense"} {
-		p := newPalette(c)
-		if got := contrast(p.ink, colorWhite); got < minContrast {
-			t.Errorf("%s: heading colour contrast %.2f < %.1f", c, got, minContrast)
-		}
-		if contrast(p.brand, colorWhite) < faintFillMin {
-			t.Errorf("%s: brand fill invisible on white", c)
-		}
-	}
-	if p := newPalette("#1F4E79"); p.ink != p.brand {
-		t.Error("a dark brand colour was changed")
-	}
-	if p := newPalette("red"); p.brand != colorDefaultBrand {
-		t.Error("an invalid colour did not fall back to the default")
 	}
 }
 

@@ -1,26 +1,30 @@
-package report
+package render
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/pomi-planner/pomi/report/layout"
+)
 
 // What the renderer places on a page, as the page log records it.
 const (
-	placedTitle     = "title"     // a section title
-	placedHeading   = "heading"   // a subheading
-	placedText      = "text"      // lines of a paragraph, list or callout
-	placedHeader    = "header"    // a table's header row, first or repeated
-	placedRow       = "row"       // a table row, or the part of one on this page
-	placedLegend    = "legend"    // the small lines under a table
-	placedChart     = "chart"     // the radar chart
-	placedSignature = "signature" // a row of signature lines
+	PlacedTitle     = "title"     // a section title
+	PlacedHeading   = "heading"   // a subheading
+	PlacedText      = "text"      // lines of a paragraph, list or callout
+	PlacedHeader    = "header"    // a table's header row, first or repeated
+	PlacedRow       = "row"       // a table row, or the part of one on this page
+	PlacedLegend    = "legend"    // the small lines under a table
+	PlacedChart     = "chart"     // the radar chart
+	PlacedSignature = "signature" // a row of signature lines
 )
 
-// placed is one thing drawn on a body page: the page log that layout rules
+// Placed is one thing drawn on a body page: the page log that layout rules
 // are checked against (page breaks, orphaned headings, split words), since
 // where a page breaks is only known once the renderer has measured the text.
-type placed struct {
+type Placed struct {
 	Page    int
 	Section string // the section's ID
-	What    string // one of the placed* kinds
+	What    string // one of the Placed* kinds
 	Table   int    // which table (counted from 1 in drawing order), 0 for none
 	Row     int    // the row's index in its table
 	// Whole is false for a row split across pages: this is one part of it.
@@ -34,18 +38,22 @@ type placed struct {
 	Top, Bottom float64
 }
 
-// pageLog is the whole plan as drawn: every placed item, and the page's
+// PageLog is the whole plan as drawn: every placed item, and the page's
 // body limits so a check can tell how much room a page left unused.
-type pageLog struct {
-	Items      []placed
+type PageLog struct {
+	Items      []Placed
 	Pages      int
 	BodyTop    float64
 	BodyBottom float64
+	// Tight is how much closer than normal each section that keeps to one
+	// page (Section.OnePage) was drawn, by the section's ID: 0 at normal
+	// spacing up to MaxTight, the closest.
+	Tight map[string]int
 }
 
-// layOut renders doc once, without writing a PDF, and returns where each
+// LayOut renders doc once, without writing a PDF, and returns where each
 // part of it went.
-func layOut(doc *Document) (*pageLog, error) {
+func LayOut(doc *layout.Document) (*PageLog, error) {
 	if doc == nil {
 		return nil, errors.New("lay out plan: no document")
 	}
@@ -53,13 +61,13 @@ func layOut(doc *Document) (*pageLog, error) {
 	if err != nil {
 		return nil, err
 	}
-	var log *pageLog
+	var log *PageLog
 	err = protect(func() error {
 		r, err := newRenderer(doc, paper, 0)
 		if err != nil {
 			return err
 		}
-		r.log = &pageLog{BodyTop: bodyTop, BodyBottom: r.bottom}
+		r.log = &PageLog{BodyTop: bodyTop, BodyBottom: r.bottom, Tight: map[string]int{}}
 		r.drawDocument()
 		if err := r.pdf.Error(); err != nil {
 			return err
@@ -72,13 +80,21 @@ func layOut(doc *Document) (*pageLog, error) {
 }
 
 // place records an item when the renderer keeps a log.
-func (r *renderer) place(p placed) {
+func (r *renderer) place(p Placed) {
 	if r.log == nil {
 		return
 	}
 	p.Page = r.pdf.PageNo()
 	p.Section = r.section
 	r.log.Items = append(r.log.Items, p)
+}
+
+// noteTight records the tightness of the section being drawn when the
+// renderer keeps a log.
+func (r *renderer) noteTight() {
+	if r.log != nil {
+		r.log.Tight[r.section] = r.tight
+	}
 }
 
 // cellTexts are the words of each cell's lines [start, end).

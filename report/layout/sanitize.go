@@ -1,4 +1,4 @@
-package report
+package layout
 
 import (
 	"slices"
@@ -83,36 +83,10 @@ func isClean(s string) bool {
 	return true
 }
 
-// DefaultColor is the plan's colour when the organisation has set none: a
-// calm dark blue that prints well in colour and in grey.
-const DefaultColor = "#1f4e79"
-
-// NormalizeColor returns a colour as "#rrggbb" in lower case, accepting
-// "#RGB", "RRGGBB" and surrounding spaces; anything else gives DefaultColor.
-func NormalizeColor(s string) string {
-	if c, ok := ParseColor(s); ok {
-		return c
-	}
-	return DefaultColor
-}
-
-// ParseColor reads a colour as NormalizeColor does and reports whether s
-// was one at all.
-func ParseColor(s string) (string, bool) {
-	s = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), "#"))
-	if len(s) == 3 {
-		s = string([]byte{s[0], s[0], s[1], s[1], s[2], s[2]})
-	}
-	if len(s) != 6 || strings.Trim(s, "0123456789abcdef") != "" {
-		return "", false
-	}
-	return "#" + s, true
-}
-
-// sanitizeDocument runs every text of doc through Sanitize; the cover's and
+// SanitizeDocument runs every text of doc through Sanitize; the cover's and
 // the running lines' texts must also stay on one line. It returns the
 // characters that were left out because no font has them, in order.
-func sanitizeDocument(doc *Document) []rune {
+func SanitizeDocument(doc *Document) []rune {
 	c := &cleaner{seen: map[rune]bool{}}
 	m := &doc.Meta
 	for _, s := range []*string{&m.Title, &m.Author, &m.Subject, &m.Keywords, &m.Creator,

@@ -1,4 +1,4 @@
-package report
+package layout
 
 import (
 	"sync"
@@ -11,10 +11,10 @@ import (
 
 // Faces a rune is drawn in: the plan's typeface or a fallback.
 const (
-	faceNone    = -1
-	faceMain    = 0 // Noto Sans, in the style the text asks for
-	faceSymbols = 1 // Symbola subset: symbols and emoji
-	faceCJK     = 2 // Droid Sans Fallback subset: Chinese and Japanese
+	FaceNone    = -1
+	FaceMain    = 0 // Noto Sans, in the style the text asks for
+	FaceSymbols = 1 // Symbola subset: symbols and emoji
+	FaceCJK     = 2 // Droid Sans Fallback subset: Chinese and Japanese
 )
 
 // coverage marks, per face, the runes it has a glyph for. The main face
@@ -51,27 +51,27 @@ func covered(data ...[]byte) *[0x10000]bool {
 	return &has
 }
 
-// faceFor is the face that draws r: the plan's typeface when it has the
-// glyph, else the first fallback that has it, else faceNone. Line breaks
+// FaceFor is the face that draws r: the plan's typeface when it has the
+// glyph, else the first fallback that has it, else FaceNone. Line breaks
 // and the soft hyphen are not drawn and count as the main face; U+FFFD
 // (also what an invalid byte decodes to) is never drawn.
-func faceFor(r rune) int {
+func FaceFor(r rune) int {
 	if r == '\n' || r == '\u00AD' {
-		return faceMain
+		return FaceMain
 	}
 	if r < 0 || r >= 0x10000 || r == utf8.RuneError {
-		return faceNone
+		return FaceNone
 	}
 	for face, has := range coverage() {
 		if has[r] {
 			return face
 		}
 	}
-	return faceNone
+	return FaceNone
 }
 
 // hasGlyph says whether some embedded face can draw r.
-func hasGlyph(r rune) bool { return faceFor(r) != faceNone }
+func hasGlyph(r rune) bool { return FaceFor(r) != FaceNone }
 
 // emojiPUA are the emoji above U+FFFF that the symbols face holds in the
 // Private Use Area (fonts/subset-fallback.py): fpdf indexes glyphs by a
@@ -93,8 +93,8 @@ func toDrawable(r rune) rune {
 	return r
 }
 
-// fromDrawable undoes toDrawable.
-func fromDrawable(r rune) rune {
+// FromDrawable undoes toDrawable.
+func FromDrawable(r rune) rune {
 	for _, m := range emojiPUA {
 		if r >= m.pua && r <= m.pua+m.last-m.first {
 			return m.first + r - m.pua

@@ -1,4 +1,9 @@
-package report
+package render
+
+import (
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/palette"
+)
 
 // Spacing of blocks in mm.
 const (
@@ -25,7 +30,7 @@ type textLine struct {
 // box decorates each page's part of a flow with a tinted background and a
 // coloured bar on the left.
 type box struct {
-	fill, bar rgb
+	fill, bar palette.RGB
 	pad, barW float64
 }
 
@@ -46,7 +51,7 @@ func (r *renderer) flow(lines []textLine, b *box) {
 			r.drawBox(b, h+2*pad)
 		}
 		r.drawLines(lines[i:i+n], x, r.y+pad, w)
-		r.place(placed{What: r.what, Text: lines[i].text, Top: r.y, Bottom: r.y + h + 2*pad})
+		r.place(Placed{What: r.what, Text: lines[i].text, Top: r.y, Bottom: r.y + h + 2*pad})
 		r.y += h + 2*pad
 		i += n
 	}
@@ -67,9 +72,9 @@ func (r *renderer) fitLines(lines []textLine, extra float64) (n int, h float64) 
 }
 
 func (r *renderer) drawBox(b *box, h float64) {
-	r.pdf.SetFillColor(b.fill.r, b.fill.g, b.fill.b)
+	r.pdf.SetFillColor(b.fill.R, b.fill.G, b.fill.B)
 	r.pdf.Rect(r.left, r.y, r.width, h, "F")
-	r.pdf.SetFillColor(b.bar.r, b.bar.g, b.bar.b)
+	r.pdf.SetFillColor(b.bar.R, b.bar.G, b.bar.B)
 	r.pdf.Rect(r.left, r.y, b.barW, h, "F")
 }
 
@@ -77,15 +82,15 @@ func (r *renderer) drawLine(l textLine, x, y, w float64) {
 	r.setFont(l.font)
 	lh := l.h - l.before
 	if l.bullet {
-		c := r.pal.brand
-		r.pdf.SetFillColor(c.r, c.g, c.b)
+		c := r.pal.Brand
+		r.pdf.SetFillColor(c.R, c.G, c.B)
 		r.pdf.Circle(x+l.indent-3.2, y+l.before+lh/2, 0.65, "F")
 	}
 	align := "LM"
 	switch l.align {
-	case AlignCenter:
+	case layout.AlignCenter:
 		align = "CM"
-	case AlignRight:
+	case layout.AlignRight:
 		align = "RM"
 	}
 	r.cell(x+l.indent, y+l.before, w-l.indent, lh, l.text, align)
@@ -94,31 +99,31 @@ func (r *renderer) drawLine(l textLine, x, y, w float64) {
 // drawBlock draws blocks[0]; the rest follow it. KeepWithNext moves the
 // block to a new page when what must stay with it does not fit, so a
 // heading is never left alone at the bottom of a page.
-func (r *renderer) drawBlock(blocks []Block) {
+func (r *renderer) drawBlock(blocks []layout.Block) {
 	b := &blocks[0]
-	r.what = placedText
+	r.what = PlacedText
 	if b.KeepWithNext && !r.atTop() && !r.startFits(blocks, r.bottom-r.y) {
 		r.newPage()
 	}
 	switch b.Kind {
-	case KindHeading:
+	case layout.KindHeading:
 		r.drawHeading(b.Text)
-	case KindParagraph:
+	case layout.KindParagraph:
 		r.drawParagraph(b.Text, b.Style)
-	case KindBullets:
+	case layout.KindBullets:
 		r.drawBullets(b.Items)
-	case KindKeyValue:
+	case layout.KindKeyValue:
 		r.drawKeyValue(b.Pairs)
-	case KindTable:
+	case layout.KindTable:
 		r.drawTable(b.Table)
-	case KindRadar:
+	case layout.KindRadar:
 		r.drawRadar(b.Radar)
-	case KindCallout:
+	case layout.KindCallout:
 		r.drawCallout(b.Text, b.Items)
-	case KindSignature:
+	case layout.KindSignature:
 		r.drawSignatures(b.Signatures)
 	default: // an unknown kind still shows its words rather than lose them
-		r.drawParagraph(b.Text, StyleNormal)
+		r.drawParagraph(b.Text, layout.StyleNormal)
 		r.drawBullets(b.Items)
 	}
 }
@@ -126,7 +131,7 @@ func (r *renderer) drawBlock(blocks []Block) {
 // startFits says whether the start of blocks goes in room mm: a heading
 // (or another KeepWithNext block) with the start of what follows it.
 // Tables and key–value blocks answer as drawGrid will decide.
-func (r *renderer) startFits(blocks []Block, room float64) bool {
+func (r *renderer) startFits(blocks []layout.Block, room float64) bool {
 	if len(blocks) == 0 {
 		return true
 	}
@@ -135,13 +140,13 @@ func (r *renderer) startFits(blocks []Block, room float64) bool {
 	}
 	b := &blocks[0]
 	switch {
-	case b.Kind == KindTable && b.Table != nil:
+	case b.Kind == layout.KindTable && b.Table != nil:
 		return r.fits(r.layoutGrid(r.tableGrid(b.Table)), room)
-	case b.Kind == KindKeyValue:
+	case b.Kind == layout.KindKeyValue:
 		return r.fits(r.layoutGrid(r.keyValueGrid(b.Pairs)), room)
-	case b.Kind == KindHeading || b.KeepWithNext:
+	case b.Kind == layout.KindHeading || b.KeepWithNext:
 		h := r.leadHeight(blocks[:1])
-		if b.Kind == KindHeading {
+		if b.Kind == layout.KindHeading {
 			h = 4.5 + totalHeight(r.lines(b.Text, r.headingFont(), r.width, 1.3))
 		}
 		return room >= h && r.startFits(blocks[1:], room-h)
@@ -153,13 +158,13 @@ func (r *renderer) startFits(blocks []Block, room float64) bool {
 // heading (or a KeepWithNext block) together with the start of what follows,
 // a whole chart or signature row, a table's header and first rows, or a few
 // lines of text. It never asks for more than a page.
-func (r *renderer) leadHeight(blocks []Block) float64 {
+func (r *renderer) leadHeight(blocks []layout.Block) float64 {
 	if len(blocks) == 0 {
 		return 0
 	}
 	b := &blocks[0]
 	h := r.blockLeadHeight(b)
-	if b.Kind == KindHeading || b.KeepWithNext {
+	if b.Kind == layout.KindHeading || b.KeepWithNext {
 		h += r.leadHeight(blocks[1:])
 	}
 	return min(h, r.bottom-bodyTop)
@@ -167,25 +172,25 @@ func (r *renderer) leadHeight(blocks []Block) float64 {
 
 // blockLeadHeight is the room the start of one block needs, leaving out
 // what it must be kept with.
-func (r *renderer) blockLeadHeight(b *Block) float64 {
+func (r *renderer) blockLeadHeight(b *layout.Block) float64 {
 	switch b.Kind {
-	case KindHeading:
+	case layout.KindHeading:
 		return 4.5 + totalHeight(r.lines(b.Text, r.headingFont(), r.width, 1.3))
-	case KindRadar:
+	case layout.KindRadar:
 		if b.Radar != nil && len(b.Radar.Axes) >= 3 {
 			return r.planRadar(b.Radar).height
 		}
-	case KindParagraph:
+	case layout.KindParagraph:
 		return r.paragraphLeadHeight(b)
-	case KindSignature:
+	case layout.KindSignature:
 		return r.signatureLeadHeight(b)
-	case KindTable:
+	case layout.KindTable:
 		if b.Table != nil {
 			return r.layoutGrid(r.tableGrid(b.Table)).need
 		}
-	case KindKeyValue:
+	case layout.KindKeyValue:
 		return r.layoutGrid(r.keyValueGrid(b.Pairs)).need
-	case KindCallout:
+	case layout.KindCallout:
 		return 30
 	}
 	return 12 // about two lines of text
@@ -193,7 +198,7 @@ func (r *renderer) blockLeadHeight(b *Block) float64 {
 
 // paragraphLeadHeight is all of a paragraph that must stay with what
 // follows; two lines of any other.
-func (r *renderer) paragraphLeadHeight(b *Block) float64 {
+func (r *renderer) paragraphLeadHeight(b *layout.Block) float64 {
 	lines := r.lines(b.Text, r.paragraphFont(b.Style), r.width, lineFactor)
 	h := totalHeight(lines) + r.gap(blockGap)
 	if !b.KeepWithNext {
@@ -204,7 +209,7 @@ func (r *renderer) paragraphLeadHeight(b *Block) float64 {
 
 // signatureLeadHeight is the first row of signature boxes, or a little room
 // when there are no signatures.
-func (r *renderer) signatureLeadHeight(b *Block) float64 {
+func (r *renderer) signatureLeadHeight(b *layout.Block) float64 {
 	if len(b.Signatures) == 0 {
 		return 20
 	}
@@ -212,7 +217,7 @@ func (r *renderer) signatureLeadHeight(b *Block) float64 {
 	return r.signatureRowHeight(b.Signatures[:cols], cols) + r.gap(boxGap)
 }
 
-func (r *renderer) headingFont() font { return font{styleBold, sizeH2, r.pal.ink} }
+func (r *renderer) headingFont() font { return font{styleBold, sizeH2, r.pal.Ink} }
 
 func (r *renderer) drawHeading(text string) {
 	f := r.headingFont()
@@ -224,7 +229,7 @@ func (r *renderer) drawHeading(text string) {
 		r.y += r.gap(3)
 	}
 	r.ensure(float64(len(lines))*lines[0].h + headingRoom)
-	r.what = placedHeading
+	r.what = PlacedHeading
 	// No outline entry: fpdf writes "/Count 0" on every outline item, which
 	// is invalid for an item with children (pdfcpu's strict mode refuses
 	// it), so the outline stays one level deep — one entry per section.
@@ -235,14 +240,14 @@ func (r *renderer) drawHeading(text string) {
 // paragraphFont maps a paragraph style to its font.
 func (r *renderer) paragraphFont(style string) font {
 	switch style {
-	case StyleMuted:
-		return font{styleRegular, sizeMuted, colorMuted}
-	case StyleSource:
-		return font{styleItalic, sizeSmall, colorMuted}
-	case StyleLead:
-		return font{styleRegular, sizeLead, colorText}
+	case layout.StyleMuted:
+		return font{styleRegular, sizeMuted, palette.Muted}
+	case layout.StyleSource:
+		return font{styleItalic, sizeSmall, palette.Muted}
+	case layout.StyleLead:
+		return font{styleRegular, sizeLead, palette.Text}
 	}
-	return font{styleRegular, sizeBody, colorText}
+	return font{styleRegular, sizeBody, palette.Text}
 }
 
 func (r *renderer) drawParagraph(text, style string) {
@@ -276,7 +281,7 @@ func (r *renderer) bulletLines(items []string, f font, width float64) []textLine
 }
 
 func (r *renderer) drawBullets(items []string) {
-	lines := r.bulletLines(items, font{styleRegular, sizeBody, colorText}, r.width)
+	lines := r.bulletLines(items, font{styleRegular, sizeBody, palette.Text}, r.width)
 	if len(lines) == 0 {
 		return
 	}
@@ -287,10 +292,10 @@ func (r *renderer) drawBullets(items []string) {
 // drawCallout draws a tinted box with a brand bar: Text in bold, then Items
 // as bullets. It splits across pages like running text.
 func (r *renderer) drawCallout(text string, items []string) {
-	b := &box{fill: r.pal.pale, bar: r.pal.brand, pad: r.gap(calloutPad), barW: calloutBar}
+	b := &box{fill: r.pal.Pale, bar: r.pal.Brand, pad: r.gap(calloutPad), barW: calloutBar}
 	w := r.width - b.barW - 2*b.pad
-	lines := r.lines(text, font{styleBold, sizeBody, colorText}, w, lineFactor)
-	bullets := r.bulletLines(items, font{styleRegular, sizeBody - 0.5, colorText}, w)
+	lines := r.lines(text, font{styleBold, sizeBody, palette.Text}, w, lineFactor)
+	bullets := r.bulletLines(items, font{styleRegular, sizeBody - 0.5, palette.Text}, w)
 	if len(lines) > 0 && len(bullets) > 0 {
 		bullets[0].before += 1.5
 		bullets[0].h += 1.5
@@ -307,7 +312,7 @@ func (r *renderer) drawCallout(text string, items []string) {
 
 // drawKeyValue draws pairs as a two-column table without a header: labels
 // muted and bold on the left, values wrapping on the right.
-func (r *renderer) drawKeyValue(pairs []Pair) {
+func (r *renderer) drawKeyValue(pairs []layout.Pair) {
 	if len(pairs) == 0 {
 		return
 	}
@@ -316,12 +321,12 @@ func (r *renderer) drawKeyValue(pairs []Pair) {
 }
 
 // keyValueGrid is pairs as a headerless two-column grid.
-func (r *renderer) keyValueGrid(pairs []Pair) *grid {
-	t := &grid{widths: []float64{35, 65}, aligns: []string{AlignLeft, AlignLeft}}
+func (r *renderer) keyValueGrid(pairs []layout.Pair) *grid {
+	t := &grid{widths: []float64{35, 65}, aligns: []string{layout.AlignLeft, layout.AlignLeft}}
 	for _, p := range pairs {
 		t.rows = append(t.rows, []gridCell{
-			{text: p.Key, font: font{styleBold, sizeTable, colorMuted}},
-			{text: p.Value, font: font{styleRegular, sizeTable + 0.5, colorText}},
+			{text: p.Key, font: font{styleBold, sizeTable, palette.Muted}},
+			{text: p.Value, font: font{styleRegular, sizeTable + 0.5, palette.Text}},
 		})
 	}
 	return t
@@ -336,7 +341,7 @@ const (
 
 // drawSignatures lays signature blocks out side by side, three to a row (two
 // when there are four, so the rows balance). A row is never split.
-func (r *renderer) drawSignatures(sigs []Signature) {
+func (r *renderer) drawSignatures(sigs []layout.Signature) {
 	cols := signatureColumns(len(sigs))
 	for start := 0; start < len(sigs); start += cols {
 		r.drawSignatureRow(sigs[start:min(start+cols, len(sigs))], cols)
@@ -352,7 +357,7 @@ func signatureColumns(n int) int {
 }
 
 // signatureRowHeight is the height of one row of signature blocks.
-func (r *renderer) signatureRowHeight(row []Signature, cols int) float64 {
+func (r *renderer) signatureRowHeight(row []layout.Signature, cols int) float64 {
 	w := (r.width - sigGap*float64(cols-1)) / float64(cols)
 	mainH, dateH := 0.0, 0.0
 	for _, s := range row {
@@ -365,7 +370,7 @@ func (r *renderer) signatureRowHeight(row []Signature, cols int) float64 {
 
 // drawSignatureRow draws one row of blocks; the date lines share one
 // height even when a long name wraps in only one of the blocks.
-func (r *renderer) drawSignatureRow(row []Signature, cols int) {
+func (r *renderer) drawSignatureRow(row []layout.Signature, cols int) {
 	w := (r.width - sigGap*float64(cols-1)) / float64(cols)
 	blocks := make([][]textLine, len(row))
 	dates := make([][]textLine, len(row))
@@ -377,7 +382,7 @@ func (r *renderer) drawSignatureRow(row []Signature, cols int) {
 	}
 	height := sigSpace + 0.8 + mainH + sigDate + 0.8 + dateH
 	r.ensure(height)
-	r.place(placed{What: placedSignature, Top: r.y, Bottom: r.y + height})
+	r.place(Placed{What: PlacedSignature, Top: r.y, Bottom: r.y + height})
 	for i := range row {
 		x := r.left + float64(i)*(w+sigGap)
 		r.drawLines(blocks[i], x, r.signLine(x, r.y+sigSpace, w), w)
@@ -397,18 +402,18 @@ func (r *renderer) drawLines(lines []textLine, x, y, w float64) {
 
 // signatureLines wraps a block's captions: the sign label, the name and
 // the role under the line, and the date label under the date line.
-func (r *renderer) signatureLines(s Signature, w float64) (main, date []textLine) {
-	label := font{styleRegular, sizeSmall - 0.5, colorMuted}
+func (r *renderer) signatureLines(s layout.Signature, w float64) (main, date []textLine) {
+	label := font{styleRegular, sizeSmall - 0.5, palette.Muted}
 	main = append(main, r.capLines(r.lines(s.Sign, label, w, 1.3), 2, w)...)
-	main = append(main, r.capLines(r.lines(s.Name, font{styleBold, sizeBody, colorText}, w, 1.35), 2, w)...)
-	main = append(main, r.capLines(r.lines(s.Role, font{styleRegular, sizeMuted, colorMuted}, w, 1.3), 3, w)...)
+	main = append(main, r.capLines(r.lines(s.Name, font{styleBold, sizeBody, palette.Text}, w, 1.35), 2, w)...)
+	main = append(main, r.capLines(r.lines(s.Role, font{styleRegular, sizeMuted, palette.Muted}, w, 1.3), 3, w)...)
 	date = r.capLines(r.lines(s.Date, label, w, 1.3), 2, w)
 	return main, date
 }
 
 // signLine draws a line to write on and returns the y just below it.
 func (r *renderer) signLine(x, y, w float64) float64 {
-	r.pdf.SetDrawColor(colorText.r, colorText.g, colorText.b)
+	r.pdf.SetDrawColor(palette.Text.R, palette.Text.G, palette.Text.B)
 	r.pdf.SetLineWidth(0.3)
 	r.pdf.Line(x, y, x+w, y)
 	return y + 0.8

@@ -1,10 +1,13 @@
-package report
+package render
 
 import (
 	"math"
 	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/palette"
 )
 
 // Radar chart geometry in mm. The web of radius radarR plus labels on both
@@ -21,7 +24,7 @@ const (
 // radarPlot is a chart laid out: its labels, legend and height, and once
 // placed, its centre.
 type radarPlot struct {
-	rd     *Radar
+	rd     *layout.Radar
 	max    float64
 	cx, cy float64
 	labels [][]textLine // wrapped axis labels
@@ -32,7 +35,7 @@ type radarPlot struct {
 
 // drawRadar draws the spider chart centred, with its legend below. Fewer than
 // three axes make no web, so those values are shown as a table instead.
-func (r *renderer) drawRadar(rd *Radar) {
+func (r *renderer) drawRadar(rd *layout.Radar) {
 	if rd == nil || len(rd.Axes) == 0 {
 		return
 	}
@@ -48,16 +51,16 @@ func (r *renderer) drawRadar(rd *Radar) {
 	r.drawSeries(p)
 	r.drawScale(p)
 	r.drawRadarLegend(p.legend, p.cy+radarR+p.room)
-	r.place(placed{What: placedChart, Top: r.y, Bottom: r.y + p.height})
+	r.place(Placed{What: PlacedChart, Top: r.y, Bottom: r.y + p.height})
 	r.y += p.height + r.gap(boxGap)
 }
 
 // planRadar wraps the labels and legend and measures the chart's height.
-func (r *renderer) planRadar(rd *Radar) *radarPlot {
+func (r *renderer) planRadar(rd *layout.Radar) *radarPlot {
 	p := &radarPlot{rd: rd, max: radarMax(rd), room: radarLabelGap + 2}
 	w := r.labelWidth(len(rd.Axes))
 	for _, a := range rd.Axes {
-		ls := r.capLines(r.lines(a, font{styleBold, sizeSmall + 0.5, colorText}, w, 1.2), 3, w)
+		ls := r.capLines(r.lines(a, font{styleBold, sizeSmall + 0.5, palette.Text}, w, 1.2), 3, w)
 		p.labels = append(p.labels, ls)
 		p.room = max(p.room, radarLabelGap+totalHeight(ls)+2)
 	}
@@ -75,7 +78,7 @@ func (r *renderer) labelWidth(axes int) float64 {
 }
 
 // radarMax is the scale's top: Max when sensible, else the largest value.
-func radarMax(rd *Radar) float64 {
+func radarMax(rd *layout.Radar) float64 {
 	if rd.Max > 0 && !math.IsInf(rd.Max, 0) {
 		return rd.Max
 	}
@@ -102,7 +105,7 @@ func (p *radarPlot) vertex(i int, f float64) fpdf.PointType {
 // drawWeb draws the grid polygons at 25–100 % and the spokes.
 func (r *renderer) drawWeb(p *radarPlot) {
 	n := len(p.rd.Axes)
-	r.pdf.SetDrawColor(colorGrid.r, colorGrid.g, colorGrid.b)
+	r.pdf.SetDrawColor(palette.Grid.R, palette.Grid.G, palette.Grid.B)
 	for level := 1; level <= 4; level++ {
 		f := float64(level) / 4
 		pts := make([]fpdf.PointType, n)
@@ -127,13 +130,13 @@ func (r *renderer) drawWeb(p *radarPlot) {
 // series, on a faint white backdrop, so lines crossing the spoke never hide
 // the numbers.
 func (r *renderer) drawScale(p *radarPlot) {
-	r.setFont(font{styleRegular, sizeTiny, colorMuted})
+	r.setFont(font{styleRegular, sizeTiny, palette.Muted})
 	for level := 1; level <= 4; level++ {
 		f := float64(level) / 4
 		label := formatNum(p.max * f)
 		w := r.textWidth(label) + 0.8
 		top := p.vertex(0, f)
-		r.pdf.SetFillColor(colorWhite.r, colorWhite.g, colorWhite.b)
+		r.pdf.SetFillColor(palette.White.R, palette.White.G, palette.White.B)
 		r.pdf.SetAlpha(0.8, "Normal")
 		r.pdf.Rect(top.X+0.6, top.Y-2.7, w, 2.5, "F")
 		r.pdf.SetAlpha(1, "Normal")
@@ -158,12 +161,12 @@ func (r *renderer) drawAxisLabels(p *radarPlot) {
 		cos, sin := math.Cos(a), math.Sin(a)
 		pt := p.vertex(i, (radarR+radarLabelGap)/radarR)
 		h := totalHeight(lines)
-		x, align := pt.X-w/2, AlignCenter
+		x, align := pt.X-w/2, layout.AlignCenter
 		switch {
 		case cos > 0.25:
-			x, align = pt.X, AlignLeft
+			x, align = pt.X, layout.AlignLeft
 		case cos < -0.25:
-			x, align = pt.X-w, AlignRight
+			x, align = pt.X-w, layout.AlignRight
 		}
 		y := pt.Y - h/2
 		switch {
@@ -183,7 +186,7 @@ func (r *renderer) drawAxisLabels(p *radarPlot) {
 
 // seriesLook is how a series is stroked.
 type seriesLook struct {
-	color rgb
+	color palette.RGB
 	width float64
 	dash  []float64
 	fill  bool
@@ -191,20 +194,20 @@ type seriesLook struct {
 
 func (r *renderer) look(style string) seriesLook {
 	switch style {
-	case SeriesCompany:
-		return seriesLook{color: r.pal.ink, width: 0.6, fill: true}
-	case SeriesTarget:
-		return seriesLook{color: colorTarget, width: 0.45, dash: []float64{1.8, 1.2}}
+	case layout.SeriesCompany:
+		return seriesLook{color: r.pal.Ink, width: 0.6, fill: true}
+	case layout.SeriesTarget:
+		return seriesLook{color: palette.Target, width: 0.45, dash: []float64{1.8, 1.2}}
 	}
-	return seriesLook{color: colorPrevious, width: 0.45}
+	return seriesLook{color: palette.Previous, width: 0.45}
 }
 
 // drawSeries draws each series: fills first so no fill hides a line.
 func (r *renderer) drawSeries(p *radarPlot) {
 	for _, s := range p.rd.Series {
 		if pts, ok := r.seriesPoints(p, s); ok && r.look(s.Style).fill {
-			b := r.pal.brand
-			r.pdf.SetFillColor(b.r, b.g, b.b)
+			b := r.pal.Brand
+			r.pdf.SetFillColor(b.R, b.G, b.B)
 			r.pdf.SetAlpha(radarFill, "Normal")
 			r.pdf.Polygon(pts, "F")
 			r.pdf.SetAlpha(1, "Normal")
@@ -217,7 +220,7 @@ func (r *renderer) drawSeries(p *radarPlot) {
 
 // seriesPoints gives the series' vertices; ok is false unless every value is
 // known, since a polygon through a guessed point would mislead.
-func (r *renderer) seriesPoints(p *radarPlot, s Series) ([]fpdf.PointType, bool) {
+func (r *renderer) seriesPoints(p *radarPlot, s layout.Series) ([]fpdf.PointType, bool) {
 	pts := make([]fpdf.PointType, len(p.rd.Axes))
 	ok := true
 	for i := range pts {
@@ -229,7 +232,7 @@ func (r *renderer) seriesPoints(p *radarPlot, s Series) ([]fpdf.PointType, bool)
 }
 
 // fraction is value i of s as a share of the scale, clamped to 0–1.
-func (p *radarPlot) fraction(s Series, i int) (float64, bool) {
+func (p *radarPlot) fraction(s layout.Series, i int) (float64, bool) {
 	if i >= len(s.Values) || s.Values[i] == nil || math.IsNaN(*s.Values[i]) {
 		return 0, false
 	}
@@ -238,7 +241,7 @@ func (p *radarPlot) fraction(s Series, i int) (float64, bool) {
 
 // drawSeriesLine joins consecutive known points and marks each with a dot;
 // an unknown value breaks the line instead of pulling it to zero.
-func (r *renderer) drawSeriesLine(p *radarPlot, s Series) {
+func (r *renderer) drawSeriesLine(p *radarPlot, s layout.Series) {
 	lk := r.look(s.Style)
 	r.strokeStyle(lk)
 	n := len(p.rd.Axes)
@@ -251,7 +254,7 @@ func (r *renderer) drawSeriesLine(p *radarPlot, s Series) {
 		}
 	}
 	r.pdf.SetDashPattern([]float64{}, 0)
-	r.pdf.SetFillColor(lk.color.r, lk.color.g, lk.color.b)
+	r.pdf.SetFillColor(lk.color.R, lk.color.G, lk.color.B)
 	for i := range n {
 		if f, ok := p.fraction(s, i); ok {
 			v := p.vertex(i, f)
@@ -261,7 +264,7 @@ func (r *renderer) drawSeriesLine(p *radarPlot, s Series) {
 }
 
 func (r *renderer) strokeStyle(lk seriesLook) {
-	r.pdf.SetDrawColor(lk.color.r, lk.color.g, lk.color.b)
+	r.pdf.SetDrawColor(lk.color.R, lk.color.G, lk.color.B)
 	r.pdf.SetLineWidth(lk.width)
 	if lk.dash != nil {
 		r.pdf.SetDashPattern(lk.dash, 0)
@@ -270,19 +273,19 @@ func (r *renderer) strokeStyle(lk seriesLook) {
 
 // legendItem is one series in the legend with its measured width.
 type legendItem struct {
-	s     Series
+	s     layout.Series
 	label string
 	w     float64
 }
 
 // legendRows packs legend items into centred rows that fit the text width.
-func (r *renderer) legendRows(series []Series) [][]legendItem {
-	r.setFont(font{styleRegular, sizeSmall + 0.5, colorText})
+func (r *renderer) legendRows(series []layout.Series) [][]legendItem {
+	r.setFont(font{styleRegular, sizeSmall + 0.5, palette.Text})
 	var rows [][]legendItem
 	var row []legendItem
 	used := 0.0
 	for _, s := range series {
-		label := r.fit(SanitizeLine(s.Label), r.width-radarSwatchW-2)
+		label := r.fit(layout.SanitizeLine(s.Label), r.width-radarSwatchW-2)
 		it := legendItem{s: s, label: label, w: radarSwatchW + 2 + r.textWidth(label) + 7}
 		if len(row) > 0 && used+it.w > r.width {
 			rows, row, used = append(rows, row), nil, 0
@@ -307,8 +310,8 @@ func (r *renderer) drawRadarLegend(rows [][]legendItem, y float64) {
 			lk := r.look(it.s.Style)
 			mid := y + radarLegendH/2
 			if lk.fill {
-				b := r.pal.brand
-				r.pdf.SetFillColor(b.r, b.g, b.b)
+				b := r.pal.Brand
+				r.pdf.SetFillColor(b.R, b.G, b.B)
 				r.pdf.SetAlpha(radarFill*1.5, "Normal")
 				r.pdf.Rect(x, mid-1.6, radarSwatchW, 3.2, "F")
 				r.pdf.SetAlpha(1, "Normal")
@@ -316,7 +319,7 @@ func (r *renderer) drawRadarLegend(rows [][]legendItem, y float64) {
 			r.strokeStyle(lk)
 			r.pdf.Line(x, mid, x+radarSwatchW, mid)
 			r.pdf.SetDashPattern([]float64{}, 0)
-			r.setFont(font{styleRegular, sizeSmall + 0.5, colorText})
+			r.setFont(font{styleRegular, sizeSmall + 0.5, palette.Text})
 			r.cell(x+radarSwatchW+2, y, it.w-radarSwatchW-2, radarLegendH, it.label, "LM")
 			x += it.w
 		}
@@ -326,15 +329,15 @@ func (r *renderer) drawRadarLegend(rows [][]legendItem, y float64) {
 
 // drawRadarTable shows a radar with one or two axes as a table: axis, then
 // one column per series.
-func (r *renderer) drawRadarTable(rd *Radar) {
-	t := &Table{Columns: []Column{{Width: 2}}}
+func (r *renderer) drawRadarTable(rd *layout.Radar) {
+	t := &layout.Table{Columns: []layout.Column{{Width: 2}}}
 	for _, s := range rd.Series {
-		t.Columns = append(t.Columns, Column{Title: s.Label, Width: 1, Align: AlignRight})
+		t.Columns = append(t.Columns, layout.Column{Title: s.Label, Width: 1, Align: layout.AlignRight})
 	}
 	for i, a := range rd.Axes {
-		row := []Cell{{Text: a}}
+		row := []layout.Cell{{Text: a}}
 		for _, s := range rd.Series {
-			c := Cell{Text: "–"}
+			c := layout.Cell{Text: "–"}
 			if i < len(s.Values) && s.Values[i] != nil {
 				c.Text = formatNum(*s.Values[i])
 			}

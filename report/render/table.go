@@ -1,8 +1,11 @@
-package report
+package render
 
 import (
 	"math"
 	"strings"
+
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/palette"
 )
 
 // Table cell padding in mm.
@@ -28,16 +31,16 @@ type gridCell struct {
 	text string
 	sub  string
 	font font
-	fill *rgb
+	fill *palette.RGB
 }
 
 // rowLayout is a row wrapped into lines, per cell.
 type rowLayout struct {
 	cells  [][]textLine
-	fills  []*rgb
+	fills  []*palette.RGB
 	widths []float64 // absolute, mm
 	aligns []string
-	rule   rgb
+	rule   palette.RGB
 	h      float64 // height with padding when drawn whole
 	// header marks the header row; titles are its cells' texts and index
 	// a body row's place in its table (for the page log).
@@ -47,7 +50,7 @@ type rowLayout struct {
 }
 
 // drawTable turns the model's table into a grid and draws it.
-func (r *renderer) drawTable(t *Table) {
+func (r *renderer) drawTable(t *layout.Table) {
 	if t == nil {
 		return
 	}
@@ -56,17 +59,17 @@ func (r *renderer) drawTable(t *Table) {
 }
 
 // tableGrid is the model's table as a grid.
-func (r *renderer) tableGrid(t *Table) *grid {
+func (r *renderer) tableGrid(t *layout.Table) *grid {
 	g := &grid{empty: t.Empty, legend: t.Legend}
 	for _, c := range t.Columns {
 		g.widths = append(g.widths, c.Width)
 		g.aligns = append(g.aligns, c.Align)
-		g.header = append(g.header, gridCell{text: c.Title, font: font{styleBold, sizeTable - 0.5, colorText}, fill: &r.pal.tint})
+		g.header = append(g.header, gridCell{text: c.Title, font: font{styleBold, sizeTable - 0.5, palette.Text}, fill: &r.pal.Tint})
 	}
 	for _, row := range t.Rows {
 		cells := make([]gridCell, len(t.Columns))
 		for i := range cells {
-			cells[i].font = font{styleRegular, sizeTable, colorText}
+			cells[i].font = font{styleRegular, sizeTable, palette.Text}
 			if i >= len(row) {
 				continue
 			}
@@ -75,7 +78,7 @@ func (r *renderer) tableGrid(t *Table) *grid {
 			if c.Bold {
 				cells[i].font.style = styleBold
 			}
-			if tone, ok := r.pal.tones[c.Tone]; ok {
+			if tone, ok := r.pal.Tones[c.Tone]; ok {
 				cells[i].fill = &tone
 			}
 		}
@@ -106,7 +109,7 @@ func (r *renderer) layoutGrid(g *grid) *gridLayout {
 	if len(g.header) > 0 {
 		// A header repeats on every page, so it may not grow without bound.
 		l.head = r.layoutRow(g.header, cols, g.aligns, headerLines)
-		l.head.rule = colorGrid
+		l.head.rule = palette.Grid
 		l.head.header = true
 		for _, c := range g.header {
 			l.head.titles = append(l.head.titles, c.text)
@@ -118,7 +121,7 @@ func (r *renderer) layoutGrid(g *grid) *gridLayout {
 		l.rows[i].index = i
 	}
 	if len(l.rows) == 0 && g.empty != "" {
-		cell := gridCell{text: g.empty, font: font{styleItalic, sizeTable, colorMuted}}
+		cell := gridCell{text: g.empty, font: font{styleItalic, sizeTable, palette.Muted}}
 		l.rows = append(l.rows, r.layoutRow([]gridCell{cell}, []float64{r.width}, nil, 0))
 	}
 	switch {
@@ -171,7 +174,7 @@ func (r *renderer) drawGrid(g *grid) {
 	if l.head != nil {
 		r.drawRowWhole(l.head)
 	} else if len(l.rows) > 0 {
-		r.rule(r.y, colorRule, 0.2) // a headerless grid still needs a top edge
+		r.rule(r.y, palette.Rule, 0.2) // a headerless grid still needs a top edge
 	}
 	for _, row := range l.rows {
 		r.drawRow(row, l.head)
@@ -237,7 +240,7 @@ func (r *renderer) wordNeed(need []float64, cells []gridCell) {
 			break
 		}
 		r.setFont(c.font)
-		for _, word := range strings.FieldsFunc(Sanitize(c.text), func(c rune) bool { return c == ' ' || c == '\n' }) {
+		for _, word := range strings.FieldsFunc(layout.Sanitize(c.text), func(c rune) bool { return c == ' ' || c == '\n' }) {
 			need[i] = max(need[i], r.textWidth(word)+2*cellPadX+0.3)
 		}
 	}
@@ -282,12 +285,12 @@ func (r *renderer) widen(cols, need []float64) ([]float64, bool) {
 // at most maxLines lines per cell when maxLines > 0. Every cell gets at least
 // one (maybe empty) line so a blank row still shows.
 func (r *renderer) layoutRow(cells []gridCell, widths []float64, aligns []string, maxLines int) *rowLayout {
-	row := &rowLayout{widths: widths, aligns: aligns, rule: colorRule}
+	row := &rowLayout{widths: widths, aligns: aligns, rule: palette.Rule}
 	tallest := 0.0
 	for i, c := range cells {
 		w := widths[i] - 2*cellPadX
 		lines := r.lines(c.text, c.font, w, tableFactor)
-		sub := r.lines(c.sub, font{styleRegular, sizeSmall, colorMuted}, w, tableFactor)
+		sub := r.lines(c.sub, font{styleRegular, sizeSmall, palette.Muted}, w, tableFactor)
 		if len(sub) > 0 && len(lines) > 0 {
 			sub[0].before, sub[0].h = 0.4, sub[0].h+0.4
 		}
@@ -437,7 +440,7 @@ func (r *renderer) drawRowPart(row *rowLayout, start, end []int, textH float64) 
 	for i, lines := range row.cells {
 		w := row.widths[i]
 		if f := row.fills[i]; f != nil {
-			r.pdf.SetFillColor(f.r, f.g, f.b)
+			r.pdf.SetFillColor(f.R, f.G, f.B)
 			r.pdf.Rect(x, r.y, w, h, "F")
 		}
 		align := ""
@@ -452,14 +455,14 @@ func (r *renderer) drawRowPart(row *rowLayout, start, end []int, textH float64) 
 		}
 		x += w
 	}
-	p := placed{What: placedRow, Table: r.table, Row: row.index, Whole: rowWhole(row, start, end),
+	p := Placed{What: PlacedRow, Table: r.table, Row: row.index, Whole: rowWhole(row, start, end),
 		Cells: cellTexts(row, start, end), Top: r.y, Bottom: r.y + h}
 	if row.header {
-		p.What, p.Titles = placedHeader, row.titles
+		p.What, p.Titles = PlacedHeader, row.titles
 	}
 	r.place(p)
 	r.y += h
-	r.pdf.SetDrawColor(row.rule.r, row.rule.g, row.rule.b)
+	r.pdf.SetDrawColor(row.rule.R, row.rule.G, row.rule.B)
 	r.pdf.SetLineWidth(0.2)
 	r.pdf.Line(r.left, r.y, r.left+r.width, r.y)
 }
@@ -468,13 +471,13 @@ func (r *renderer) drawRowPart(row *rowLayout, start, end []int, textH float64) 
 func (r *renderer) drawLegend(legend []string) {
 	var lines []textLine
 	for _, s := range legend {
-		lines = append(lines, r.lines(s, font{styleRegular, sizeSmall, colorMuted}, r.width, 1.3)...)
+		lines = append(lines, r.lines(s, font{styleRegular, sizeSmall, palette.Muted}, r.width, 1.3)...)
 	}
 	if len(lines) == 0 {
 		return
 	}
 	r.y += 1.5
-	r.what = placedLegend
+	r.what = PlacedLegend
 	r.flow(lines, nil)
 }
 

@@ -1,18 +1,19 @@
-package report
+package render
 
 import (
 	"unicode/utf16"
 
 	"github.com/pomi-planner/pomi/report/fonts"
+	"github.com/pomi-planner/pomi/report/layout"
 )
 
 // Fallback faces: what Noto Sans lacks is drawn in a fallback face, in runs
 // within the line. They are registered with fpdf only when a text needs
 // them, so a plan without such characters carries no extra font. The
 // family names are long on purpose: tagSubsets renames them in place.
-var fallbackFamily = [...]string{faceSymbols: "pomi-fallback-symbols", faceCJK: "pomi-fallback-cjk-face"}
+var fallbackFamily = [...]string{layout.FaceSymbols: "pomi-fallback-symbols", layout.FaceCJK: "pomi-fallback-cjk-face"}
 
-var fallbackData = [...][]byte{faceSymbols: fonts.Symbols, faceCJK: fonts.CJK}
+var fallbackData = [...][]byte{layout.FaceSymbols: fonts.Symbols, layout.FaceCJK: fonts.CJK}
 
 // run is a stretch of text drawn in one face.
 type run struct {
@@ -23,7 +24,7 @@ type run struct {
 // plainText says whether the plan's typeface draws all of s.
 func plainText(s string) bool {
 	for _, c := range s {
-		if faceFor(c) > faceMain {
+		if layout.FaceFor(c) > layout.FaceMain {
 			return false
 		}
 	}
@@ -34,9 +35,9 @@ func plainText(s string) bool {
 // none) stays with the main face.
 func runs(s string) []run {
 	var out []run
-	start, face := 0, faceMain
+	start, face := 0, layout.FaceMain
 	for i, c := range s {
-		f := max(faceFor(c), faceMain)
+		f := max(layout.FaceFor(c), layout.FaceMain)
 		if i > 0 && f != face {
 			out = append(out, run{s[start:i], face})
 			start = i
@@ -52,7 +53,7 @@ func runs(s string) []run {
 // useFace makes face current at the current font's size; the main face
 // in the current font's style.
 func (r *renderer) useFace(face int) {
-	if face <= faceMain {
+	if face <= layout.FaceMain {
 		r.pdf.SetFont(fontFamily, r.cur.style, r.cur.size)
 		return
 	}
@@ -74,7 +75,7 @@ func (r *renderer) textWidth(s string) float64 {
 		r.useFace(rn.face)
 		w += r.pdf.GetStringWidth(rn.text)
 	}
-	r.useFace(faceMain)
+	r.useFace(layout.FaceMain)
 	return w
 }
 
@@ -100,7 +101,7 @@ func (r *renderer) cell(x, y, w, h float64, s, align string) {
 		r.pdf.CellFormat(rw, h, rn.text, "", 0, "LM", false, 0, "")
 		cx += rw
 	}
-	r.useFace(faceMain)
+	r.useFace(layout.FaceMain)
 	r.pdf.SetXY(x+w, y)
 }
 
@@ -110,8 +111,8 @@ func (r *renderer) cell(x, y, w, h float64, s, align string) {
 // as a surrogate pair, which fpdf's own conversion cannot write.
 func metaText(s string) string {
 	var units []rune
-	for _, c := range SanitizeLine(s) {
-		units = append(units, fromDrawable(c))
+	for _, c := range layout.SanitizeLine(s) {
+		units = append(units, layout.FromDrawable(c))
 	}
 	out := []byte{0xFE, 0xFF}
 	for _, u := range utf16.Encode(units) {

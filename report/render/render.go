@@ -1,4 +1,4 @@
-package report
+package render
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/pomi-planner/pomi/report/fonts"
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/palette"
 )
 
 // Page geometry in mm. Generous side margins and a running header/footer
@@ -42,7 +44,7 @@ const (
 // The document is laid out twice: the first pass counts the pages so the
 // second can print "{pages}" as a plain number (fpdf's AliasNbPages would
 // measure and right-align the placeholder, not the number).
-func Render(doc *Document, w io.Writer) error {
+func Render(doc *layout.Document, w io.Writer) error {
 	if doc == nil {
 		return errors.New("render plan: no document")
 	}
@@ -74,12 +76,12 @@ func Render(doc *Document, w io.Writer) error {
 // paperSize maps the model's paper name to fpdf's size name.
 func paperSize(paper string) (string, error) {
 	switch strings.ToLower(strings.TrimSpace(paper)) {
-	case "", PaperA4:
+	case "", layout.PaperA4:
 		return "A4", nil
-	case PaperLetter:
+	case layout.PaperLetter:
 		return "Letter", nil
 	}
-	return "", fmt.Errorf("render plan: unknown paper %q", SanitizeLine(paper))
+	return "", fmt.Errorf("render plan: unknown paper %q", layout.SanitizeLine(paper))
 }
 
 // protect runs fn and turns a panic into an error, so a bug in fpdf or here
@@ -95,7 +97,7 @@ func protect(fn func() error) (err error) {
 
 // renderPass lays out the whole document once; total is the page count to
 // print in the footer (0 in the counting pass).
-func renderPass(doc *Document, paper string, total int) (*fpdf.Fpdf, error) {
+func renderPass(doc *layout.Document, paper string, total int) (*fpdf.Fpdf, error) {
 	var pdf *fpdf.Fpdf
 	err := protect(func() error {
 		r, err := newRenderer(doc, paper, total)
@@ -115,8 +117,8 @@ func renderPass(doc *Document, paper string, total int) (*fpdf.Fpdf, error) {
 // renderer carries the fpdf document and the layout state of one pass.
 type renderer struct {
 	pdf    *fpdf.Fpdf
-	doc    *Document
-	pal    palette
+	doc    *layout.Document
+	pal    palette.Palette
 	total  int
 	pageH  float64
 	left   float64   // x of the left margin
@@ -125,14 +127,14 @@ type renderer struct {
 	y      float64   // the body's cursor
 	logo   *pdfImage // brand logo, nil when none
 	client *pdfImage // client logo, nil when none
-	// log records where things went when set (layOut); section, what and
+	// log records where things went when set (LayOut); section, what and
 	// table say what is being drawn.
-	log     *pageLog
+	log     *PageLog
 	section string
 	what    string
 	table   int
 	// paper is fpdf's page size; tight how much closer than normal the
-	// current section is drawn (render_fit.go); trial marks a scratch
+	// current section is drawn (fit.go); trial marks a scratch
 	// renderer that measures a section.
 	paper string
 	tight int
@@ -148,7 +150,7 @@ type pdfImage struct {
 	aspect float64 // width / height
 }
 
-func newRenderer(doc *Document, paper string, total int) (*renderer, error) {
+func newRenderer(doc *layout.Document, paper string, total int) (*renderer, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: paper})
 	// Breaks are ours: tables repeat headers and boxes split by hand.
 	pdf.SetAutoPageBreak(false, 0)
@@ -164,7 +166,7 @@ func newRenderer(doc *Document, paper string, total int) (*renderer, error) {
 	}
 	w, h := pdf.GetPageSize()
 	r := &renderer{
-		pdf: pdf, doc: doc, pal: newPalette(doc.Brand.Color), total: total, paper: paper,
+		pdf: pdf, doc: doc, pal: palette.New(doc.Brand.Color), total: total, paper: paper,
 		pageH: h, left: marginSide, width: w - 2*marginSide,
 		bottom: h - bodyBottom,
 	}
@@ -262,39 +264,40 @@ func (r *renderer) drawHeader() {
 		r.pdf.ImageOptions(r.logo.name, x, headerTop+(headerH-h)/2, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 		x += w + 4
 	}
-	r.setFont(font{styleRegular, sizeRunning, colorMuted})
-	text := r.fit(SanitizeLine(r.doc.Header), r.left+r.width-x)
+	r.setFont(font{styleRegular, sizeRunning, palette.Muted})
+	text := r.fit(layout.SanitizeLine(r.doc.Header), r.left+r.width-x)
 	r.cell(x, headerTop, r.left+r.width-x, headerH, text, "LM")
-	r.rule(headerRuleY, colorRule, 0.25)
+	r.rule(headerRuleY, palette.Rule, 0.25)
 }
 
 func (r *renderer) drawFooter() {
 	y := r.pageH - footerText
-	r.rule(r.pageH-footerRule, colorRule, 0.25)
-	r.setFont(font{styleRegular, sizeRunning, colorMuted})
+	r.rule(r.pageH-footerRule, palette.Rule, 0.25)
+	r.setFont(font{styleRegular, sizeRunning, palette.Muted})
 	label := r.fit(r.pageLabel(), r.width/2)
 	lw := r.textWidth(label)
-	left := r.fit(SanitizeLine(r.doc.Footer.Left), r.width-lw-6)
+	left := r.fit(layout.SanitizeLine(r.doc.Footer.Left), r.width-lw-6)
 	r.cell(r.left, y, r.width-lw-6, 5, left, "LM")
 	r.cell(r.left+r.width-lw, y, lw, 5, label, "RM")
 }
 
 // pageLabel fills "{page}" and "{pages}"; pages counts the cover too.
 func (r *renderer) pageLabel() string {
-	s := SanitizeLine(r.doc.Footer.PageLabel)
+	s := layout.SanitizeLine(r.doc.Footer.PageLabel)
 	s = strings.ReplaceAll(s, "{page}", strconv.Itoa(r.pdf.PageNo()))
 	return strings.ReplaceAll(s, "{pages}", strconv.Itoa(r.total))
 }
 
 // drawSection draws a section's title (with its bookmark) and blocks. The
 // title moves to a new page unless it fits together with its first block.
-func (r *renderer) drawSection(s *Section) {
+func (r *renderer) drawSection(s *layout.Section) {
 	r.section = s.ID
 	if s.OnePage && !r.trial {
 		r.tight = r.tightness(s)
+		r.noteTight()
 		defer func() { r.tight = 0 }()
 	}
-	f := font{styleBold, sizeH1, r.pal.ink}
+	f := font{styleBold, sizeH1, r.pal.Ink}
 	title := r.lines(s.Title, f, r.width, 1.25)
 	switch {
 	case s.NewPage || s.OnePage || r.pdf.PageNo() <= 1:
@@ -307,10 +310,10 @@ func (r *renderer) drawSection(s *Section) {
 		// Bookmark must follow setFont: fpdf encodes the title as UTF-16
 		// only while a UTF-8 font is current.
 		r.setFont(f)
-		r.pdf.Bookmark(SanitizeLine(s.Title), 0, r.y)
-		r.what = placedTitle
+		r.pdf.Bookmark(layout.SanitizeLine(s.Title), 0, r.y)
+		r.what = PlacedTitle
 		r.flow(title, nil)
-		r.pdf.SetFillColor(r.pal.brand.r, r.pal.brand.g, r.pal.brand.b)
+		r.pdf.SetFillColor(r.pal.Brand.R, r.pal.Brand.G, r.pal.Brand.B)
 		r.pdf.Rect(r.left, r.y+1.2, 18, 0.9, "F")
 		r.y += r.gap(6)
 	}
@@ -336,8 +339,8 @@ const (
 func (r *renderer) drawCover() {
 	r.pdf.AddPage()
 	c := r.doc.Cover
-	b := r.pal.brand
-	r.pdf.SetFillColor(b.r, b.g, b.b)
+	b := r.pal.Brand
+	r.pdf.SetFillColor(b.R, b.G, b.B)
 	r.pdf.Rect(0, 0, coverBand, r.pageH, "F")
 	nameY := coverLogoTop
 	if r.logo != nil {
@@ -347,32 +350,32 @@ func (r *renderer) drawCover() {
 	}
 	// The organisation's name under its logo (or in its place): the plan
 	// says whose advice it is before anything else.
-	r.setFont(font{styleBold, sizeBody, r.pal.ink})
-	r.cell(r.left, nameY, r.width*0.55, 6, r.fit(SanitizeLine(r.doc.Brand.Organisation), r.width*0.55), "LM")
+	r.setFont(font{styleBold, sizeBody, r.pal.Ink})
+	r.cell(r.left, nameY, r.width*0.55, 6, r.fit(layout.SanitizeLine(r.doc.Brand.Organisation), r.width*0.55), "LM")
 	if r.client != nil {
 		w, h := fitBox(r.client.aspect, coverLogoW, coverLogoH)
 		r.pdf.ImageOptions(r.client.name, r.left+r.width-w, coverLogoTop, w, h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	}
 	r.y = coverTitleY
 	limit := r.pageH - coverFoot
-	r.coverText(c.Title, font{styleRegular, sizeTitle, r.pal.ink}, 1.2, 4, limit)
-	r.pdf.SetFillColor(b.r, b.g, b.b)
+	r.coverText(c.Title, font{styleRegular, sizeTitle, r.pal.Ink}, 1.2, 4, limit)
+	r.pdf.SetFillColor(b.R, b.G, b.B)
 	r.pdf.Rect(r.left, r.y+3, 30, 1.2, "F")
 	r.y += 10
-	r.coverText(c.Company, font{styleBold, sizeCompany, colorText}, 1.25, 5, limit)
+	r.coverText(c.Company, font{styleBold, sizeCompany, palette.Text}, 1.25, 5, limit)
 	r.y += 3
 	for _, l := range c.Lines {
-		r.coverText(l, font{styleRegular, sizeLead, colorMuted}, 1.4, 2, limit)
+		r.coverText(l, font{styleRegular, sizeLead, palette.Muted}, 1.4, 2, limit)
 	}
 	r.y += 4
-	r.coverText(c.Date, font{styleRegular, sizeLead, colorText}, 1.4, 2, limit)
+	r.coverText(c.Date, font{styleRegular, sizeLead, palette.Text}, 1.4, 2, limit)
 	r.y = max(r.y+14, r.pageH-coverPrepY)
-	r.coverText(c.Prepared, font{styleBold, sizeMuted, colorMuted}, 1.4, 2, limit)
+	r.coverText(c.Prepared, font{styleBold, sizeMuted, palette.Muted}, 1.4, 2, limit)
 	for _, l := range c.Advisor {
-		r.coverText(l, font{styleRegular, sizeBody, colorText}, 1.4, 2, limit)
+		r.coverText(l, font{styleRegular, sizeBody, palette.Text}, 1.4, 2, limit)
 	}
 	r.y = r.pageH - coverFoot + 6
-	r.coverText(c.Confidential, font{styleItalic, sizeSmall, colorMuted}, 1.3, 3, r.pageH-8)
+	r.coverText(c.Confidential, font{styleItalic, sizeSmall, palette.Muted}, 1.3, 3, r.pageH-8)
 }
 
 // coverText wraps s to at most maxLines and draws the lines that still fit

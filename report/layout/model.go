@@ -1,4 +1,4 @@
-package report
+package layout
 
 import "time"
 
@@ -9,8 +9,8 @@ const (
 )
 
 // Document is the whole plan as a layout model: what goes on the pages, in
-// words of the report's language, without any PDF detail. Build makes one from
-// domain values; Render draws it. Its JSON form is what the golden tests pin.
+// words of the report's language, without any PDF detail. report.Build makes one
+// from domain values; render.Render draws it. Its JSON form is what the golden tests pin.
 type Document struct {
 	Language string `json:"language"`
 	Paper    string `json:"paper"`

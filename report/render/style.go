@@ -1,11 +1,12 @@
-package report
+package render
 
 import (
 	"bytes"
 	"crypto/sha256"
-	"math"
-	"strconv"
 	"strings"
+
+	"github.com/pomi-planner/pomi/report/layout"
+	"github.com/pomi-planner/pomi/report/palette"
 )
 
 // Font family and styles as registered with fpdf; one typeface keeps the
@@ -20,126 +21,21 @@ const (
 
 // Font sizes in points: a clear scale from footnote to cover title.
 const (
-	sizeTitle    = 26.0 // cover title
-	sizeCompany  = 20.0 // company name on the cover
-	sizeH1       = 17.0 // section title
-	sizeH2       = 12.5 // subheading
-	sizeLead     = 11.5 // opening sentence of a section
-	sizeBody     = 10.0
-	sizeTable    = 9.0
-	sizeMuted    = 9.0
-	sizeSmall    = 8.0 // sources, legends, sub-lines
-	sizeTiny     = 7.0 // chart value labels
-	sizeRunning  = 8.0 // header and footer
-	lineFactor   = 1.4 // line height as a multiple of the font size
-	tableFactor  = 1.3 // tables are a little tighter than running text
-	ptToMM       = 25.4 / 72
-	minContrast  = 4.5 // WCAG AA for normal text on white
-	faintFillMin = 1.3 // a fill paler than this vs white would vanish
+	sizeTitle   = 26.0 // cover title
+	sizeCompany = 20.0 // company name on the cover
+	sizeH1      = 17.0 // section title
+	sizeH2      = 12.5 // subheading
+	sizeLead    = 11.5 // opening sentence of a section
+	sizeBody    = 10.0
+	sizeTable   = 9.0
+	sizeMuted   = 9.0
+	sizeSmall   = 8.0 // sources, legends, sub-lines
+	sizeTiny    = 7.0 // chart value labels
+	sizeRunning = 8.0 // header and footer
+	lineFactor  = 1.4 // line height as a multiple of the font size
+	tableFactor = 1.3 // tables are a little tighter than running text
+	ptToMM      = 25.4 / 72
 )
-
-// rgb is a colour with 0–255 channels.
-type rgb struct{ r, g, b int }
-
-// Fixed colours: near-black text, a muted grey that still reads when printed,
-// and pale rules that separate without shouting.
-var (
-	colorDefaultBrand = rgb{0x1F, 0x4E, 0x79}
-	colorText         = rgb{0x1E, 0x1E, 0x1E}
-	colorMuted        = rgb{0x5F, 0x63, 0x68}
-	colorRule         = rgb{0xD3, 0xD7, 0xDC}
-	colorGrid         = rgb{0xC8, 0xCC, 0xD1}
-	colorTarget       = rgb{0x33, 0x33, 0x33}
-	colorPrevious     = rgb{0x9A, 0xA0, 0xA6}
-	colorWhite        = rgb{0xFF, 0xFF, 0xFF}
-)
-
-// palette holds the colours derived from the brand colour.
-type palette struct {
-	brand rgb // fills: cover band, chart fill, swatches
-	ink   rgb // brand colour dark enough for text and lines on white
-	tint  rgb // table header background
-	pale  rgb // callout background
-	tones map[string]rgb
-}
-
-// newPalette derives every colour from the organisation's colour string.
-func newPalette(color string) palette {
-	brand, ok := parseHexColor(color)
-	if !ok {
-		brand = colorDefaultBrand
-	}
-	ink := darkenForText(brand)
-	if contrast(brand, colorWhite) < faintFillMin {
-		// A near-white brand would leave an invisible band; use the ink.
-		brand = ink
-	}
-	p := palette{
-		brand: brand,
-		ink:   ink,
-		tint:  mix(brand, colorWhite, 0.84),
-		pale:  mix(brand, colorWhite, 0.91),
-	}
-	p.tones = map[string]rgb{
-		ToneGood:     {0xDC, 0xF0, 0xDC},
-		ToneSmall:    {0xFF, 0xF5, 0xC7},
-		ToneMedium:   {0xFF, 0xE2, 0xC0},
-		ToneLarge:    {0xF8, 0xD2, 0xCF},
-		ToneRequired: mix(brand, colorWhite, 0.80),
-		ToneUnknown:  {0xEC, 0xED, 0xEF},
-	}
-	return p
-}
-
-// parseHexColor reads "#rrggbb" (the # optional, any case). Anything else,
-// including "red" and "#12", is refused so the caller can fall back.
-func parseHexColor(s string) (rgb, bool) {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
-	if len(s) != 6 {
-		return rgb{}, false
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return rgb{}, false
-	}
-	return rgb{int(v >> 16 & 0xFF), int(v >> 8 & 0xFF), int(v & 0xFF)}, true
-}
-
-// luminance is the WCAG relative luminance of c.
-func luminance(c rgb) float64 {
-	lin := func(v int) float64 {
-		x := float64(v) / 255
-		if x <= 0.03928 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
-}
-
-// contrast is the WCAG contrast ratio of two colours (1–21).
-func contrast(a, b rgb) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-// darkenForText scales c towards black until it reads on white; a pale brand
-// colour (yellow, light grey) would otherwise make headings illegible.
-func darkenForText(c rgb) rgb {
-	for i := 0; i < 40 && contrast(c, colorWhite) < minContrast; i++ {
-		c = rgb{c.r * 9 / 10, c.g * 9 / 10, c.b * 9 / 10}
-	}
-	return c
-}
-
-// mix blends a towards b by t (0 = a, 1 = b).
-func mix(a, b rgb, t float64) rgb {
-	f := func(x, y int) int { return int(math.Round(float64(x) + (float64(y)-float64(x))*t)) }
-	return rgb{f(a.r, b.r), f(a.g, b.g), f(a.b, b.b)}
-}
 
 // lineHeight is the height in mm of a line of text at size points.
 func lineHeight(size, factor float64) float64 {
@@ -166,8 +62,8 @@ func tagSubsets(pdf []byte) []byte {
 		{"/utf8" + fontFamily + styleRegular, faceNames[styleRegular]},
 		{"/utf8" + fontFamily + styleBold, faceNames[styleBold]},
 		{"/utf8" + fontFamily + styleItalic, faceNames[styleItalic]},
-		{"/utf8" + fallbackFamily[faceSymbols], "Symbola"},
-		{"/utf8" + fallbackFamily[faceCJK], "DroidSansFallback"},
+		{"/utf8" + fallbackFamily[layout.FaceSymbols], "Symbola"},
+		{"/utf8" + fallbackFamily[layout.FaceCJK], "DroidSansFallback"},
 	}
 	for i, face := range faces {
 		old := face.old
@@ -191,18 +87,18 @@ func tagSubsets(pdf []byte) []byte {
 type font struct {
 	style string
 	size  float64
-	color rgb
+	color palette.RGB
 }
 
 func (r *renderer) setFont(f font) {
 	r.cur = f
 	r.pdf.SetFont(fontFamily, f.style, f.size)
-	r.pdf.SetTextColor(f.color.r, f.color.g, f.color.b)
+	r.pdf.SetTextColor(f.color.R, f.color.G, f.color.B)
 }
 
 // wrap breaks s into lines no wider than width in font f. Newlines are kept.
 func (r *renderer) wrap(s string, f font, width float64) []string {
-	s = strings.TrimRight(Sanitize(s), "\n ")
+	s = strings.TrimRight(layout.Sanitize(s), "\n ")
 	if s == "" {
 		return nil
 	}
@@ -303,8 +199,8 @@ func totalHeight(lines []textLine) float64 {
 }
 
 // rule draws a full-width horizontal line at y.
-func (r *renderer) rule(y float64, c rgb, w float64) {
-	r.pdf.SetDrawColor(c.r, c.g, c.b)
+func (r *renderer) rule(y float64, c palette.RGB, w float64) {
+	r.pdf.SetDrawColor(c.R, c.G, c.B)
 	r.pdf.SetLineWidth(w)
 	r.pdf.Line(r.left, y, r.left+r.width, y)
 }
