@@ -78,9 +78,9 @@ func runWindow(logs *appLog, langFlag, dir string, dirErr error) int {
 	w := a.NewWindow("POMI Planner")
 	var sh *shell.Shell
 	if repo != nil {
-		sh = shell.NewShell(w, d, logs.lang, repo, nil, store.Maintenance{})
+		sh = shell.NewShell(w, kit.NewDeps(), d, logs.lang, repo, nil, store.Maintenance{})
 	} else {
-		sh = shell.NewShell(w, d, logs.lang, nil, openErr, store.Maintenance{})
+		sh = shell.NewShell(w, kit.NewDeps(), d, logs.lang, nil, openErr, store.Maintenance{})
 	}
 	logs.lang = sh.Language()
 	if dirErr == nil {

@@ -36,8 +36,16 @@ var Today = time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
 
 // OpenSession opens a real store in a temp folder, with the example
 // companies when examples is true, and a session on the company named name
-// (created empty when it does not exist). Saves happen only on Flush.
+// (created empty when it does not exist), with NewDeps: saves happen only
+// on Flush. The test reaches the deps as s.Deps.
 func OpenSession(t *testing.T, lang string, examples bool, name string) (*session.Session, *store.Store, fyne.Window) {
+	t.Helper()
+	deps, _ := NewDeps(t)
+	return OpenSessionWith(t, deps, lang, examples, name)
+}
+
+// OpenSessionWith is OpenSession with the test's own deps.
+func OpenSessionWith(t *testing.T, deps *kit.Deps, lang string, examples bool, name string) (*session.Session, *store.Store, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	st, err := store.Open(context.Background(), t.TempDir())
@@ -45,26 +53,8 @@ func OpenSession(t *testing.T, lang string, examples bool, name string) (*sessio
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	ctx := context.Background()
-	d := ref.MustLoad()
-	var id app.CompanyID
-	if examples {
-		loaded, err := demo.Load(ctx, st, d, Today)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range loaded {
-			if l.Name == name {
-				id = l.ID
-			}
-		}
-	}
-	if id == 0 {
-		if id, err = st.CreateCompany(ctx, &app.Company{Name: name}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := session.OpenSession(ctx, st, d, locales.MustNew(lang), id, Today)
+	id := companyNamed(t, st, examples, name)
+	s, err := session.OpenSession(context.Background(), deps, st, ref.MustLoad(), locales.MustNew(lang), id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,6 +62,29 @@ func OpenSession(t *testing.T, lang string, examples bool, name string) (*sessio
 	w.Resize(fyne.NewSize(1100, 720))
 	s.Win = w
 	return s, st, w
+}
+
+// companyNamed finds the company named name in st, among the examples
+// loaded first when examples is true, or creates it empty.
+func companyNamed(t *testing.T, st *store.Store, examples bool, name string) app.CompanyID {
+	t.Helper()
+	ctx := context.Background()
+	if examples {
+		loaded, err := demo.Load(ctx, st, ref.MustLoad(), Today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range loaded {
+			if l.Name == name {
+				return l.ID
+			}
+		}
+	}
+	id, err := st.CreateCompany(ctx, &app.Company{Name: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 // ExampleCompany is the example company with a history of assessments.
@@ -251,12 +264,4 @@ func KeepFyneLanguage(t *testing.T) {
 			t.Error(err)
 		}
 	})
-}
-
-// Synchronous makes the screens' background work run at once on the
-// calling goroutine (the test driver's UI thread) and leaves autosave to
-// Flush, as every package's TestMain wants.
-func Synchronous() {
-	kit.RunAsync = func(work func(), done func()) { work(); done() }
-	session.AutosaveDelay = time.Hour
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/pomi-planner/pomi/ui/kit"
 
@@ -29,13 +28,12 @@ const pageSize = 500
 // Screen is the list of clients: search as you type, the last
 // changed first, and the actions on them.
 type Screen struct {
+	// deps runs the store work off the UI thread and gives today's date.
+	deps *kit.Deps
 	repo app.Repository
 	data *ref.Data
 	loc  *locales.Localizer
 	win  fyne.Window
-	// async runs work off the UI thread and then done on it; tests swap in
-	// a synchronous one.
-	async func(work func(), done func())
 	// OnOpen is called with a company the user opens; nil leaves opening out.
 	OnOpen func(app.CompanyID)
 	// OnError shows a failure; the detail has already gone to the log.
@@ -53,8 +51,8 @@ type Screen struct {
 }
 
 // NewScreen builds the screen; Reload fills it.
-func NewScreen(w fyne.Window, repo app.Repository, d *ref.Data, loc *locales.Localizer) *Screen {
-	s := &Screen{repo: repo, data: d, loc: loc, win: w, selected: -1, async: kit.RunAsync}
+func NewScreen(w fyne.Window, deps *kit.Deps, repo app.Repository, d *ref.Data, loc *locales.Localizer) *Screen {
+	s := &Screen{deps: deps, repo: repo, data: d, loc: loc, win: w, selected: -1}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(loc.T("ui.companies.search"))
 	s.search.OnChanged = func(string) { s.Reload() }
@@ -139,7 +137,7 @@ func (s *Screen) Reload() {
 	var rows []app.CompanySummary
 	var total int
 	var err error
-	s.async(func() {
+	s.deps.Async(func() {
 		rows, total, err = s.repo.ListCompanies(context.Background(), query)
 	}, func() {
 		if err != nil {
@@ -185,8 +183,9 @@ func (s *Screen) fail(err error) {
 // LoadExamples stores the three example companies and shows them.
 func (s *Screen) LoadExamples() {
 	var err error
-	s.async(func() {
-		_, err = demo.Load(context.Background(), s.repo, s.data, time.Now())
+	today := s.deps.Now()
+	s.deps.Async(func() {
+		_, err = demo.Load(context.Background(), s.repo, s.data, today)
 	}, func() {
 		if err != nil {
 			s.fail(err)
@@ -227,7 +226,7 @@ func (s *Screen) fieldMessage(err error) error {
 func (s *Screen) Create(name string) {
 	var id app.CompanyID
 	var err error
-	s.async(func() {
+	s.deps.Async(func() {
 		id, err = s.repo.CreateCompany(context.Background(), &app.Company{Name: name})
 	}, func() {
 		if err != nil {
@@ -250,7 +249,7 @@ func (s *Screen) DuplicateSelected() {
 	}
 	id := s.rows[s.selected].ID
 	var err error
-	s.async(func() {
+	s.deps.Async(func() {
 		ctx := context.Background()
 		var c *app.StoredCompany
 		if c, err = s.repo.Company(ctx, id); err != nil {

@@ -53,7 +53,7 @@ func (s *Screen) Delete(id app.CompanyID, scope app.EraseScope) {
 	var report app.EraseReport
 	var err error
 	name := s.rowName(id)
-	s.async(func() {
+	s.deps.Async(func() {
 		report, err = s.repo.EraseCompany(context.Background(), id, scope)
 	}, func() {
 		if err != nil {

@@ -77,7 +77,7 @@ func TestABackupThatDoesNotFitSaysHowMuchSpaceToFree(t *testing.T) {
 	err := fmt.Errorf("daily backup: %w", &store.NoSpaceError{Dir: dir, Need: 41_500_001})
 	for _, lang := range locales.Languages() {
 		loc := locales.MustNew(lang)
-		w := test.NewTempWindow(t, recovery.NewScreen(loc, store.Maintenance{}, err, dir, func() {}))
+		w := test.NewTempWindow(t, recovery.NewScreen(uitest.Deps(t), loc, store.Maintenance{}, err, dir, func() {}))
 		if want := loc.Tf("ui.store.no_space", map[string]any{"MB": 42}); !uitest.ContainsText(w.Content(), want) {
 			t.Errorf("%s: the screen does not say %q", lang, want)
 		}

@@ -27,20 +27,21 @@ func onStore(t *testing.T, lang string) (*Screen, *store.Store, fyne.Window) {
 	}
 	t.Cleanup(func() { s.Close() })
 	w := test.NewTempWindow(t, nil)
-	scr := newScreenSync(w, s, lang)
+	scr := newScreenSync(t, w, s, lang)
 	w.SetContent(scr.Content())
 	w.Resize(fyne.NewSize(900, 600))
 	return scr, s, w
 }
 
-func newScreenSync(w fyne.Window, repo app.Repository, lang string) *Screen {
-	scr := NewScreen(w, repo, ref.MustLoad(), locales.MustNew(lang))
+// newScreenSync is the screen over repo with uitest's deps: its database
+// work is done at once.
+func newScreenSync(t *testing.T, w fyne.Window, repo app.Repository, lang string) *Screen {
+	t.Helper()
+	scr := NewScreen(w, uitest.Deps(t), repo, ref.MustLoad(), locales.MustNew(lang))
 	scr.OnError = func(err error) { panic(err) }
 	scr.Reload()
 	return scr
 }
-
-// TestMain runs database work synchronously in every screen under test.
 
 func TestAnEmptyListOffersTheExampleCompanies(t *testing.T) {
 	scr, _, _ := onStore(t, "sv")

@@ -37,6 +37,7 @@ type Choice struct {
 
 // firstStart is the welcome page; it keeps its widgets so tests can drive it.
 type firstStart struct {
+	deps   *kit.Deps
 	loc    *locales.Localizer
 	st     kit.Store
 	onDone func(Choice)
@@ -67,12 +68,12 @@ type firstStart struct {
 // the organisation's name in the settings (off the UI thread, keeping the
 // other settings), then calls onDone on the UI thread; the caller applies
 // the language to the app, loads the examples if asked and shows the app.
-func NewFirstStart(loc *locales.Localizer, st kit.Store, onDone func(Choice)) fyne.CanvasObject {
-	return newFirstStart(loc, st, onDone).content
+func NewFirstStart(deps *kit.Deps, loc *locales.Localizer, st kit.Store, onDone func(Choice)) fyne.CanvasObject {
+	return newFirstStart(deps, loc, st, onDone).content
 }
 
-func newFirstStart(loc *locales.Localizer, st kit.Store, onDone func(Choice)) *firstStart {
-	p := &firstStart{loc: loc, st: st, onDone: onDone}
+func newFirstStart(deps *kit.Deps, loc *locales.Localizer, st kit.Store, onDone func(Choice)) *firstStart {
+	p := &firstStart{deps: deps, loc: loc, st: st, onDone: onDone}
 	p.buildUI()
 	p.setTexts()
 	return p
@@ -203,7 +204,7 @@ func (p *firstStart) submit() {
 	p.saving = true
 	p.start.Disable()
 	var err error
-	kit.RunAsync(func() { err = save(p.st, c) }, func() {
+	p.deps.Async(func() { err = save(p.st, c) }, func() {
 		p.saving = false
 		p.start.Enable()
 		if err != nil {

@@ -31,7 +31,7 @@ func inApp(t *testing.T, lang string) (*firstStart, *store.Store, fyne.Window, *
 	}
 	t.Cleanup(func() { st.Close() })
 	var done []Choice
-	p := newFirstStart(locales.MustNew(lang), st, func(c Choice) { done = append(done, c) })
+	p := newFirstStart(uitest.Deps(t), locales.MustNew(lang), st, func(c Choice) { done = append(done, c) })
 	w := test.NewTempWindow(t, p.content)
 	w.Resize(fyne.NewSize(1100, 720))
 	return p, st, w, &done

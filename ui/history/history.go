@@ -3,7 +3,6 @@ package history
 import (
 	"errors"
 	"sort"
-	"time"
 
 	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/results"
@@ -41,8 +40,6 @@ type entry struct {
 // change through Session.OnChange.
 type view struct {
 	s *session.Session
-	// now is today's date for a follow-up; tests replace it.
-	now func() time.Time
 
 	entries     []entry
 	rows        *fyne.Container
@@ -59,7 +56,7 @@ type view struct {
 }
 
 func newView(s *session.Session) *view {
-	v := &view{s: s, now: time.Now, body: container.NewVBox()}
+	v := &view{s: s, body: container.NewVBox()}
 	v.content = container.NewVScroll(container.NewPadded(v.body))
 	v.refresh()
 	return v
@@ -236,7 +233,7 @@ func (v *view) askFollowUp() {
 		latest = v.s.History()[n-1].Date
 	}
 	from := loc.Tf("ui.history.follow_up.from", map[string]any{"Date": date(v.s, latest, true)})
-	msg := loc.Tf("ui.history.follow_up.confirm", map[string]any{"Date": loc.DateLong(v.now()), "From": from})
+	msg := loc.Tf("ui.history.follow_up.confirm", map[string]any{"Date": loc.DateLong(v.s.Deps.Now()), "From": from})
 	v.confirm = dialog.NewConfirm(loc.T("ui.history.follow_up"), msg, func(ok bool) {
 		if ok {
 			v.startFollowUp()
@@ -249,7 +246,7 @@ func (v *view) askFollowUp() {
 
 // startFollowUp makes and saves the next assessment from the latest one.
 func (v *view) startFollowUp() {
-	v.s.StartFollowUp(v.now(), func(err error) {
+	v.s.StartFollowUp(v.s.Deps.Now(), func(err error) {
 		if err != nil {
 			v.fail("start a follow-up assessment", "ui.history.error.follow_up", err)
 		}

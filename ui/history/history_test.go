@@ -61,7 +61,7 @@ func TestHistoryOpensAnEarlierAssessment(t *testing.T) {
 func TestHistoryFollowUpIsStoredAndEdited(t *testing.T) {
 	s, st, w := uitest.OpenSession(t, "sv", true, uitest.ExampleCompany)
 	v := newView(s)
-	v.now = func() time.Time { return uitest.Today.AddDate(0, 0, 3) }
+	s.Deps.Now = func() time.Time { return uitest.Today.AddDate(0, 0, 3) }
 	w.SetContent(v.Content())
 	before := len(v.entries)
 	test.Tap(v.followUp)

@@ -95,7 +95,7 @@ func newView(s *session.Session) *View {
 	v := &View{s: s, loc: s.Loc, Entries: map[string]*entry{}, Notes: map[string]*widget.Label{},
 		selects: map[string]*widget.Select{}, checks: map[string]*widget.Check{}}
 	box := container.NewVBox(markets.Text(v.loc.T("ui.profile.intro")))
-	for _, g := range groups() {
+	for _, g := range groups(s.Deps.Now) {
 		body := container.NewVBox()
 		for _, row := range g.rows {
 			cells := make([]fyne.CanvasObject, len(row))

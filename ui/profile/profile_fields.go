@@ -137,7 +137,13 @@ func setTurnover(c *app.Company, text string) error {
 	return nil
 }
 
-func setFounded(c *app.Company, text string) error {
+// foundedSetter is setFounded with today from now.
+func foundedSetter(now func() time.Time) func(*app.Company, string) error {
+	return func(c *app.Company, text string) error { return setFounded(c, text, now()) }
+}
+
+// setFounded takes a year from 1600 up to today's.
+func setFounded(c *app.Company, text string, today time.Time) error {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		c.FoundedYear = 0
@@ -147,7 +153,7 @@ func setFounded(c *app.Company, text string) error {
 	if err != nil {
 		return &app.FieldError{Code: app.CodeYear}
 	}
-	if err := app.ValidateFoundedYear(year, time.Now()); err != nil {
+	if err := app.ValidateFoundedYear(year, today); err != nil {
 		return err
 	}
 	c.FoundedYear = year
@@ -249,8 +255,9 @@ func vocab(kind string) func(string) string {
 // travel is how often management travels abroad.
 var travel = []string{app.TravelNone, app.TravelOccasional, app.TravelFrequent}
 
-// groups is the form, card by card, in reading order.
-func groups() []group {
+// groups is the form, card by card, in reading order; now is the clock the
+// founding year is checked against.
+func groups(now func() time.Time) []group {
 	str := func(f func(c *app.Company) *string) (func(*app.Company, *locales.Localizer) string, func(*app.Company, string) error) {
 		return get(f), shortText(f)
 	}
@@ -293,7 +300,7 @@ func groups() []group {
 				choice("tech_intensity", "ui.profile.tech_intensity", "", "tech", ref.TechIntensities, func(c *app.Company) *string { return &c.TechIntensity })},
 			{textField{field: "employees", label: "ui.profile.employees", get: getEmployees, set: setEmployees},
 				textField{field: "turnover_sek", label: "ui.profile.turnover", hint: "ui.profile.hint.turnover", get: getTurnover, set: setTurnover}},
-			{textField{field: "founded_year", label: "ui.profile.founded_year", get: getFounded, set: setFounded}},
+			{textField{field: "founded_year", label: "ui.profile.founded_year", get: getFounded, set: foundedSetter(now)}},
 		}},
 		{title: "ui.profile.group.international", rows: [][]item{
 			{textField{field: "export_share", label: "ui.profile.export_share", hint: "ui.profile.hint.export_share", get: getExportShare, set: setExportShare},

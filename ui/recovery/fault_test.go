@@ -121,7 +121,7 @@ func TestEveryStoreFaultIsExplainedInBothLanguages(t *testing.T) {
 	for name, f := range storeFaults(t) {
 		for _, lang := range locales.Languages() {
 			loc := locales.MustNew(lang)
-			w := test.NewTempWindow(t, NewScreen(loc, store.Maintenance{}, f.err, f.dir, func() {}))
+			w := test.NewTempWindow(t, NewScreen(uitest.Deps(t), loc, store.Maintenance{}, f.err, f.dir, func() {}))
 			want := loc.T(f.msgID)
 			if strings.HasPrefix(want, "ui.") || !uitest.ContainsText(w.Content(), want) {
 				t.Errorf("%s, %s: the screen does not say %q", name, lang, want)

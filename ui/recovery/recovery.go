@@ -21,6 +21,7 @@ import (
 // screen is shown instead of the app when the database cannot be
 // opened: why, where the data is, try again, and the backups to restore.
 type screen struct {
+	deps    *kit.Deps
 	loc     *locales.Localizer
 	maint   kit.Maintenance
 	openErr error
@@ -40,8 +41,8 @@ type screen struct {
 // it calls onRetry. Another running copy (an *app.LockedError) or a database
 // from a newer version gets no restore offer: the data is fine, a restore
 // would only hide newer work.
-func NewScreen(loc *locales.Localizer, m kit.Maintenance, openErr error, dataDir string, onRetry func()) fyne.CanvasObject {
-	r := &screen{loc: loc, maint: m, openErr: openErr, dataDir: dataDir, onRetry: onRetry, list: container.NewVBox()}
+func NewScreen(deps *kit.Deps, loc *locales.Localizer, m kit.Maintenance, openErr error, dataDir string, onRetry func()) fyne.CanvasObject {
+	r := &screen{deps: deps, loc: loc, maint: m, openErr: openErr, dataDir: dataDir, onRetry: onRetry, list: container.NewVBox()}
 	r.status = settings.Hint("")
 	r.status.Importance = widget.DangerImportance
 	r.status.Hide()
@@ -87,7 +88,7 @@ func offersRestore(err error) bool {
 func (r *screen) listBackups() {
 	var backups []app.BackupInfo
 	var err error
-	kit.RunAsync(func() { backups, err = r.maint.Backups(r.dataDir) }, func() {
+	r.deps.Async(func() { backups, err = r.maint.Backups(r.dataDir) }, func() {
 		if err != nil {
 			kit.LogError("list backups", err)
 		}
@@ -150,7 +151,7 @@ func (r *screen) startEmptyButton() fyne.CanvasObject {
 	}
 	return widget.NewButtonWithIcon(r.loc.T("ui.recovery.start_empty"), theme.ContentAddIcon(), func() {
 		var err error
-		kit.RunAsync(func() { err = r.maint.StartEmpty(context.Background(), r.dataDir) }, func() {
+		r.deps.Async(func() { err = r.maint.StartEmpty(context.Background(), r.dataDir) }, func() {
 			if err != nil {
 				kit.LogError("start empty in "+r.dataDir, err)
 				r.showStatus(r.loc.T("ui.recovery.start_empty_failed"))
@@ -166,7 +167,7 @@ func (r *screen) startEmptyButton() fyne.CanvasObject {
 // restore puts the backup in place with no store open, then tries again.
 func (r *screen) restore(b app.BackupInfo) {
 	var err error
-	kit.RunAsync(func() { _, err = r.maint.RestoreClosed(context.Background(), r.dataDir, b.Path) }, func() {
+	r.deps.Async(func() { _, err = r.maint.RestoreClosed(context.Background(), r.dataDir, b.Path) }, func() {
 		var locked *app.LockedError
 		switch {
 		case errors.As(err, &locked):

@@ -21,7 +21,7 @@ func TestRecoveryRestoresABackupOfADamagedDatabase(t *testing.T) {
 	dir, openErr := uitest.DamagedFolder(t)
 	retried := 0
 	w := test.NewTempWindow(t, nil)
-	w.SetContent(NewScreen(locales.MustNew("sv"), store.Maintenance{}, openErr, dir, func() { retried++ }))
+	w.SetContent(NewScreen(uitest.Deps(t), locales.MustNew("sv"), store.Maintenance{}, openErr, dir, func() { retried++ }))
 	w.Resize(fyne.NewSize(1100, 720))
 	if !uitest.ContainsText(w.Content(), dir) || !uitest.ContainsText(w.Content(), "Databasen går inte att läsa") {
 		t.Error("the screen does not say what is wrong and where the data is")
@@ -67,7 +67,7 @@ func TestRecoveryOffersNoRestoreWhenAnotherCopyRuns(t *testing.T) {
 	}
 	_, openErr := store.Open(context.Background(), dir)
 	retried := false
-	w := test.NewTempWindow(t, NewScreen(locales.MustNew("en"), store.Maintenance{}, openErr, dir, func() { retried = true }))
+	w := test.NewTempWindow(t, NewScreen(uitest.Deps(t), locales.MustNew("en"), store.Maintenance{}, openErr, dir, func() { retried = true }))
 	if len(uitest.Buttons(w.Content(), "Restore this one")) != 0 {
 		t.Error("a restore is offered while another copy holds the data")
 	}
@@ -99,7 +99,7 @@ func TestRecoveryStartsAnEmptyDatabaseOnlyWhenAskedTo(t *testing.T) {
 	}
 	loc := locales.MustNew("sv")
 	retried := 0
-	w := test.NewTempWindow(t, NewScreen(loc, store.Maintenance{}, openErr, dir, func() { retried++ }))
+	w := test.NewTempWindow(t, NewScreen(uitest.Deps(t), loc, store.Maintenance{}, openErr, dir, func() { retried++ }))
 	buttons := uitest.Buttons(w.Content(), loc.T("ui.recovery.start_empty"))
 	if len(buttons) != 1 {
 		t.Fatalf("%d start-empty buttons", len(buttons))
@@ -114,7 +114,7 @@ func TestRecoveryStartsAnEmptyDatabaseOnlyWhenAskedTo(t *testing.T) {
 	}
 	s.Close()
 	damaged, damagedErr := uitest.DamagedFolder(t)
-	w = test.NewTempWindow(t, NewScreen(loc, store.Maintenance{}, damagedErr, damaged, func() {}))
+	w = test.NewTempWindow(t, NewScreen(uitest.Deps(t), loc, store.Maintenance{}, damagedErr, damaged, func() {}))
 	if len(uitest.Buttons(w.Content(), loc.T("ui.recovery.start_empty"))) != 0 {
 		t.Error("a damaged database is offered to start empty")
 	}

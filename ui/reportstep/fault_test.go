@@ -23,8 +23,8 @@ import (
 // are saved as typed and the plan made from them is a valid PDF.
 func TestHostileTextTypedIntoTheProfileReachesThePlanSafely(t *testing.T) {
 	docs := t.TempDir()
-	useFolder(t, docs)
 	s, st, w := uitest.OpenSession(t, "sv", false, "Start AB")
+	useFolder(s, docs)
 	v := profile.Step().Build(s).(*profile.View)
 	w.SetContent(v.Content())
 	name := "Raket 🚀 Snickeri\u202e AB\u200b"

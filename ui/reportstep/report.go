@@ -14,16 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pomi-planner/pomi/app"
-	"github.com/pomi-planner/pomi/desktop"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/report"
 )
-
-// documentsDir is the user's Documents folder as the system
-// names it (OneDrive's on Windows, ~/Dokument on a Swedish Linux), where
-// plans go by default in a "POMI Planner" folder; tests point it at a temp
-// folder.
-var documentsDir = desktop.DocumentsDir
 
 // FolderName is the folder in Documents that plans are saved in.
 const FolderName = "POMI Planner"
@@ -91,7 +84,7 @@ type view struct {
 func NewView(s *session.Session) *view {
 	v := &view{s: s, langs: locales.Languages()}
 	v.buildUI()
-	v.SetFolder(defaultFolder())
+	v.SetFolder(v.defaultFolder())
 	v.load()
 	return v
 }
@@ -179,7 +172,7 @@ func (v *view) load() {
 	var logo []byte
 	var err error
 	id := v.s.CompanyID()
-	kit.RunAsync(func() {
+	v.s.Deps.Async(func() {
 		ctx := context.Background()
 		if settings, err = v.s.Store.Settings(ctx); err != nil {
 			kit.LogError("read settings for the report", err)

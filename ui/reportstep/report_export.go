@@ -36,7 +36,7 @@ func (v *view) Export() {
 	job := v.exportJob()
 	v.setBusy(true)
 	var out exportOutcome
-	kit.RunAsync(func() {
+	v.s.Deps.Async(func() {
 		out = job.run(context.Background())
 	}, func() {
 		v.setBusy(false)
@@ -64,6 +64,8 @@ type exportJob struct {
 	folder     string
 	typedName  string
 	uiLoc      *locales.Localizer
+	// today dates the plan, and names it when the assessment has no date.
+	today time.Time
 }
 
 func (v *view) exportJob() *exportJob {
@@ -77,6 +79,7 @@ func (v *view) exportJob() *exportJob {
 		company: session.Clone(*s.Company()), assessment: session.Clone(*s.Assessment()),
 		previous: session.Clone(s.Previous()),
 		paper:    v.paperSize(), folder: v.folder, typedName: v.fileName.Text, uiLoc: s.Loc,
+		today: s.Deps.Now(),
 	}
 	if j.req.Assessment == 0 {
 		// Never saved: MakePlan finds it by its date among the stored
@@ -102,7 +105,7 @@ func (j *exportJob) run(ctx context.Context) exportOutcome {
 	if err != nil {
 		return exportOutcome{err: err}
 	}
-	path := filepath.Join(j.folder, outputName(j.typedName, in.Company.Name, in.Assessment.Date, loc))
+	path := filepath.Join(j.folder, outputName(j.typedName, in.Company.Name, in.Assessment.Date, loc, j.today))
 	warnings, err := generate(in, loc, path)
 	return exportOutcome{path: path, lang: loc.Lang(), warnings: warnings, err: err}
 }
@@ -121,7 +124,7 @@ func (j *exportJob) input(ctx context.Context) (*report.Input, *locales.Localize
 		kit.LogError("report language", err)
 		loc = j.uiLoc
 	}
-	in := report.InputFor(plan, time.Now())
+	in := report.InputFor(plan, j.today)
 	in.Paper = j.paper
 	return in, loc, nil
 }
@@ -263,9 +266,11 @@ func (v *view) SetFolder(dir string) {
 }
 
 // defaultFolder is Documents/POMI Planner, or the working folder
-// when there is no home folder.
-func defaultFolder() string {
-	docs, err := documentsDir()
+// when there is no home folder. Documents is the user's Documents folder
+// as the system names it (OneDrive's on Windows, ~/Dokument on a Swedish
+// Linux), from the session's deps.
+func (v *view) defaultFolder() string {
+	docs, err := v.s.Deps.DocumentsDir()
 	if err != nil {
 		kit.LogError("find the Documents folder", err)
 		docs = "."
@@ -284,33 +289,33 @@ func (v *view) defaultName() {
 		loc = v.s.Loc
 	}
 	v.settingName = true
-	v.fileName.SetText(proposedName(v.s.Company().Name, v.s.Assessment().Date, loc))
+	v.fileName.SetText(proposedName(v.s.Company().Name, v.s.Assessment().Date, loc, v.s.Deps.Now()))
 	v.settingName = false
 }
 
 // proposedName is "<company> <date> handlingsplan.pdf" in loc's language,
 // made safe; an unnamed company and a date that is not one are named for
-// the reader.
-func proposedName(company, date string, loc *locales.Localizer) string {
+// the reader (with today's date).
+func proposedName(company, date string, loc *locales.Localizer, today time.Time) string {
 	company = strings.TrimSpace(company)
 	if company == "" {
 		company = loc.T("ui.reportstep.untitled")
 	}
 	if _, err := app.ParseDate(date); err != nil {
-		date = time.Now().Format(app.DateLayout)
+		date = today.Format(app.DateLayout)
 	}
 	return safeName(loc.Tf("ui.reportstep.file_name", map[string]any{"Company": company, "Date": date})) + ".pdf"
 }
 
 // outputName is the typed file name made safe, with ".pdf"; the one
 // proposed for company and date when nothing usable was typed.
-func outputName(typed, company, date string, loc *locales.Localizer) string {
+func outputName(typed, company, date string, loc *locales.Localizer, today time.Time) string {
 	name := strings.TrimSpace(typed)
 	if strings.EqualFold(filepath.Ext(name), ".pdf") {
 		name = name[:len(name)-4]
 	}
 	if name = safeName(name); name == "" {
-		return proposedName(company, date, loc)
+		return proposedName(company, date, loc, today)
 	}
 	return name + ".pdf"
 }

@@ -51,7 +51,7 @@ func (v *view) UseLogo(data []byte) {
 	var prepared []byte
 	var prepErr, saveErr error
 	id := v.s.CompanyID()
-	kit.RunAsync(func() {
+	v.s.Deps.Async(func() {
 		if prepared, prepErr = report.PrepareLogo(data); prepErr == nil {
 			saveErr = v.s.Store.SetLogo(context.Background(), id, prepared)
 		}
@@ -76,7 +76,7 @@ func (v *view) UseLogo(data []byte) {
 func (v *view) RemoveLogo() {
 	var err error
 	id := v.s.CompanyID()
-	kit.RunAsync(func() { err = v.s.Store.SetLogo(context.Background(), id, nil) }, func() {
+	v.s.Deps.Async(func() { err = v.s.Store.SetLogo(context.Background(), id, nil) }, func() {
 		if err != nil {
 			kit.LogError("remove the logo", err)
 			v.showLogoProblem("ui.reportstep.logo_failed")

@@ -21,8 +21,8 @@ import (
 // Settings before the step opens.
 func onExampleWithReportLanguage(t *testing.T, ui, saved, docs string) (*view, *session.Session, *store.Store) {
 	t.Helper()
-	useFolder(t, docs)
 	s, st, w := uitest.OpenSession(t, ui, true, uitest.ExampleCompany)
+	useFolder(s, docs)
 	ctx := context.Background()
 	settings, err := st.Settings(ctx)
 	if err != nil {
@@ -131,7 +131,6 @@ func TestAnEditThatCouldNotBeSavedStillReachesThePlan(t *testing.T) {
 }
 
 func TestANewAssessmentThatWasNeverSavedStillMakesAPlan(t *testing.T) {
-	useFolder(t, t.TempDir())
 	s, st, w := uitest.OpenSession(t, "sv", false, "Nystartat AB")
 	v := NewView(s)
 	w.SetContent(v.Content())

@@ -21,10 +21,6 @@ import (
 	"github.com/pomi-planner/pomi/locales"
 )
 
-// desktopSystem hands the saved plan to the operating system; tests
-// put in one with a recording runner, so no viewer or printer starts.
-var desktopSystem = desktop.System
-
 // shareNote is what came of handing the plan to the system: a message id
 // with its data, and how it should look.
 type shareNote struct {
@@ -56,9 +52,9 @@ func (v *view) shareButtons() fyne.CanvasObject {
 
 // OpenSaved opens the saved plan in the system's PDF viewer.
 func (v *view) OpenSaved() {
-	path := v.saved
+	path, sys := v.saved, v.s.Deps.Desktop
 	v.share(func() shareNote {
-		if err := desktopSystem.Open(path); err != nil {
+		if err := sys.Open(path); err != nil {
 			return shareFailed("open the plan", err, "ui.share.open_failed", nil)
 		}
 		return shareNote{}
@@ -73,9 +69,9 @@ func (v *view) RevealSaved() { v.revealSaved(false) }
 func (v *view) revealFromNote() { v.revealSaved(true) }
 
 func (v *view) revealSaved(keepNote bool) {
-	path := v.saved
+	path, sys := v.saved, v.s.Deps.Desktop
 	v.share(func() shareNote {
-		if err := desktopSystem.ShowInFolder(path); err != nil {
+		if err := sys.ShowInFolder(path); err != nil {
 			return shareFailed("show the plan in its folder", err, "ui.share.show_failed",
 				map[string]any{"Folder": filepath.Dir(path)})
 		}
@@ -85,9 +81,9 @@ func (v *view) revealSaved(keepNote bool) {
 
 // PrintSaved prints the saved plan, or opens it to print from the viewer.
 func (v *view) PrintSaved() {
-	path := v.saved
+	path, sys := v.saved, v.s.Deps.Desktop
 	v.share(func() shareNote {
-		out, err := desktopSystem.Print(path)
+		out, err := sys.Print(path)
 		kit.LogError("print the plan (first try)", out.Tried)
 		switch {
 		case err != nil:
@@ -108,7 +104,7 @@ func (v *view) PrintSaved() {
 func (v *view) EmailSaved() {
 	path, lang := v.saved, v.savedLang
 	c, date := session.Clone(*v.s.Company()), v.s.Assessment().Date
-	st := v.s.Store
+	st, sys, today := v.s.Store, v.s.Deps.Desktop, v.s.Deps.Now()
 	v.share(func() shareNote {
 		settings, err := st.Settings(context.Background())
 		if err != nil {
@@ -119,7 +115,7 @@ func (v *view) EmailSaved() {
 		if err != nil {
 			loc = v.s.Loc
 		}
-		out, err := desktopSystem.Email(draft(loc, &c, date, settings.Branding, path))
+		out, err := sys.Email(draft(loc, &c, date, settings.Branding, path, today))
 		kit.LogError("e-mail the plan (first try)", out.Tried)
 		if err != nil {
 			return shareFailed("e-mail the plan", err, "ui.share.mail_failed", nil)
@@ -154,7 +150,7 @@ func (v *view) share(work func() shareNote) {
 	}
 	v.setShareBusy(true)
 	var note shareNote
-	kit.RunAsync(func() { note = work() }, func() {
+	v.s.Deps.Async(func() { note = work() }, func() {
 		v.setShareBusy(false)
 		v.showShareNote(note)
 	})
@@ -201,15 +197,16 @@ func shareFailed(what string, err error, id string, data map[string]any) shareNo
 
 // draft is the e-mail for a plan in loc's language: to the
 // company's contact, greeting them by first name, signed with the
-// advisor's name and organisation from the branding.
-func draft(loc *locales.Localizer, c *app.Company, date string, b app.Branding, pdf string) desktop.Draft {
+// advisor's name and organisation from the branding; it is dated today
+// when the assessment's date is not one.
+func draft(loc *locales.Localizer, c *app.Company, date string, b app.Branding, pdf string, today time.Time) desktop.Draft {
 	greeting := loc.T("ui.share.mail.greeting")
 	if first := strings.Fields(c.Contact.Name); len(first) > 0 {
 		greeting = loc.Tf("ui.share.mail.greeting_name", map[string]any{"Name": first[0]})
 	}
 	day, err := app.ParseDate(date)
 	if err != nil {
-		day = time.Now()
+		day = today
 	}
 	lines := []string{greeting, "", loc.Tf("ui.share.mail.body", map[string]any{"Date": loc.DateLong(day)}), "", loc.T("ui.share.mail.regards")}
 	for _, s := range []string{b.AdvisorName, b.AdvisorTitle, b.Organisation} {

@@ -2,7 +2,6 @@ package reportstep
 
 import (
 	"context"
-	"errors"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -11,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pomi-planner/pomi/internal/uitest"
 
@@ -23,24 +21,13 @@ import (
 	"github.com/pomi-planner/pomi/locales"
 )
 
-// fakeDesktop puts a Linux desktop whose programs fail when
-// their command contains one of fail in place of the real one, and
+// fakeDesktop gives v's session a Linux desktop whose programs fail when
+// their command contains one of fail, in place of the real one, and
 // returns the commands it was asked to run.
-func fakeDesktop(t *testing.T, fail ...string) *[]desktop.Command {
-	t.Helper()
-	var ran []desktop.Command
-	old := desktopSystem
-	desktopSystem = &desktop.Desktop{GOOS: "linux", Now: time.Now, Run: func(c desktop.Command) error {
-		ran = append(ran, c)
-		for _, f := range fail {
-			if strings.Contains(c.String(), f) {
-				return errors.New("exit status 3")
-			}
-		}
-		return nil
-	}}
-	t.Cleanup(func() { desktopSystem = old })
-	return &ran
+func fakeDesktop(v *view, fail ...string) *[]desktop.Command {
+	sys, ran := uitest.FakeDesktop(fail...)
+	v.s.Deps.Desktop = sys
+	return ran
 }
 
 // exported is the report step of the example company after a
@@ -68,8 +55,8 @@ func exported(t *testing.T, ui, report string) *view {
 }
 
 func TestReportEmailWithoutAMailProgramSavesADraft(t *testing.T) {
-	ran := fakeDesktop(t, "xdg-email")
 	v := exported(t, "sv", "sv")
+	ran := fakeDesktop(v, "xdg-email")
 	test.Tap(v.mail)
 	eml := strings.TrimSuffix(v.saved, ".pdf") + ".eml"
 	want := "Inget e-postprogram svarade, så ett utkast sparades bredvid PDF-filen: " + eml
@@ -129,10 +116,10 @@ func readDraft(t *testing.T, path, to string) (string, string) {
 }
 
 func TestReportEmailIsInTheReportsLanguage(t *testing.T) {
-	fakeDesktop(t)
 	v := exported(t, "sv", "en")
+	fakeDesktop(v)
 	draft := draft(locales.MustNew(v.savedLang), v.s.Company(), v.s.Assessment().Date,
-		app.Branding{AdvisorName: "Anna Berg", Organisation: "Business Sweden"}, v.saved)
+		app.Branding{AdvisorName: "Anna Berg", Organisation: "Business Sweden"}, v.saved, uitest.Today)
 	if draft.Subject != "Action plan for "+uitest.ExampleCompany || draft.To != "giulia@mollevangenspasta.se" || draft.Attachment != v.saved {
 		t.Errorf("draft %+v", draft)
 	}
@@ -148,15 +135,15 @@ func TestReportEmailIsInTheReportsLanguage(t *testing.T) {
 
 func TestReportEmailWithoutContactOrBranding(t *testing.T) {
 	loc := locales.MustNew("sv")
-	d := draft(loc, &app.Company{Name: "Testbolaget AB"}, "inte ett datum", app.Branding{}, "/x.pdf")
+	d := draft(loc, &app.Company{Name: "Testbolaget AB"}, "inte ett datum", app.Branding{}, "/x.pdf", uitest.Today)
 	if d.To != "" || !strings.HasPrefix(d.Body, "Hej!\n\nHär är handlingsplanen") || !strings.HasSuffix(d.Body, "Vänliga hälsningar") {
 		t.Errorf("draft %+v", d)
 	}
 }
 
 func TestReportPrintFallsBackToTheViewerAndSaysSo(t *testing.T) {
-	ran := fakeDesktop(t, "lp ")
 	v := exported(t, "sv", "sv")
+	ran := fakeDesktop(v, "lp ")
 	test.Tap(v.print)
 	if v.shareNote.Text != "Utskriften gick inte att starta, så planen öppnades i stället. Skriv ut den därifrån." {
 		t.Errorf("note %q", v.shareNote.Text)
@@ -164,7 +151,7 @@ func TestReportPrintFallsBackToTheViewerAndSaysSo(t *testing.T) {
 	if got := *ran; len(got) != 2 || got[1].Args[0] != "xdg-open" || got[1].Args[1] != v.saved {
 		t.Errorf("ran %q", got)
 	}
-	fakeDesktop(t)
+	fakeDesktop(v)
 	test.Tap(v.print)
 	if v.shareNote.Text != "Planen skickades till skrivaren." || v.shareNote.Importance != widget.SuccessImportance {
 		t.Errorf("note %q", v.shareNote.Text)
@@ -176,8 +163,8 @@ func TestReportPrintFallsBackToTheViewerAndSaysSo(t *testing.T) {
 }
 
 func TestReportOpenAndShowUseThePlansPath(t *testing.T) {
-	ran := fakeDesktop(t)
 	v := exported(t, "en", "en")
+	ran := fakeDesktop(v)
 	test.Tap(v.open)
 	test.Tap(v.reveal)
 	if got := *ran; len(got) != 2 || got[0].Args[1] != v.saved || !strings.Contains(got[1].String(), ".pdf") {
@@ -186,7 +173,7 @@ func TestReportOpenAndShowUseThePlansPath(t *testing.T) {
 	if v.shareNote.Visible() {
 		t.Errorf("a note after success: %q", v.shareNote.Text)
 	}
-	fakeDesktop(t, "dbus-send", "xdg-open")
+	fakeDesktop(v, "dbus-send", "xdg-open")
 	test.Tap(v.reveal)
 	if want := "The folder could not be shown. The file is in " + filepath.Dir(v.saved); v.shareNote.Text != want {
 		t.Errorf("note %q, want %q", v.shareNote.Text, want)
@@ -210,21 +197,22 @@ func TestReportSharedMarkup(t *testing.T) {
 	test.AssertRendersToMarkup(t, "report_shared.xml", w.Canvas())
 }
 
-// fakeWindows is reportStepFakeDesktop on Windows, where mail
-// names the mail program registered for Simple MAPI ("" for none).
-func fakeWindows(t *testing.T, mail string, fail ...string) *[]desktop.Command {
-	t.Helper()
-	ran := fakeDesktop(t, fail...)
-	desktopSystem.GOOS = "windows"
-	desktopSystem.MailClient = func() (string, bool) { return mail, mail != "" }
-	return ran
+// fakeWindows is fakeDesktop on Windows, where mail names the mail
+// program registered for Simple MAPI ("" for none); it returns the desktop
+// too, so that a test can change its runner.
+func fakeWindows(v *view, mail string, fail ...string) (*desktop.Desktop, *[]desktop.Command) {
+	sys, ran := uitest.FakeDesktop(fail...)
+	sys.GOOS = "windows"
+	sys.MailClient = func() (string, bool) { return mail, mail != "" }
+	v.s.Deps.Desktop = sys
+	return sys, ran
 }
 
 // Without a mail program that takes attachments, the note says the new
 // e-mail has no attachment and offers the plan's folder.
 func TestReportEmailWithoutAttachmentSaysSoAndOffersTheFolder(t *testing.T) {
-	ran := fakeWindows(t, "")
 	v := exported(t, "sv", "sv")
+	_, ran := fakeWindows(v, "")
 	test.Tap(v.mail)
 	want := "Ett nytt mejl öppnades, men utan planen som bilaga: ditt e-postprogram kan inte ta emot bilagor på det här sättet. Bifoga PDF-filen från mappen som öppnades."
 	if v.shareNote.Text != want || !v.shareNote.Visible() || v.shareNote.Importance != widget.WarningImportance {
@@ -252,8 +240,8 @@ func TestReportEmailWithoutAttachmentSaysSoAndOffersTheFolder(t *testing.T) {
 
 // When the folder could not be shown either, the note says where it is.
 func TestReportEmailWithoutAttachmentNamesTheFolderItCouldNotShow(t *testing.T) {
-	fakeWindows(t, "", "explorer.exe")
 	v := exported(t, "en", "en")
+	fakeWindows(v, "", "explorer.exe")
 	test.Tap(v.mail)
 	want := "A new email was opened, but without the plan attached: your email program cannot take attachments this way. Attach the PDF file yourself; it is in " + filepath.Dir(v.saved)
 	if v.shareNote.Text != want || !v.noteActions.Visible() || v.noteReveal.Text != "Show in folder" {
@@ -264,8 +252,8 @@ func TestReportEmailWithoutAttachmentNamesTheFolderItCouldNotShow(t *testing.T) 
 // With a registered mail program MAPI attaches the plan, and the note
 // says so; a message the user closed is said to be closed.
 func TestReportEmailThroughMAPIAndCancelled(t *testing.T) {
-	ran := fakeWindows(t, "Microsoft Outlook")
 	v := exported(t, "en", "en")
+	sys, ran := fakeWindows(v, "Microsoft Outlook")
 	test.Tap(v.mail)
 	if v.shareNote.Text != "A new email with the plan attached was opened in your email program." || v.noteActions.Visible() {
 		t.Errorf("note %q, folder button %v", v.shareNote.Text, v.noteActions.Visible())
@@ -273,7 +261,7 @@ func TestReportEmailThroughMAPIAndCancelled(t *testing.T) {
 	if got := *ran; len(got) != 1 || got[0].Native != "MAPISendMailW" || got[0].Args[3] != v.saved {
 		t.Errorf("ran %q", got)
 	}
-	desktopSystem.Run = func(desktop.Command) error { return desktop.ErrCancelled }
+	sys.Run = func(desktop.Command) error { return desktop.ErrCancelled }
 	test.Tap(v.mail)
 	if v.shareNote.Text != "The email was closed without being sent." || v.shareNote.Importance != widget.MediumImportance {
 		t.Errorf("note %q", v.shareNote.Text)

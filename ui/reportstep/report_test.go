@@ -18,18 +18,15 @@ import (
 	"github.com/pomi-planner/pomi/app/store"
 )
 
-// useFolder points the Documents folder at dir for one test.
-func useFolder(t *testing.T, dir string) {
-	t.Helper()
-	old := documentsDir
-	documentsDir = func() (string, error) { return dir, nil }
-	t.Cleanup(func() { documentsDir = old })
+// useFolder points s's Documents folder at dir.
+func useFolder(s *session.Session, dir string) {
+	s.Deps.DocumentsDir = func() (string, error) { return dir, nil }
 }
 
 func onExample(t *testing.T, lang, docs string) (*view, *session.Session, *store.Store, fyne.Window) {
 	t.Helper()
-	useFolder(t, docs)
 	s, st, w := uitest.OpenSession(t, lang, true, uitest.ExampleCompany)
+	useFolder(s, docs)
 	v := NewView(s)
 	w.SetContent(v.Content())
 	return v, s, st, w

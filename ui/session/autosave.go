@@ -1,21 +1,17 @@
 package session
 
-import (
-	"time"
-
-	"github.com/pomi-planner/pomi/ui/kit"
-
-	"fyne.io/fyne/v2"
-)
+import "github.com/pomi-planner/pomi/ui/kit"
 
 // Autosave saves a working copy shortly after it changes, for the session
-// and the settings alike: changed marks it changed and saves autosaveDelay
-// after the last change, off the UI thread; saveNow saves at once in the
-// background; flush saves at once and waits. take copies what to write (on
+// and the settings alike: Changed marks it changed and saves
+// Deps.AutosaveDelay after the last change, off the UI thread; SaveNow
+// saves at once in the background; Flush saves at once and waits. take copies what to write (on
 // the UI thread), write writes it (off it; it keeps writes in order), and
 // done reports the outcome (on the UI thread). A failed save stays pending,
 // so the next change or flush tries again.
 type Autosave[T any] struct {
+	// Deps gives the delay, its timer, the UI thread and the background work.
+	Deps  *kit.Deps
 	Take  func() T
 	Write func(T) error
 	Done  func(T, error)
@@ -24,7 +20,8 @@ type Autosave[T any] struct {
 	// write may still wait behind an older one, so "not dirty" alone is no
 	// reason to say saved.
 	inFlight int
-	timer    *time.Timer
+	// stopTimer cancels the delay started by the last change; nil before it.
+	stopTimer func() bool
 }
 
 // Pending reports whether a change is not yet in the database: unsaved, or
@@ -35,8 +32,8 @@ func (a *Autosave[T]) Pending() bool { return a.Dirty || a.inFlight > 0 }
 func (a *Autosave[T]) Changed() {
 	a.Dirty = true
 	a.stop()
-	a.timer = time.AfterFunc(AutosaveDelay, func() {
-		fyne.Do(func() {
+	a.stopTimer = a.Deps.After(a.Deps.AutosaveDelay, func() {
+		a.Deps.OnUIThread(func() {
 			if a.Dirty {
 				a.save(nil)
 			}
@@ -45,8 +42,8 @@ func (a *Autosave[T]) Changed() {
 }
 
 func (a *Autosave[T]) stop() {
-	if a.timer != nil {
-		a.timer.Stop()
+	if a.stopTimer != nil {
+		a.stopTimer()
 	}
 }
 
@@ -63,7 +60,7 @@ func (a *Autosave[T]) save(then func()) {
 	snap := a.snapshot()
 	var err error
 	a.inFlight++
-	kit.RunAsync(func() { err = a.Write(snap) }, func() {
+	a.Deps.Async(func() { err = a.Write(snap) }, func() {
 		a.inFlight--
 		a.finish(snap, err)
 		if then != nil {

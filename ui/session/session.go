@@ -16,11 +16,6 @@ import (
 	"github.com/pomi-planner/pomi/locales"
 )
 
-// AutosaveDelay is how long the session waits after an edit before it saves,
-// so that typing saves once per pause, well inside a second. Tests that
-// save with Flush set it long.
-var AutosaveDelay = 400 * time.Millisecond
-
 // SaveState is what the quiet save indicator shows.
 type SaveState int
 
@@ -37,6 +32,9 @@ const (
 // EditCompany and EditAssessment, on the UI thread, and only with values
 // that have passed validation; the session saves them shortly after.
 type Session struct {
+	// Deps is the window's clock, UI thread, desktop and background work,
+	// which the steps use too.
+	Deps  *kit.Deps
 	Store kit.Store
 	Data  *ref.Data
 	// Texts returns the organisation's own reference texts in a language.
@@ -70,8 +68,9 @@ type persister struct {
 }
 
 // OpenSession loads a company and its assessments; the latest assessment is
-// edited, or a new one dated today when there is none. Call it off the UI thread.
-func OpenSession(ctx context.Context, st kit.Store, d *ref.Data, loc *locales.Localizer, id app.CompanyID, today time.Time) (*Session, error) {
+// edited, or a new one dated today (by deps.Now) when there is none. Call it
+// off the UI thread.
+func OpenSession(ctx context.Context, deps *kit.Deps, st kit.Store, d *ref.Data, loc *locales.Localizer, id app.CompanyID) (*Session, error) {
 	c, err := st.Company(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("open company %d: %w", id, err)
@@ -80,17 +79,17 @@ func OpenSession(ctx context.Context, st kit.Store, d *ref.Data, loc *locales.Lo
 	if err != nil {
 		return nil, fmt.Errorf("open assessments of company %d: %w", id, err)
 	}
-	s := &Session{Store: st, Data: d, Loc: loc, companyID: id, company: c.Company, history: history,
+	s := &Session{Deps: deps, Store: st, Data: d, Loc: loc, companyID: id, company: c.Company, history: history,
 		Texts:     func(string) map[string]string { return nil },
 		persister: &persister{store: st, companyID: id}}
-	s.Autosave = Autosave[Snapshot]{Take: s.snapshot, Write: s.persister.save, Done: s.saved}
+	s.Autosave = Autosave[Snapshot]{Deps: deps, Take: s.snapshot, Write: s.persister.save, Done: s.saved}
 	if d2, texts, err := st.Reference(ctx); err == nil {
 		s.Data, s.Texts = d2, texts
 	} else {
 		kit.LogError("load the organisation's reference items", err)
 	}
 	if len(history) == 0 {
-		s.startNew(ctx, today)
+		s.startNew(ctx, deps.Now())
 	} else {
 		s.use(len(history) - 1)
 	}
@@ -282,7 +281,7 @@ func (s *Session) afterReload(done func(error), change func([]app.StoredAssessme
 	}
 	var history []app.StoredAssessment
 	var err error
-	kit.RunAsync(func() { history, err = s.Store.Assessments(context.Background(), s.companyID) }, func() {
+	s.Deps.Async(func() { history, err = s.Store.Assessments(context.Background(), s.companyID) }, func() {
 		if err == nil {
 			err = change(history)
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/pomi-planner/pomi/internal/uitest"
+	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/session"
 
 	"github.com/pomi-planner/pomi/app"
@@ -42,22 +43,32 @@ func TestEditsReachTheDatabaseOnFlush(t *testing.T) {
 	}
 }
 
+// TestAutosaveWritesWithinASecond: an edit is saved by itself once the
+// autosave delay has passed since it, without Flush, and not before; the
+// window's delay is well inside a second.
 func TestAutosaveWritesWithinASecond(t *testing.T) {
-	session.AutosaveDelay = 100 * time.Millisecond
-	t.Cleanup(func() { session.AutosaveDelay = time.Hour })
-	s, st, _ := uitest.OpenSession(t, "sv", false, "Autosparat AB")
-	s.EditCompany(func(c *app.Company) { c.Website = "https://example.se" })
-	deadline := time.Now().Add(3 * time.Second)
-	for time.Now().Before(deadline) {
+	if delay := kit.NewDeps().AutosaveDelay; delay <= 0 || delay >= time.Second {
+		t.Fatalf("the window autosaves %v after an edit, want within a second", delay)
+	}
+	deps, clock := uitest.NewDeps(t)
+	s, st, _ := uitest.OpenSessionWith(t, deps, "sv", false, "Autosparat AB")
+	saved := func() bool {
 		// The company is written first, the new assessment right after.
 		c, err := st.Company(context.Background(), s.CompanyID())
 		as, _ := st.Assessments(context.Background(), s.CompanyID())
-		if err == nil && c.Website == "https://example.se" && len(as) == 1 {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
+		return err == nil && c.Website == "https://example.se" && len(as) == 1
 	}
-	t.Fatal("the edit was not saved without Flush")
+	s.EditCompany(func(c *app.Company) { c.Website = "https://example.se" })
+	clock.Advance(deps.AutosaveDelay / 2)
+	s.EditCompany(func(c *app.Company) { c.Website = "https://example.se" }) // typing on restarts the delay
+	clock.Advance(deps.AutosaveDelay - time.Millisecond)
+	if saved() || s.State() != session.SavePending {
+		t.Fatalf("saved before the delay after the last edit had passed (state %v)", s.State())
+	}
+	clock.Advance(time.Millisecond)
+	if !saved() || s.State() != session.SaveDone {
+		t.Fatalf("the edit was not saved without Flush (state %v)", s.State())
+	}
 }
 
 func TestFollowUpStartsFromTheLatestAndKeepsThePrevious(t *testing.T) {

@@ -23,6 +23,7 @@ import (
 // valid change is saved shortly after it is made; an invalid field keeps its
 // text, says why, and is not saved.
 type Screen struct {
+	deps  *kit.Deps
 	win   fyne.Window
 	store kit.Store
 	maint kit.Maintenance
@@ -90,11 +91,12 @@ func (sv *saver) save(snap Snapshot) error {
 	return nil
 }
 
-// NewScreen builds the screen and loads the saved settings; m lists the
-// backups of st's folder and judges its place.
-func NewScreen(w fyne.Window, st kit.Store, m kit.Maintenance, loc *locales.Localizer) *Screen {
-	s := &Screen{win: w, store: st, maint: m, Loc: loc, Invalid: map[string]bool{}, saver: &saver{store: st}}
-	s.Auto = session.Autosave[Snapshot]{Take: s.snapshot, Write: s.saver.save, Done: s.saved}
+// NewScreen builds the screen and loads the saved settings; deps runs the
+// work off the UI thread and times the autosave; m lists the backups of
+// st's folder and judges its place.
+func NewScreen(w fyne.Window, deps *kit.Deps, st kit.Store, m kit.Maintenance, loc *locales.Localizer) *Screen {
+	s := &Screen{deps: deps, win: w, store: st, maint: m, Loc: loc, Invalid: map[string]bool{}, saver: &saver{store: st}}
+	s.Auto = session.Autosave[Snapshot]{Deps: deps, Take: s.snapshot, Write: s.saver.save, Done: s.saved}
 	s.State = widget.NewLabel("")
 	s.State.Importance = widget.LowImportance
 	s.Branding = newBranding(s)
@@ -118,7 +120,7 @@ func (s *Screen) Settings() app.Settings { return s.settings }
 func (s *Screen) Reload() {
 	var st *app.Settings
 	var err error
-	kit.RunAsync(func() { st, err = s.store.Settings(context.Background()) }, func() {
+	s.deps.Async(func() { st, err = s.store.Settings(context.Background()) }, func() {
 		if err != nil {
 			kit.LogError("read settings", err)
 			s.setState(s.Loc.T("ui.error.storage"), widget.DangerImportance)

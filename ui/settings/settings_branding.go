@@ -241,7 +241,7 @@ func (b *branding) chooseLogo() {
 			return
 		}
 		var data []byte
-		kit.RunAsync(func() {
+		b.s.deps.Async(func() {
 			defer r.Close()
 			data, err = io.ReadAll(io.LimitReader(r, report.MaxLogoBytes+1))
 		}, func() {
@@ -262,7 +262,7 @@ func (b *branding) chooseLogo() {
 func (b *branding) setLogo(data []byte) {
 	var prepared []byte
 	var err error
-	kit.RunAsync(func() { prepared, err = report.PrepareLogo(data) }, func() {
+	b.s.deps.Async(func() { prepared, err = report.PrepareLogo(data) }, func() {
 		switch {
 		case errors.Is(err, report.ErrLogoTooLarge):
 			b.logoProblem("ui.settings.logo.too_large")

@@ -76,7 +76,7 @@ func (s *Screen) AskRestore(i int) { s.data.askRestore(s.data.backups[i]) }
 func (d *data) reload() {
 	var backups []app.BackupInfo
 	var err error
-	kit.RunAsync(func() { backups, err = d.s.maint.Backups(filepath.Dir(d.s.store.Path())) }, func() {
+	d.s.deps.Async(func() { backups, err = d.s.maint.Backups(filepath.Dir(d.s.store.Path())) }, func() {
 		if err != nil {
 			kit.LogError("list backups", err)
 			d.showStatus(d.s.Loc.T("ui.settings.backups.list_failed"), widget.DangerImportance)
@@ -102,7 +102,7 @@ func (d *data) showList() {
 
 func (d *data) backupNow() {
 	var err error
-	kit.RunAsync(func() { _, err = d.s.store.BackupNow(context.Background(), "manual") }, func() {
+	d.s.deps.Async(func() { _, err = d.s.store.BackupNow(context.Background(), "manual") }, func() {
 		if err != nil {
 			kit.LogError("back up", err)
 			d.showStatus(BackupProblem(d.s.Loc, err, "ui.settings.backups.failed"), widget.DangerImportance)
@@ -134,7 +134,7 @@ func (d *data) askRestore(b app.BackupInfo) {
 func (d *data) restore(b app.BackupInfo) {
 	d.s.Flush() // pending edits belong in the pre-restore backup
 	var err error
-	kit.RunAsync(func() { err = d.s.store.Restore(context.Background(), b.Path) }, func() {
+	d.s.deps.Async(func() { err = d.s.store.Restore(context.Background(), b.Path) }, func() {
 		var corrupt *app.CorruptError
 		var newer *app.NewerError
 		switch {

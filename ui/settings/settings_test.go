@@ -38,7 +38,7 @@ func onStore(t *testing.T, lang string) (*Screen, *store.Store, fyne.Window) {
 func settingsWindow(t *testing.T, st kit.Store, lang string) (*Screen, fyne.Window) {
 	t.Helper()
 	w := test.NewTempWindow(t, nil)
-	scr := NewScreen(w, st, store.Maintenance{}, locales.MustNew(lang))
+	scr := NewScreen(w, uitest.Deps(t), st, store.Maintenance{}, locales.MustNew(lang))
 	w.SetContent(scr.Content())
 	w.Resize(fyne.NewSize(1100, 720))
 	return scr, w

@@ -57,14 +57,16 @@ func (g *gatedStore) SaveSettings(ctx context.Context, s *app.Settings) error {
 // test takes a few tens of milliseconds when all is well.
 const honestDeadline = 10 * time.Second
 
-// honestSetUp makes autosave run as in the window: background writes whose
-// completions come back through a queued fyne.Do on the test goroutine,
-// after a short delay. It opens a real store, wrapped in a gatedStore.
+// honestDelay is the autosave delay of these tests: short, so they run quickly.
+const honestDelay = 20 * time.Millisecond
+
+// honestSetUp sets up a UI thread for autosave to run as in the window
+// (with uitest.BackgroundDeps): background writes whose completions come
+// back through a queued fyne.Do on the test goroutine, after a short delay.
+// It opens a real store, wrapped in a gatedStore.
 func honestSetUp(t *testing.T) (*crashUI, *store.Store, *gatedStore) {
 	t.Helper()
 	u := newCrashUI(t)
-	oldAsync, oldDelay := kit.RunAsync, session.AutosaveDelay
-	t.Cleanup(func() { kit.RunAsync, session.AutosaveDelay = oldAsync, oldDelay })
 	st, err := store.Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -108,11 +110,10 @@ func TestSavedIsShownOnlyOnceTheNewestEditIsStored(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := session.OpenSession(ctx, g, ref.MustLoad(), locales.MustNew("sv"), id, uitest.Today)
+		s, err := session.OpenSession(ctx, uitest.BackgroundDeps(t, honestDelay), g, ref.MustLoad(), locales.MustNew("sv"), id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		kit.RunAsync, session.AutosaveDelay = kit.Background, 20*time.Millisecond
 		stored := func() string {
 			c, err := st.Company(ctx, id)
 			if err != nil {
@@ -162,11 +163,13 @@ func TestSavedIsShownOnlyOnceTheNewestEditIsStored(t *testing.T) {
 
 	t.Run("settings", func(t *testing.T) {
 		u, st, g := honestSetUp(t)
-		// Built with TestMain's synchronous runAsync, so it has loaded.
+		// Built with synchronous deps, so it has loaded; from then on its
+		// deps work as the window's do.
+		deps := uitest.Deps(t)
 		w := test.NewTempWindow(t, nil)
-		scr := settings.NewScreen(w, g, store.Maintenance{}, locales.MustNew("sv"))
+		scr := settings.NewScreen(w, deps, g, store.Maintenance{}, locales.MustNew("sv"))
 		w.SetContent(scr.Content())
-		kit.RunAsync, session.AutosaveDelay = kit.Background, 20*time.Millisecond
+		*deps = *uitest.BackgroundDeps(t, honestDelay)
 		savedText := scr.Loc.T("ui.workspace.saved")
 		stored := func() string {
 			got, err := st.Settings(ctx)

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/profile"
 	"github.com/pomi-planner/pomi/ui/session"
@@ -54,8 +55,9 @@ func TestCrashAutosaveChild(t *testing.T) {
 	}
 	base, _ := strconv.Atoi(os.Getenv(crashAutosaveBaseEnv))
 	u := newCrashUI(t)
-	// A short delay, so that many saves land within the kill's random moment.
-	kit.RunAsync, session.AutosaveDelay = kit.Background, 25*time.Millisecond
+	// Background work as in the window, with a short autosave delay, so
+	// that many saves land within the kill's random moment.
+	deps := uitest.BackgroundDeps(t, 25*time.Millisecond)
 	ctx := context.Background()
 	st, err := store.Open(ctx, dir)
 	if err != nil {
@@ -63,7 +65,7 @@ func TestCrashAutosaveChild(t *testing.T) {
 		os.Exit(3)
 	}
 	id := crashSetUp(ctx, st)
-	sh, notes, advisor := crashOpenWindow(t, u, id, st)
+	sh, notes, advisor := crashOpenWindow(t, u, deps, id, st)
 	crashWatchHonesty(ctx, st, sh.Workspace().Session(), sh.Settings())
 	go crashWatchStore(ctx, st, id)
 	fmt.Println(crashReady)
@@ -81,11 +83,11 @@ func TestCrashAutosaveChild(t *testing.T) {
 	}
 }
 
-// crashOpenWindow shows the shell over st, opens company id at its profile
-// and builds the settings tab; it returns the shell, the notes field and
-// the advisor's name field.
-func crashOpenWindow(t *testing.T, u *crashUI, id app.CompanyID, st *store.Store) (sh *Shell, notes, advisor *widget.Entry) {
-	sh = NewShell(test.NewTempWindow(t, nil), ref.MustLoad(), "sv", st, nil, store.Maintenance{})
+// crashOpenWindow shows the shell over st with deps, opens company id at
+// its profile and builds the settings tab; it returns the shell, the notes
+// field and the advisor's name field.
+func crashOpenWindow(t *testing.T, u *crashUI, deps *kit.Deps, id app.CompanyID, st *store.Store) (sh *Shell, notes, advisor *widget.Entry) {
+	sh = NewShell(test.NewTempWindow(t, nil), deps, ref.MustLoad(), "sv", st, nil, store.Maintenance{})
 	sh.OpenCompany(id)
 	u.until(func() bool {
 		if ws := sh.Workspace(); ws != nil {

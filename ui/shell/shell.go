@@ -3,7 +3,6 @@ package shell
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/pomi-planner/pomi/ui/companies"
 	"github.com/pomi-planner/pomi/ui/fynelang"
@@ -40,6 +39,7 @@ const (
 // rebuilds every screen at once, keeping the tab, the open company and its
 // step, the chosen mode and the search.
 type Shell struct {
+	deps      *kit.Deps
 	data      *ref.Data
 	store     kit.Store
 	maint     kit.Maintenance
@@ -56,8 +56,6 @@ type Shell struct {
 	root      *fyne.Container
 	// openErr is why the database could not be opened, nil when it is open.
 	openErr error
-	// Now is the clock for new assessments; tests fix it.
-	Now func() time.Time
 	// dataDir and reopen let the recovery screen restore a backup and try
 	// again when the database could not be opened.
 	dataDir string
@@ -69,11 +67,12 @@ type Shell struct {
 	modeSelected int
 }
 
-// NewShell fills window w with the screens in language lang. st is the open
+// NewShell fills window w with the screens in language lang. deps is what
+// every screen takes from outside (kit.NewDeps in the app); st is the open
 // database, or nil with openErr saying why it could not be opened; m looks
 // after the data folder's backups, also when st is nil.
-func NewShell(w fyne.Window, d *ref.Data, lang string, st kit.Store, openErr error, m kit.Maintenance) *Shell {
-	sh := &Shell{data: d, store: st, maint: m, window: w, root: container.NewStack(), openErr: openErr, Now: time.Now}
+func NewShell(w fyne.Window, deps *kit.Deps, d *ref.Data, lang string, st kit.Store, openErr error, m kit.Maintenance) *Shell {
+	sh := &Shell{deps: deps, data: d, store: st, maint: m, window: w, root: container.NewStack(), openErr: openErr}
 	sh.language = widget.NewSelect(kit.LanguageNames(), func(name string) { sh.SetLanguage(kit.LanguageOf(name)) })
 	sh.SetLanguage(lang)
 	w.SetContent(sh.root)
@@ -143,10 +142,11 @@ func (sh *Shell) rebuild(loc *locales.Localizer) {
 	sh.tabs.OnUnselected = sh.leftTab
 	sh.tabs.SelectIndex(tab)
 	sh.language.SetSelected(loc.T("language." + loc.Lang() + ".name"))
-	if kit.Busy == nil {
-		kit.Busy = kit.NewBusyIndicator()
+	if sh.deps.Busy == nil {
+		sh.deps.Busy = kit.NewBusyIndicator()
 	}
-	working := container.NewCenter(container.NewGridWrap(fyne.NewSize(120, kit.Busy.Bar.MinSize().Height), kit.Busy.Bar))
+	bar := sh.deps.Busy.Bar
+	working := container.NewCenter(container.NewGridWrap(fyne.NewSize(120, bar.MinSize().Height), bar))
 	language := container.NewHBox(working, widget.NewLabel(loc.T("window.language")), sh.language)
 	// The language choice sits at the right end of the tab bar, which the
 	// tabs leave empty; the row is transparent to taps outside its widgets.
@@ -162,13 +162,13 @@ func (sh *Shell) companiesContent(search string) fyne.CanvasObject {
 	if sh.store == nil {
 		sh.companies = nil
 		if sh.reopen != nil {
-			return recovery.NewScreen(sh.loc, sh.maint, sh.openErr, sh.dataDir, sh.retryOpen)
+			return recovery.NewScreen(sh.deps, sh.loc, sh.maint, sh.openErr, sh.dataDir, sh.retryOpen)
 		}
 		problem := widget.NewLabel(recovery.StoreProblem(sh.openErr, sh.loc))
 		problem.Wrapping = fyne.TextWrapWord
 		return container.NewPadded(problem)
 	}
-	sh.companies = companies.NewScreen(sh.window, sh.store, sh.data, sh.loc)
+	sh.companies = companies.NewScreen(sh.window, sh.deps, sh.store, sh.data, sh.loc)
 	sh.companies.OnOpen = sh.OpenCompany
 	sh.companies.Search().SetText(search) // reloads the list
 	if search == "" {
@@ -209,8 +209,8 @@ func (sh *Shell) OpenCompany(id app.CompanyID) {
 	var s *session.Session
 	var err error
 	loc := sh.loc
-	kit.RunAsync(func() {
-		s, err = session.OpenSession(context.Background(), sh.store, sh.data, loc, id, sh.Now())
+	sh.deps.Async(func() {
+		s, err = session.OpenSession(context.Background(), sh.deps, sh.store, sh.data, loc, id)
 	}, func() {
 		if err != nil {
 			kit.LogError("open company", err)

@@ -18,7 +18,7 @@ func TestTheShellKeepsTheSearchAcrossALanguageSwitch(t *testing.T) {
 	}
 	defer s.Close()
 	w := test.NewTempWindow(t, nil)
-	sh := NewShell(w, ref.MustLoad(), "sv", s, nil, store.Maintenance{})
+	sh := NewShell(w, uitest.Deps(t), ref.MustLoad(), "sv", s, nil, store.Maintenance{})
 	sh.Companies().Search().SetText("möbel")
 	sh.SetLanguage("en")
 	if got := sh.Companies().Search().Text; got != "möbel" {
@@ -32,7 +32,7 @@ func TestTheShellKeepsTheSearchAcrossALanguageSwitch(t *testing.T) {
 func TestWithoutADatabaseTheShellSaysWhy(t *testing.T) {
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	sh := NewShell(w, ref.MustLoad(), "en", nil, &store.LockedError{Path: "/tmp/x/pomi.lock"}, store.Maintenance{})
+	sh := NewShell(w, uitest.Deps(t), ref.MustLoad(), "en", nil, &store.LockedError{Path: "/tmp/x/pomi.lock"}, store.Maintenance{})
 	if sh.Companies() != nil || !uitest.ContainsText(sh.tabs.Items[0].Content, "Another copy of POMI Planner") {
 		t.Error("the reason is not shown in place of the companies")
 	}

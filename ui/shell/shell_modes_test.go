@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
 )
 
@@ -15,7 +16,7 @@ func TestShellSwitchesLanguageAtOnceKeepingTheChosenMode(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
 	t.Cleanup(w.Close)
-	sh := NewShell(w, ref.MustLoad(), "sv", nil, errors.New("no database in this test"), store.Maintenance{})
+	sh := NewShell(w, uitest.Deps(t), ref.MustLoad(), "sv", nil, errors.New("no database in this test"), store.Maintenance{})
 	if w.Title() != "POMI Planner" || sh.tabs.Items[0].Text != "Företag" || sh.tabs.Items[1].Text != "Etableringsformer" {
 		t.Errorf("title %q, tabs %q %q", w.Title(), sh.tabs.Items[0].Text, sh.tabs.Items[1].Text)
 	}

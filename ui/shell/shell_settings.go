@@ -30,7 +30,7 @@ func (sh *Shell) EnableRecovery(dataDir string, reopen func() (kit.Store, error)
 func (sh *Shell) retryOpen() {
 	var st kit.Store
 	var err error
-	kit.RunAsync(func() { st, err = sh.reopen() }, func() {
+	sh.deps.Async(func() { st, err = sh.reopen() }, func() {
 		sh.store, sh.openErr = st, err
 		if err != nil {
 			kit.LogError("open the database again", err)
@@ -59,7 +59,7 @@ func (sh *Shell) Maintain() {
 		return
 	}
 	var err error
-	kit.RunAsync(func() { err = m.Maintain(context.Background()) }, func() {
+	sh.deps.Async(func() { err = m.Maintain(context.Background()) }, func() {
 		var corrupt *app.CorruptError
 		if err == nil || sh.store != st {
 			return
@@ -84,7 +84,7 @@ func (sh *Shell) loadSettings() {
 	}
 	var st *app.Settings
 	var err error
-	kit.RunAsync(func() { st, err = sh.store.Settings(context.Background()) }, func() {
+	sh.deps.Async(func() { st, err = sh.store.Settings(context.Background()) }, func() {
 		if err != nil {
 			kit.LogError("read settings", err)
 			return
@@ -123,7 +123,7 @@ func ApplyAccent(hex string) {
 // showFirstStart covers the window with the first start page until it is answered.
 func (sh *Shell) showFirstStart() {
 	sh.firstStart = true
-	page := firststart.NewFirstStart(sh.loc, sh.store, sh.firstStartDone)
+	page := firststart.NewFirstStart(sh.deps, sh.loc, sh.store, sh.firstStartDone)
 	sh.root.Objects = []fyne.CanvasObject{page}
 	sh.root.Refresh()
 }
@@ -154,7 +154,7 @@ func (sh *Shell) settingsContent() fyne.CanvasObject {
 		note.Wrapping = fyne.TextWrapWord
 		return container.NewPadded(note)
 	}
-	sh.settings = settings.NewScreen(sh.window, sh.store, sh.maint, sh.loc)
+	sh.settings = settings.NewScreen(sh.window, sh.deps, sh.store, sh.maint, sh.loc)
 	sh.settings.OnLanguage = sh.SetLanguage
 	sh.settings.OnSaved = sh.applySettings
 	sh.settings.OnRestored = sh.restored

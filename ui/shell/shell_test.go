@@ -26,11 +26,11 @@ import (
 // withExamples opens the shell over a real store holding the example companies.
 func withExamples(t *testing.T, lang string) (*Shell, *store.Store, fyne.Window) {
 	t.Helper()
-	return inWindow(t, lang, func() fyne.Window { return test.NewTempWindow(t, nil) })
+	return inWindow(t, lang, func() fyne.Window { return test.NewTempWindow(t, nil) }, uitest.Deps(t))
 }
 
-// inWindow is shellWithExamples in a window made by newWindow.
-func inWindow(t *testing.T, lang string, newWindow func() fyne.Window) (*Shell, *store.Store, fyne.Window) {
+// inWindow is withExamples in a window made by newWindow, with deps.
+func inWindow(t *testing.T, lang string, newWindow func() fyne.Window, deps *kit.Deps) (*Shell, *store.Store, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	st, err := store.Open(context.Background(), t.TempDir())
@@ -46,7 +46,7 @@ func inWindow(t *testing.T, lang string, newWindow func() fyne.Window) (*Shell, 
 	}
 	w := newWindow()
 	w.Resize(fyne.NewSize(1180, 700))
-	sh := NewShell(w, ref.MustLoad(), lang, st, nil, store.Maintenance{})
+	sh := NewShell(w, deps, ref.MustLoad(), lang, st, nil, store.Maintenance{})
 	return sh, st, w
 }
 
@@ -125,7 +125,7 @@ func TestShortcutsReachTheListAndSearch(t *testing.T) {
 
 func TestClosingTheWindowSavesTheOpenCompanyAndItsSize(t *testing.T) {
 	// A window of its own: closing it is what this test does.
-	sh, st, w := inWindow(t, "sv", func() fyne.Window { return test.NewWindow(nil) })
+	sh, st, w := inWindow(t, "sv", func() fyne.Window { return test.NewWindow(nil) }, uitest.Deps(t))
 	openExample(t, sh)
 	s := sh.Workspace().Session()
 	s.EditCompany(func(c *app.Company) { c.Website = "https://pasta.example" })
@@ -154,7 +154,7 @@ func TestTheFirstStartCoversTheWindowUntilAnsweredAndLoadsTheExamples(t *testing
 	}
 	defer st.Close()
 	w := test.NewTempWindow(t, nil)
-	sh := NewShell(w, ref.MustLoad(), "sv", st, nil, store.Maintenance{})
+	sh := NewShell(w, uitest.Deps(t), ref.MustLoad(), "sv", st, nil, store.Maintenance{})
 	if !sh.FirstStartShown() {
 		t.Fatal("a new database does not show the first start page")
 	}
@@ -214,17 +214,21 @@ func TestShellMarkup(t *testing.T) {
 	test.AssertRendersToMarkup(t, "workspace.xml", w.Canvas())
 }
 
+// TestSlowWorkShowsTheWorkingIndicatorAndFastWorkDoesNot runs work on
+// goroutines as the window does, with the test goroutine as the UI thread
+// and a fake clock for the indicator's delay.
 func TestSlowWorkShowsTheWorkingIndicatorAndFastWorkDoesNot(t *testing.T) {
-	withExamples(t, "sv")
-	// The test goroutine plays the UI thread: it runs what background hands it.
+	deps, clock := uitest.NewDeps(t)
+	inWindow(t, "sv", func() fyne.Window { return test.NewTempWindow(t, nil) }, deps)
+	if deps.Busy == nil {
+		t.Fatal("the shell made no working indicator")
+	}
+	// The test goroutine plays the UI thread: it runs what Async hands it.
 	ui := make(chan func(), 8)
-	kit.RunAsync, kit.OnUIThread = kit.Background, func(fn func()) { ui <- fn }
-	t.Cleanup(func() {
-		kit.RunAsync, kit.OnUIThread = func(work func(), done func()) { work(); done() }, fyne.Do
-	})
+	deps.Synchronous, deps.OnUIThread = false, func(fn func()) { ui <- fn }
 	pumpUntil := func(what string, cond func() bool) {
 		t.Helper()
-		deadline := time.After(5 * time.Second)
+		deadline := time.After(10 * time.Second)
 		for !cond() {
 			select {
 			case fn := <-ui:
@@ -234,25 +238,37 @@ func TestSlowWorkShowsTheWorkingIndicatorAndFastWorkDoesNot(t *testing.T) {
 			}
 		}
 	}
-	fast := false
-	kit.RunAsync(func() {}, func() { fast = true })
-	pumpUntil("fast work did not finish", func() bool { return fast })
-	time.Sleep(2 * kit.BusyDelay) // a late timer must not show the indicator
-	select {
-	case fn := <-ui:
-		fn()
-	default:
+	pumpQueued := func() {
+		for {
+			select {
+			case fn := <-ui:
+				fn()
+			default:
+				return
+			}
+		}
 	}
-	if kit.Busy.Bar.Visible() {
+	fast := false
+	deps.Async(func() {}, func() { fast = true })
+	pumpUntil("fast work did not finish", func() bool { return fast })
+	clock.Advance(2 * kit.BusyDelay) // a late timer must not show the indicator
+	pumpQueued()
+	if deps.Busy.Bar.Visible() {
 		t.Error("work quicker than 200 ms showed the indicator")
 	}
 	release := make(chan struct{})
 	slow := false
-	kit.RunAsync(func() { <-release }, func() { slow = true })
-	pumpUntil("slow work did not show the indicator", func() bool { return kit.Busy.Bar.Visible() })
+	deps.Async(func() { <-release }, func() { slow = true })
+	clock.Advance(kit.BusyDelay - time.Millisecond)
+	pumpQueued()
+	if deps.Busy.Bar.Visible() {
+		t.Error("the indicator showed before 200 ms")
+	}
+	clock.Advance(time.Millisecond)
+	pumpUntil("slow work did not show the indicator", func() bool { return deps.Busy.Bar.Visible() })
 	close(release)
 	pumpUntil("slow work did not finish", func() bool { return slow })
-	if kit.Busy.Bar.Visible() {
+	if deps.Busy.Bar.Visible() {
 		t.Error("the indicator stayed after the work ended")
 	}
 }
@@ -287,7 +303,7 @@ func TestADamagedDatabaseFoundAfterTheWindowShowsGivesTheRecoveryScreen(t *testi
 		t.Fatalf("OpenQuick read the damaged page: %v", err)
 	}
 	w := test.NewTempWindow(t, nil)
-	sh := NewShell(w, ref.MustLoad(), "sv", quick, nil, store.Maintenance{})
+	sh := NewShell(w, uitest.Deps(t), ref.MustLoad(), "sv", quick, nil, store.Maintenance{})
 	sh.EnableRecovery(dir, func() (kit.Store, error) { return store.OpenQuick(ctx, dir) })
 	if sh.Companies() == nil {
 		t.Fatal("the list is not shown before the check")
