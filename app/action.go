@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
@@ -44,16 +46,16 @@ type Action struct {
 // Validate checks the action's fields against the reference data.
 func (a *Action) Validate(d *ref.Data) error {
 	var errs []error
-	add := func(field string, err error) { errs = append(errs, inField(field, err)) }
-	add("title", ValidateName(a.Title))
-	add("description", ValidateNotes(a.Description))
+	add := func(field string, err error) { errs = append(errs, validate.InField(field, err)) }
+	add("title", validate.Name(a.Title))
+	add("description", validate.Notes(a.Description))
 	if a.Dimension != "" && !a.Dimension.Valid() {
-		add("dimension", fieldErr("", CodeUnknownValue))
+		add("dimension", validate.Err("", validate.CodeUnknownValue))
 	}
-	add("owner", ValidateText(a.Owner, MaxShortLen))
-	add("owner_role", ValidateChoice(a.OwnerRole, ref.OwnerRoles))
+	add("owner", validate.Text(a.Owner, validate.MaxShortLen))
+	add("owner_role", validate.Choice(a.OwnerRole, ref.OwnerRoles))
 	if a.Due != "" {
-		if _, err := ParseDate(a.Due); err != nil {
+		if _, err := validate.ParseDate(a.Due); err != nil {
 			add("due", err)
 		}
 	}
@@ -61,18 +63,18 @@ func (a *Action) Validate(d *ref.Data) error {
 	add("priority", requiredChoice(a.Priority, []string{PriorityHigh, PriorityMedium, PriorityLow}))
 	for _, id := range a.Actors {
 		if d.Actor(id) == nil {
-			add("actors", fieldErr("", CodeUnknownValue))
+			add("actors", validate.Err("", validate.CodeUnknownValue))
 		}
 	}
 	if a.Source != SourceCustom && d.Recommendation(a.Source) == nil {
-		add("source", fieldErr("", CodeUnknownValue))
+		add("source", validate.Err("", validate.CodeUnknownValue))
 	}
 	return errors.Join(errs...)
 }
 
 func requiredChoice(s string, allowed []string) error {
 	if s == "" {
-		return fieldErr("", CodeRequired)
+		return validate.Err("", validate.CodeRequired)
 	}
-	return ValidateChoice(s, allowed)
+	return validate.Choice(s, allowed)
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
@@ -51,7 +53,7 @@ func dueDate(start time.Time, horizon string) string {
 	if start.IsZero() {
 		return ""
 	}
-	return start.AddDate(0, horizonMonths[horizon], 0).Format(DateLayout)
+	return start.AddDate(0, horizonMonths[horizon], 0).Format(validate.DateLayout)
 }
 
 func scorePriority(score float64) string {

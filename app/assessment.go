@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
@@ -65,10 +67,10 @@ const ReviewIntervalMonths = 6
 // ReviewDate returns the date of the follow-up assessment, and false when
 // neither it nor the assessment date is known.
 func (a *Assessment) ReviewDate() (time.Time, bool) {
-	if t, err := ParseDate(a.NextReview); err == nil {
+	if t, err := validate.ParseDate(a.NextReview); err == nil {
 		return t, true
 	}
-	if t, err := ParseDate(a.Date); err == nil {
+	if t, err := validate.ParseDate(a.Date); err == nil {
 		return t.AddDate(0, ReviewIntervalMonths, 0), true
 	}
 	return time.Time{}, false
@@ -103,7 +105,7 @@ func (a *Assessment) Target(d ref.Dimension) float64 {
 
 // When returns the assessment date, or the zero time when it does not parse.
 func (a *Assessment) When() time.Time {
-	t, _ := ParseDate(a.Date)
+	t, _ := validate.ParseDate(a.Date)
 	return t
 }
 
@@ -121,11 +123,11 @@ func (a *Assessment) ModeStatus(mode string) string {
 // is in range; problems name the field, e.g. "statement_ratings.P12".
 func (a *Assessment) Validate(d *ref.Data) error {
 	var errs []error
-	add := func(field string, err error) { errs = append(errs, inField(field, err)) }
-	if _, err := ParseDate(a.Date); err != nil {
+	add := func(field string, err error) { errs = append(errs, validate.InField(field, err)) }
+	if _, err := validate.ParseDate(a.Date); err != nil {
 		add("date", err)
 	}
-	add("assessor", ValidateText(a.Assessor, MaxShortLen))
+	add("assessor", validate.Text(a.Assessor, validate.MaxShortLen))
 	a.validateModes(d, add)
 	for _, id := range sortedKeys(a.CompetenceRatings) {
 		add("competence_ratings."+id, checkRating(d.Competence(id) != nil, a.CompetenceRatings[id]))
@@ -139,9 +141,9 @@ func (a *Assessment) Validate(d *ref.Data) error {
 	for i := range a.Actions {
 		add("actions["+strconv.Itoa(i)+"]", a.Actions[i].Validate(d))
 	}
-	add("notes", ValidateNotes(a.Notes))
+	add("notes", validate.Notes(a.Notes))
 	if a.NextReview != "" {
-		if _, err := ParseDate(a.NextReview); err != nil {
+		if _, err := validate.ParseDate(a.NextReview); err != nil {
 			add("next_review", err)
 		}
 	}
@@ -159,12 +161,12 @@ func (a *Assessment) validateModes(d *ref.Data, add addProblem) {
 	for i, m := range a.Modes {
 		field := "modes[" + strconv.Itoa(i) + "]"
 		if d.Mode(m.Mode) == nil || seen[m.Mode] {
-			add(field+".mode", fieldErr("", CodeUnknownValue))
+			add(field+".mode", validate.Err("", validate.CodeUnknownValue))
 		}
 		seen[m.Mode] = true
-		add(field+".status", ValidateChoice(m.Status, []string{ModeCurrent, ModePlanned}))
+		add(field+".status", validate.Choice(m.Status, []string{ModeCurrent, ModePlanned}))
 		if m.Status == "" {
-			add(field+".status", fieldErr("", CodeRequired))
+			add(field+".status", validate.Err("", validate.CodeRequired))
 		}
 	}
 }
@@ -175,9 +177,9 @@ func (a *Assessment) validateBarriers(d *ref.Data, add addProblem) {
 		w := a.Barriers[id]
 		switch {
 		case d.Barrier(id) == nil:
-			add("barriers."+id, fieldErr("", CodeUnknownValue))
+			add("barriers."+id, validate.Err("", validate.CodeUnknownValue))
 		case w < BarrierSlight || w > BarrierStrong:
-			add("barriers."+id, fieldErr("", CodeRating))
+			add("barriers."+id, validate.Err("", validate.CodeRating))
 		}
 	}
 }
@@ -187,9 +189,9 @@ func (a *Assessment) validateBarriers(d *ref.Data, add addProblem) {
 func (a *Assessment) validateChecklist(d *ref.Data, add addProblem) {
 	for _, id := range sortedKeys(a.Checklist) {
 		if d.ChecklistItem(id) == nil {
-			add("checklist."+id, fieldErr("", CodeUnknownValue))
+			add("checklist."+id, validate.Err("", validate.CodeUnknownValue))
 		}
-		add("checklist."+id, ValidateChoice(a.Checklist[id],
+		add("checklist."+id, validate.Choice(a.Checklist[id],
 			[]string{ChecklistNotStarted, ChecklistInProgress, ChecklistDone}))
 	}
 }
@@ -199,19 +201,19 @@ func (a *Assessment) validateChecklist(d *ref.Data, add addProblem) {
 func (a *Assessment) validateTargets(add addProblem) {
 	for dim, t := range a.Targets {
 		if !dim.Valid() {
-			add("targets."+string(dim), fieldErr("", CodeUnknownValue))
+			add("targets."+string(dim), validate.Err("", validate.CodeUnknownValue))
 		} else if t < 0 || t > 100 || t != t {
-			add("targets."+string(dim), fieldErr("", CodeTarget))
+			add("targets."+string(dim), validate.Err("", validate.CodeTarget))
 		}
 	}
 }
 
 func checkRating(known bool, r int) error {
 	if !known {
-		return fieldErr("", CodeUnknownValue)
+		return validate.Err("", validate.CodeUnknownValue)
 	}
 	if r < DontKnow || r > 5 {
-		return fieldErr("", CodeRating)
+		return validate.Err("", validate.CodeRating)
 	}
 	return nil
 }

@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"time"
+
+	"github.com/pomi-planner/pomi/app/validate"
 
 	"github.com/pomi-planner/pomi/app/ref"
 )
@@ -61,7 +64,7 @@ func validCompany() Company {
 func TestCompanyValidateValid(t *testing.T) {
 	c := validCompany()
 	if err := c.Validate(testNow); err != nil {
-		t.Fatalf("Validate of a valid company: %v (fields %q)", err, fieldList(FieldErrors(err)))
+		t.Fatalf("Validate of a valid company: %v (fields %q)", err, fieldLines(validate.FieldErrors(err)))
 	}
 	if c.OrgNr != "556036-0793" {
 		t.Errorf("OrgNr = %q, want it normalized to %q", c.OrgNr, "556036-0793")
@@ -88,7 +91,7 @@ func TestCompanyValidateMinimal(t *testing.T) {
 	}
 	var zero Company
 	err := zero.Validate(testNow)
-	if got, want := fieldList(FieldErrors(err)), []string{"name: required"}; !equalStrings(got, want) {
+	if got, want := fieldLines(validate.FieldErrors(err)), []string{"name: required"}; !slices.Equal(got, want) {
 		t.Errorf("Validate of the zero company = %q, want %q", got, want)
 	}
 }
@@ -98,7 +101,7 @@ func TestCompanyValidateEveryBadField(t *testing.T) {
 		Name:  "   ",
 		OrgNr: "556036-0794",
 		Address: Address{
-			Street:     strings.Repeat("s", MaxShortLen+1),
+			Street:     strings.Repeat("s", validate.MaxShortLen+1),
 			PostalCode: "1234",
 			City:       "Stock\nholm",
 			County:     "ZZ",
@@ -111,7 +114,7 @@ func TestCompanyValidateEveryBadField(t *testing.T) {
 		TurnoverSEK:    int64Ptr(-5),
 		FoundedYear:    1500,
 		Website:        "ftp://acme.se",
-		Contact:        Contact{Name: "Tab\there", Role: strings.Repeat("r", MaxShortLen+1), Email: "asa@", Phone: "call me"},
+		Contact:        Contact{Name: "Tab\there", Role: strings.Repeat("r", validate.MaxShortLen+1), Email: "asa@", Phone: "call me"},
 		CurrentMarkets: []string{"SE", "XX"},
 		TargetMarkets:  []string{"eu"},
 		ExportShare:    floatPtr(120),
@@ -153,14 +156,14 @@ func TestCompanyValidateEveryBadField(t *testing.T) {
 		"experience.travel: unknown_value",
 		"notes: control_characters",
 	}
-	if got := fieldList(FieldErrors(err)); !equalStrings(got, want) {
+	if got := fieldLines(validate.FieldErrors(err)); !slices.Equal(got, want) {
 		t.Errorf("FieldErrors =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if c.OrgNr != "556036-0794" || c.Website != "ftp://acme.se" {
 		t.Errorf("refused org.nr/website were changed to %q/%q", c.OrgNr, c.Website)
 	}
-	var fe *FieldError
-	if !errors.As(err, &fe) || fe.Field != "name" || fe.Code != CodeRequired {
+	var fe *validate.FieldError
+	if !errors.As(err, &fe) || fe.Field != "name" || fe.Code != validate.CodeRequired {
 		t.Errorf("errors.As gives %v, want the first problem, name: required", fe)
 	}
 }
@@ -172,40 +175,40 @@ func TestCompanyValidateOneBadField(t *testing.T) {
 		field, code string
 		breakIt     func(*Company)
 	}{
-		{"name", CodeRequired, func(c *Company) { c.Name = "" }},
-		{"name", CodeTooLong, func(c *Company) { c.Name = strings.Repeat("n", MaxNameLen+1) }},
-		{"org_nr", CodeOrgNrFormat, func(c *Company) { c.OrgNr = "12345" }},
-		{"org_nr", CodeOrgNrCheck, func(c *Company) { c.OrgNr = "811228-9875" }},
-		{"website", CodeURL, func(c *Company) { c.Website = "localhost" }},
-		{"address.street", CodeControlChars, func(c *Company) { c.Address.Street = "a\tb" }},
-		{"address.postal_code", CodePostalCode, func(c *Company) { c.Address.PostalCode = "SE-12345" }},
-		{"address.city", CodeTooLong, func(c *Company) { c.Address.City = strings.Repeat("c", MaxShortLen+1) }},
-		{"address.county", CodeUnknownValue, func(c *Company) { c.Address.County = "u" }},
-		{"sector", CodeUnknownValue, func(c *Company) { c.Sector = "Manufacturing" }},
-		{"industry", CodeTooLong, func(c *Company) { c.Industry = strings.Repeat("i", MaxShortLen+1) }},
-		{"maturity", CodeUnknownValue, func(c *Company) { c.Maturity = "young" }},
-		{"tech_intensity", CodeUnknownValue, func(c *Company) { c.TechIntensity = "high" }},
-		{"employees", CodeNegative, func(c *Company) { c.Employees = intPtr(-10) }},
-		{"turnover_sek", CodeNegative, func(c *Company) { c.TurnoverSEK = int64Ptr(-1) }},
-		{"founded_year", CodeYear, func(c *Company) { c.FoundedYear = testNow.Year() + 1 }},
-		{"contact.name", CodeTooLong, func(c *Company) { c.Contact.Name = strings.Repeat("n", MaxShortLen+1) }},
-		{"contact.role", CodeControlChars, func(c *Company) { c.Contact.Role = "VD\n" }},
-		{"contact.email", CodeEmail, func(c *Company) { c.Contact.Email = "asa.oberg@acme" }},
-		{"contact.phone", CodePhone, func(c *Company) { c.Contact.Phone = "123" }},
-		{"current_markets", CodeCountry, func(c *Company) { c.CurrentMarkets = []string{"SE", "EU"} }},
-		{"target_markets", CodeCountry, func(c *Company) { c.TargetMarkets = []string{"SWE"} }},
-		{"export_share", CodePercent, func(c *Company) { c.ExportShare = floatPtr(-1) }},
-		{"export_stage", CodeUnknownValue, func(c *Company) { c.ExportStage = "Trial" }},
-		{"orientation", CodeUnknownValue, func(c *Company) { c.Orientation = "both" }},
-		{"experience.languages", CodeLanguage, func(c *Company) { c.Experience.Languages = []string{"english"} }},
-		{"experience.travel", CodeUnknownValue, func(c *Company) { c.Experience.Travel = "weekly" }},
-		{"notes", CodeTooLong, func(c *Company) { c.Notes = strings.Repeat("x", MaxNotesLen+1) }},
-		{"notes", CodeControlChars, func(c *Company) { c.Notes = "bell\a" }},
+		{"name", validate.CodeRequired, func(c *Company) { c.Name = "" }},
+		{"name", validate.CodeTooLong, func(c *Company) { c.Name = strings.Repeat("n", validate.MaxNameLen+1) }},
+		{"org_nr", validate.CodeOrgNrFormat, func(c *Company) { c.OrgNr = "12345" }},
+		{"org_nr", validate.CodeOrgNrCheck, func(c *Company) { c.OrgNr = "811228-9875" }},
+		{"website", validate.CodeURL, func(c *Company) { c.Website = "localhost" }},
+		{"address.street", validate.CodeControlChars, func(c *Company) { c.Address.Street = "a\tb" }},
+		{"address.postal_code", validate.CodePostalCode, func(c *Company) { c.Address.PostalCode = "SE-12345" }},
+		{"address.city", validate.CodeTooLong, func(c *Company) { c.Address.City = strings.Repeat("c", validate.MaxShortLen+1) }},
+		{"address.county", validate.CodeUnknownValue, func(c *Company) { c.Address.County = "u" }},
+		{"sector", validate.CodeUnknownValue, func(c *Company) { c.Sector = "Manufacturing" }},
+		{"industry", validate.CodeTooLong, func(c *Company) { c.Industry = strings.Repeat("i", validate.MaxShortLen+1) }},
+		{"maturity", validate.CodeUnknownValue, func(c *Company) { c.Maturity = "young" }},
+		{"tech_intensity", validate.CodeUnknownValue, func(c *Company) { c.TechIntensity = "high" }},
+		{"employees", validate.CodeNegative, func(c *Company) { c.Employees = intPtr(-10) }},
+		{"turnover_sek", validate.CodeNegative, func(c *Company) { c.TurnoverSEK = int64Ptr(-1) }},
+		{"founded_year", validate.CodeYear, func(c *Company) { c.FoundedYear = testNow.Year() + 1 }},
+		{"contact.name", validate.CodeTooLong, func(c *Company) { c.Contact.Name = strings.Repeat("n", validate.MaxShortLen+1) }},
+		{"contact.role", validate.CodeControlChars, func(c *Company) { c.Contact.Role = "VD\n" }},
+		{"contact.email", validate.CodeEmail, func(c *Company) { c.Contact.Email = "asa.oberg@acme" }},
+		{"contact.phone", validate.CodePhone, func(c *Company) { c.Contact.Phone = "123" }},
+		{"current_markets", validate.CodeCountry, func(c *Company) { c.CurrentMarkets = []string{"SE", "EU"} }},
+		{"target_markets", validate.CodeCountry, func(c *Company) { c.TargetMarkets = []string{"SWE"} }},
+		{"export_share", validate.CodePercent, func(c *Company) { c.ExportShare = floatPtr(-1) }},
+		{"export_stage", validate.CodeUnknownValue, func(c *Company) { c.ExportStage = "Trial" }},
+		{"orientation", validate.CodeUnknownValue, func(c *Company) { c.Orientation = "both" }},
+		{"experience.languages", validate.CodeLanguage, func(c *Company) { c.Experience.Languages = []string{"english"} }},
+		{"experience.travel", validate.CodeUnknownValue, func(c *Company) { c.Experience.Travel = "weekly" }},
+		{"notes", validate.CodeTooLong, func(c *Company) { c.Notes = strings.Repeat("x", validate.MaxNotesLen+1) }},
+		{"notes", validate.CodeControlChars, func(c *Company) { c.Notes = "bell\a" }},
 	} {
 		comp := validCompany()
 		c.breakIt(&comp)
-		got := fieldList(FieldErrors(comp.Validate(testNow)))
-		if want := []string{c.field + ": " + c.code}; !equalStrings(got, want) {
+		got := fieldLines(validate.FieldErrors(comp.Validate(testNow)))
+		if want := []string{c.field + ": " + c.code}; !slices.Equal(got, want) {
 			t.Errorf("breaking %s: FieldErrors = %q, want %q", c.field, got, want)
 		}
 	}
@@ -440,8 +443,8 @@ func TestDecodeNamesInvalidFields(t *testing.T) {
 			t.Errorf("error %q should name %q", err, want)
 		}
 	}
-	var fe *FieldError
-	if !errors.As(err, &fe) || fe.Field != "company.contact.email" || fe.Code != CodeEmail {
+	var fe *validate.FieldError
+	if !errors.As(err, &fe) || fe.Field != "company.contact.email" || fe.Code != validate.CodeEmail {
 		t.Errorf("errors.As = %v, want company.contact.email: invalid_email", fe)
 	}
 }
@@ -455,8 +458,8 @@ func TestDecodeFieldErrorsListsAllProblems(t *testing.T) {
 	c.OrgNr = "556036-0794"
 	c.Contact.Email = "not-an-address"
 	_, err := Decode(bytes.NewReader(encodeDoc(t, NewDocument(c, nil, testNow))), d, testNow)
-	got := fieldList(FieldErrors(err))
-	if want := []string{"company.org_nr: orgnr_checksum", "company.contact.email: invalid_email"}; !equalStrings(got, want) {
+	got := fieldLines(validate.FieldErrors(err))
+	if want := []string{"company.org_nr: orgnr_checksum", "company.contact.email: invalid_email"}; !slices.Equal(got, want) {
 		t.Errorf("FieldErrors(Decode error) = %q, want %q", got, want)
 	}
 }
@@ -499,3 +502,12 @@ func TestEncodeIsIndentedJSON(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("full") }
+
+// fieldLines renders field errors as "field: code" lines for comparison.
+func fieldLines(fes []*validate.FieldError) []string {
+	var out []string
+	for _, fe := range fes {
+		out = append(out, fe.Field+": "+fe.Code)
+	}
+	return out
+}

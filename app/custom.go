@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
@@ -25,8 +27,8 @@ type CustomRecommendation struct {
 // Validate checks the texts; the structure is checked with the reference data
 // (ref.Data.WithCustom).
 func (c *CustomActor) Validate() error {
-	if _, err := NormalizeWebsite(c.URL); err != nil && c.URL != "" {
-		return inField("url", err)
+	if _, err := validate.NormalizeWebsite(c.URL); err != nil && c.URL != "" {
+		return validate.InField("url", err)
 	}
 	return validateTexts(c.Names, c.Offers)
 }
@@ -38,13 +40,13 @@ func (c *CustomRecommendation) Validate() error { return validateTexts(c.Titles,
 func validateTexts(names, bodies map[string]string) error {
 	var errs []error
 	if len(names) == 0 {
-		errs = append(errs, fieldErr("names", CodeRequired))
+		errs = append(errs, validate.Err("names", validate.CodeRequired))
 	}
 	for lang, s := range names {
-		errs = append(errs, inField("names."+lang, ValidateName(s)))
+		errs = append(errs, validate.InField("names."+lang, validate.Name(s)))
 	}
 	for lang, s := range bodies {
-		errs = append(errs, inField("texts."+lang, ValidateNotes(s)))
+		errs = append(errs, validate.InField("texts."+lang, validate.Notes(s)))
 	}
 	return errors.Join(errs...)
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
@@ -342,7 +344,7 @@ func TestReviewDateIsTheAgreedOneOrSixMonthsOn(t *testing.T) {
 	for _, c := range cases {
 		a := Assessment{Date: c.date, NextReview: c.next}
 		got, ok := a.ReviewDate()
-		if ok != c.ok || (ok && got.Format(DateLayout) != c.want) {
+		if ok != c.ok || (ok && got.Format(validate.DateLayout) != c.want) {
 			t.Errorf("ReviewDate(%q, %q) = %v %v, want %s %v", c.date, c.next, got, ok, c.want, c.ok)
 		}
 	}

@@ -15,6 +15,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/locales"
 )
@@ -120,13 +122,13 @@ func TestDecodeKeepsEmojiAndReplacesBrokenUTF8(t *testing.T) {
 // Every field error Decode can give has a message in every language, so the
 // app can say it in words.
 func TestEveryFieldErrorOfAnImportHasAMessage(t *testing.T) {
-	codes := []string{CodeRequired, CodeTooLong, CodeOrgNrFormat, CodeOrgNrCheck, CodeEmail, CodePhone, CodeURL,
-		CodeYear, CodeNumber, CodeNegative, CodePercent, CodeCountry, CodeLanguage, CodePostalCode, CodeUnknownValue,
-		CodeDate, CodeRating, CodeTarget, CodeControlChars}
+	codes := []string{validate.CodeRequired, validate.CodeTooLong, validate.CodeOrgNrFormat, validate.CodeOrgNrCheck, validate.CodeEmail, validate.CodePhone, validate.CodeURL,
+		validate.CodeYear, validate.CodeNumber, validate.CodeNegative, validate.CodePercent, validate.CodeCountry, validate.CodeLanguage, validate.CodePostalCode, validate.CodeUnknownValue,
+		validate.CodeDate, validate.CodeRating, validate.CodeTarget, validate.CodeControlChars}
 	for _, lang := range locales.Languages() {
 		loc := locales.MustNew(lang)
 		for _, code := range codes {
-			fe := &FieldError{Code: code}
+			fe := &validate.FieldError{Code: code}
 			if msg := loc.T(fe.MessageID()); msg == fe.MessageID() || msg == "" {
 				t.Errorf("%s: no message for %s", lang, code)
 			}

@@ -4,6 +4,8 @@ import (
 	"maps"
 	"slices"
 	"time"
+
+	"github.com/pomi-planner/pomi/app/validate"
 )
 
 // FollowUp starts the next assessment from the latest one: the same entry
@@ -13,7 +15,7 @@ import (
 // suggested again. The date is today; notes and the agreed review date start
 // empty. A nil latest gives an empty assessment dated today.
 func FollowUp(latest *Assessment, today time.Time) Assessment {
-	next := Assessment{Date: today.Format(DateLayout)}
+	next := Assessment{Date: today.Format(validate.DateLayout)}
 	if latest == nil {
 		return next
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
@@ -123,7 +125,7 @@ func nullRatings(raw []byte) error {
 		}{{"competence_ratings", a.CompetenceRatings}, {"statement_ratings", a.StatementRatings}} {
 			for _, id := range sortedKeys(m.ratings) {
 				if string(bytes.TrimSpace(m.ratings[id])) == "null" {
-					errs = append(errs, fieldErr(prefix+m.name+"."+id, CodeRating))
+					errs = append(errs, validate.Err(prefix+m.name+"."+id, validate.CodeRating))
 				}
 			}
 		}
@@ -133,9 +135,9 @@ func nullRatings(raw []byte) error {
 
 // Validate checks the company and every assessment.
 func (doc *Document) Validate(d *ref.Data, now time.Time) error {
-	errs := []error{inField("company", doc.Company.Validate(now))}
+	errs := []error{validate.InField("company", doc.Company.Validate(now))}
 	for i := range doc.Assessments {
-		errs = append(errs, inField("assessments["+strconv.Itoa(i)+"]", doc.Assessments[i].Validate(d)))
+		errs = append(errs, validate.InField("assessments["+strconv.Itoa(i)+"]", doc.Assessments[i].Validate(d)))
 	}
 	return errors.Join(errs...)
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
@@ -27,9 +29,9 @@ func TestImportedRatingsNullZeroAndAbsent(t *testing.T) {
 	}
 	for name, c := range refused {
 		_, err := Decode(strings.NewReader(c.in), d, engineNow)
-		fes := FieldErrors(err)
-		if len(fes) != 1 || fes[0].Field != c.field || fes[0].Code != CodeRating {
-			t.Errorf("%s: %v, want one %s error for %s", name, err, CodeRating, c.field)
+		fes := validate.FieldErrors(err)
+		if len(fes) != 1 || fes[0].Field != c.field || fes[0].Code != validate.CodeRating {
+			t.Errorf("%s: %v, want one %s error for %s", name, err, validate.CodeRating, c.field)
 		}
 	}
 	for name, in := range map[string]string{"a fraction": file(`"P1":2.5`, ``), "text": file(`"P1":"3"`, ``)} {

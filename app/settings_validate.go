@@ -3,6 +3,8 @@ package app
 import (
 	"errors"
 	"strings"
+
+	"github.com/pomi-planner/pomi/app/validate"
 )
 
 // Validate checks the settings as imported data is checked and returns all
@@ -11,8 +13,8 @@ import (
 // window, pomi-cli and the store all call it before saving.
 func (s *Settings) Validate() error {
 	return errors.Join(
-		inField("branding", s.Branding.Validate()),
-		inField("used_by", ValidateChoice(s.UsedBy, []string{UsedByAdvisor, UsedByCompany})),
+		validate.InField("branding", s.Branding.Validate()),
+		validate.InField("used_by", validate.Choice(s.UsedBy, []string{UsedByAdvisor, UsedByCompany})),
 	)
 }
 
@@ -22,13 +24,13 @@ func (s *Settings) Validate() error {
 // where it is read (report.PrepareLogo).
 func (b *Branding) Validate() error {
 	return errors.Join(
-		inField("organisation", ValidateText(b.Organisation, MaxNameLen)),
-		inField("primary_color", ValidateColor(b.PrimaryColor)),
-		inField("advisor_name", ValidateText(b.AdvisorName, MaxNameLen)),
-		inField("advisor_title", ValidateText(b.AdvisorTitle, MaxShortLen)),
-		inField("advisor_email", ValidateEmail(b.AdvisorEmail)),
-		inField("advisor_phone", ValidatePhone(b.AdvisorPhone)),
-		inField("footer_text", ValidateText(b.FooterText, MaxShortLen)),
+		validate.InField("organisation", validate.Text(b.Organisation, validate.MaxNameLen)),
+		validate.InField("primary_color", ValidateColor(b.PrimaryColor)),
+		validate.InField("advisor_name", validate.Text(b.AdvisorName, validate.MaxNameLen)),
+		validate.InField("advisor_title", validate.Text(b.AdvisorTitle, validate.MaxShortLen)),
+		validate.InField("advisor_email", validate.Email(b.AdvisorEmail)),
+		validate.InField("advisor_phone", validate.Phone(b.AdvisorPhone)),
+		validate.InField("footer_text", validate.Text(b.FooterText, validate.MaxShortLen)),
 	)
 }
 
@@ -43,7 +45,7 @@ func ValidateColor(s string) error {
 	}
 	hex := strings.TrimPrefix(s, "#")
 	if (len(hex) != 3 && len(hex) != 6) || strings.Trim(hex, "0123456789abcdefABCDEF") != "" {
-		return fieldErr("", CodeColor)
+		return validate.Err("", validate.CodeColor)
 	}
 	return nil
 }

@@ -6,12 +6,14 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pomi-planner/pomi/app/validate"
 )
 
 // fieldCodes maps each refused field to its code.
 func fieldCodes(err error) map[string]string {
 	out := map[string]string{}
-	for _, fe := range FieldErrors(err) {
+	for _, fe := range validate.FieldErrors(err) {
 		out[fe.Field] = fe.Code
 	}
 	return out
@@ -23,8 +25,8 @@ func TestSettingsValidateAcceptsWhatTheScreenSaves(t *testing.T) {
 		{UsedBy: UsedByAdvisor, UILanguage: "sv", Branding: Branding{Organisation: "Almi Företagspartner Jönköping",
 			PrimaryColor: "#2e7d32", AdvisorName: "Anna Berg", AdvisorTitle: "Affärsrådgivare, export",
 			AdvisorEmail: "anna.berg@almi.se", AdvisorPhone: "+46 36 12 34 56", FooterText: "Konfidentiellt – Almi"}},
-		{UsedBy: UsedByCompany, Branding: Branding{PrimaryColor: "1F4E79", Organisation: strings.Repeat("å", MaxNameLen)}},
-		{Branding: Branding{PrimaryColor: " #abc ", AdvisorTitle: strings.Repeat("x", MaxShortLen)}},
+		{UsedBy: UsedByCompany, Branding: Branding{PrimaryColor: "1F4E79", Organisation: strings.Repeat("å", validate.MaxNameLen)}},
+		{Branding: Branding{PrimaryColor: " #abc ", AdvisorTitle: strings.Repeat("x", validate.MaxShortLen)}},
 	} {
 		if err := s.Validate(); err != nil {
 			t.Errorf("%+v refused: %v", s.Branding, err)
@@ -41,14 +43,14 @@ func TestSettingsValidateRefusesWhatImportedDataMayNotHold(t *testing.T) {
 		AdvisorTitle: long, AdvisorEmail: "anna.berg@", AdvisorPhone: "ring mig", FooterText: "rad ett\nrad två",
 	}}
 	want := map[string]string{
-		"branding.organisation":  CodeControlChars,
-		"branding.primary_color": CodeColor,
-		"branding.advisor_name":  CodeControlChars,
-		"branding.advisor_title": CodeTooLong,
-		"branding.advisor_email": CodeEmail,
-		"branding.advisor_phone": CodePhone,
-		"branding.footer_text":   CodeControlChars,
-		"used_by":                CodeUnknownValue,
+		"branding.organisation":  validate.CodeControlChars,
+		"branding.primary_color": validate.CodeColor,
+		"branding.advisor_name":  validate.CodeControlChars,
+		"branding.advisor_title": validate.CodeTooLong,
+		"branding.advisor_email": validate.CodeEmail,
+		"branding.advisor_phone": validate.CodePhone,
+		"branding.footer_text":   validate.CodeControlChars,
+		"used_by":                validate.CodeUnknownValue,
 	}
 	got := fieldCodes(s.Validate())
 	for field, code := range want {
@@ -75,9 +77,9 @@ func TestValidateColorReadsTheColoursThePlansUse(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"#12", "#1234", "##1f4e79", "#1f4e7g", "red", "# 1f4e79", "#1f4e79ff", "#\x00bc", "#１２３", "#abc\n", "\t#1f4e79"} {
-		var fe *FieldError
-		if err := ValidateColor(bad); !errors.As(err, &fe) || fe.Code != CodeColor {
-			t.Errorf("ValidateColor(%q) = %v, want %s", bad, err, CodeColor)
+		var fe *validate.FieldError
+		if err := ValidateColor(bad); !errors.As(err, &fe) || fe.Code != validate.CodeColor {
+			t.Errorf("ValidateColor(%q) = %v, want %s", bad, err, validate.CodeColor)
 		}
 	}
 }
@@ -88,7 +90,7 @@ func TestValidateColorReadsTheColoursThePlansUse(t *testing.T) {
 // over-long text through.
 func FuzzBrandingValidate(f *testing.F) {
 	for _, s := range []string{"", "Almi", "anna.berg@almi.se", "+46 36 12 34 56", "#1f4e79", "abc", "a\x00b",
-		"\u200b", "\x7f", strings.Repeat("ö", MaxShortLen+1), "Per Holm\n", "\ufffd", "\xff"} {
+		"\u200b", "\x7f", strings.Repeat("ö", validate.MaxShortLen+1), "Per Holm\n", "\ufffd", "\xff"} {
 		f.Add(s, s)
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
@@ -109,13 +111,13 @@ func FuzzBrandingValidate(f *testing.F) {
 			err error
 			max int
 		}{
-			"organisation":  {a, ValidateText(a, MaxNameLen), MaxNameLen},
+			"organisation":  {a, validate.Text(a, validate.MaxNameLen), validate.MaxNameLen},
 			"primary_color": {b, ValidateColor(b), 0},
-			"advisor_name":  {b, ValidateText(b, MaxNameLen), MaxNameLen},
-			"advisor_title": {a, ValidateText(a, MaxShortLen), MaxShortLen},
-			"advisor_email": {a, ValidateEmail(a), 0},
-			"advisor_phone": {b, ValidatePhone(b), 0},
-			"footer_text":   {a + b, ValidateText(a+b, MaxShortLen), MaxShortLen},
+			"advisor_name":  {b, validate.Text(b, validate.MaxNameLen), validate.MaxNameLen},
+			"advisor_title": {a, validate.Text(a, validate.MaxShortLen), validate.MaxShortLen},
+			"advisor_email": {a, validate.Email(a), 0},
+			"advisor_phone": {b, validate.Phone(b), 0},
+			"footer_text":   {a + b, validate.Text(a+b, validate.MaxShortLen), validate.MaxShortLen},
 		}
 		for field, c := range checks {
 			code, refused := got[field]
@@ -123,7 +125,7 @@ func FuzzBrandingValidate(f *testing.F) {
 				t.Fatalf("%s = %q: Validate refused=%v, own validator %v", field, c.v, refused, c.err)
 			}
 			if refused {
-				if code != FieldErrors(c.err)[0].Code {
+				if code != validate.FieldErrors(c.err)[0].Code {
 					t.Fatalf("%s = %q: code %q, own validator %v", field, c.v, code, c.err)
 				}
 				continue

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/BurntSushi/toml"
 
 	"github.com/pomi-planner/pomi/app"
@@ -120,7 +122,7 @@ func TestPluralMessagesHaveTheFormsSwedishNeeds(t *testing.T) {
 func TestEveryReferenceMessageExistsInEveryLanguage(t *testing.T) {
 	d := ref.MustLoad()
 	ids := d.MessageIDs()
-	for _, code := range app.ErrorCodes {
+	for _, code := range validate.ErrorCodes {
 		ids = append(ids, "error."+code)
 	}
 	for _, code := range app.ReasonCodes {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/report/layout"
@@ -132,7 +134,7 @@ func (b *builder) num(v float64) string { return b.loc.Number(v, 0) }
 // dateText formats a YYYY-MM-DD date the long way, or returns it as it is
 // when it does not parse.
 func (b *builder) dateText(s string) string {
-	if t, err := app.ParseDate(s); err == nil {
+	if t, err := validate.ParseDate(s); err == nil {
 		return b.loc.DateLong(t)
 	}
 	return s
@@ -140,7 +142,7 @@ func (b *builder) dateText(s string) string {
 
 // tableDate formats a YYYY-MM-DD date for a table column ("27 nov. 2026").
 func (b *builder) tableDate(s string) string {
-	if t, err := app.ParseDate(s); err == nil {
+	if t, err := validate.ParseDate(s); err == nil {
 		return b.loc.DateShort(t)
 	}
 	return s

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -26,20 +28,20 @@ func TestSaveSettingsRefusesInvalidBrandingAndKeepsTheSavedOnes(t *testing.T) {
 		field string
 		code  string
 	}{
-		{"NUL in the organisation", func(b *app.Branding) { b.Organisation = "Almi\x00Jönköping" }, "branding.organisation", app.CodeControlChars},
-		{"escape in the advisor's name", func(b *app.Branding) { b.AdvisorName = "Per \x1b[2JHolm" }, "branding.advisor_name", app.CodeControlChars},
-		{"500-character title", func(b *app.Branding) { b.AdvisorTitle = strings.Repeat("a", 500) }, "branding.advisor_title", app.CodeTooLong},
-		{"line break in the footer", func(b *app.Branding) { b.FooterText = "Konfidentiellt\nsida" }, "branding.footer_text", app.CodeControlChars},
-		{"bad e-mail", func(b *app.Branding) { b.AdvisorEmail = "per.holm@" }, "branding.advisor_email", app.CodeEmail},
-		{"bad phone", func(b *app.Branding) { b.AdvisorPhone = "ring växeln" }, "branding.advisor_phone", app.CodePhone},
-		{"bad colour", func(b *app.Branding) { b.PrimaryColor = "blå" }, "branding.primary_color", app.CodeColor},
+		{"NUL in the organisation", func(b *app.Branding) { b.Organisation = "Almi\x00Jönköping" }, "branding.organisation", validate.CodeControlChars},
+		{"escape in the advisor's name", func(b *app.Branding) { b.AdvisorName = "Per \x1b[2JHolm" }, "branding.advisor_name", validate.CodeControlChars},
+		{"500-character title", func(b *app.Branding) { b.AdvisorTitle = strings.Repeat("a", 500) }, "branding.advisor_title", validate.CodeTooLong},
+		{"line break in the footer", func(b *app.Branding) { b.FooterText = "Konfidentiellt\nsida" }, "branding.footer_text", validate.CodeControlChars},
+		{"bad e-mail", func(b *app.Branding) { b.AdvisorEmail = "per.holm@" }, "branding.advisor_email", validate.CodeEmail},
+		{"bad phone", func(b *app.Branding) { b.AdvisorPhone = "ring växeln" }, "branding.advisor_phone", validate.CodePhone},
+		{"bad colour", func(b *app.Branding) { b.PrimaryColor = "blå" }, "branding.primary_color", validate.CodeColor},
 	}
 	for _, c := range cases {
 		bad := *good
 		bad.Branding.Logo = nil
 		c.edit(&bad.Branding)
 		err := s.SaveSettings(ctx, &bad)
-		fes := app.FieldErrors(err)
+		fes := validate.FieldErrors(err)
 		if len(fes) != 1 || fes[0].Field != c.field || fes[0].Code != c.code {
 			t.Errorf("%s: SaveSettings = %v, want %s: %s", c.name, err, c.field, c.code)
 		}

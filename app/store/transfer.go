@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -121,7 +123,7 @@ type rowQuerier interface {
 }
 
 func companyByOrgNr(ctx context.Context, tx rowQuerier, orgNr string) (app.CompanyID, error) {
-	normalized, err := app.NormalizeOrgNr(orgNr)
+	normalized, err := validate.NormalizeOrgNr(orgNr)
 	if err != nil || normalized == "" {
 		return 0, nil
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/locales"
@@ -200,7 +202,7 @@ func writeRecommendationsText(w *textWriter, e *app.Explanation, l *locales.Loca
 }
 
 func dateText(s string, l *locales.Localizer) string {
-	t, err := app.ParseDate(s)
+	t, err := validate.ParseDate(s)
 	if err != nil {
 		return s
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/locales"
@@ -62,8 +64,8 @@ func describe(err error, l *locales.Localizer) string {
 	switch {
 	case errors.As(err, &msg):
 		return msg.in(l)
-	case len(app.FieldErrors(err)) > 0:
-		return fieldProblems(app.FieldErrors(err), l)
+	case len(validate.FieldErrors(err)) > 0:
+		return fieldProblems(validate.FieldErrors(err), l)
 	}
 	// Tried in this order: a store or file error may wrap a more telling one.
 	for _, problem := range []func(error, *locales.Localizer) (string, bool){fileProblem, storeProblem, writeProblem} {
@@ -139,7 +141,7 @@ func writeProblem(err error, l *locales.Localizer) (string, bool) {
 }
 
 // fieldProblems lists the first refused fields with their messages.
-func fieldProblems(fes []*app.FieldError, l *locales.Localizer) string {
+func fieldProblems(fes []*validate.FieldError, l *locales.Localizer) string {
 	const shown = 5
 	var parts []string
 	for i, fe := range fes {

@@ -9,7 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/locales"
 )
@@ -33,7 +34,7 @@ func cliLine(getenv func(string) string, args ...string) (int, string) {
 
 // leaks matches what a user must never read: an error code of app's
 // validators, a Go type or a formatting mistake, encoding/json's own words.
-var leaks = regexp.MustCompile(`\b(` + strings.Join(app.ErrorCodes, "|") + `)\b` +
+var leaks = regexp.MustCompile(`\b(` + strings.Join(validate.ErrorCodes, "|") + `)\b` +
 	`|\*?\b[a-z]+\.[A-Z][A-Za-z]*(Error|Problem)\b|%!|&\{|map\[|struct \{|<nil>|Go struct|of type|json: |\bint\b`)
 
 // The error paths of pomi-cli in both languages: each is one line on stderr

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/locales"
@@ -113,12 +115,12 @@ var settingsFlags = map[string]string{
 // the settings screen shows under the field.
 func settingsRefused(err error) error {
 	out := []error{errUsage}
-	for _, fe := range app.FieldErrors(err) {
+	for _, fe := range validate.FieldErrors(err) {
 		field := fe.Field
 		if flag, ok := settingsFlags[field]; ok {
 			field = "--" + flag
 		}
-		out = append(out, &app.FieldError{Field: field, Code: fe.Code})
+		out = append(out, &validate.FieldError{Field: field, Code: fe.Code})
 	}
 	return errors.Join(out...)
 }

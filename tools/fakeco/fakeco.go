@@ -9,6 +9,8 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/demo"
 	"github.com/pomi-planner/pomi/app/ref"
@@ -61,7 +63,7 @@ func Companies(n int, seed uint64, now time.Time) ([]*app.Document, error) {
 		ex := examples[i%len(examples)]
 		c := company(i, ex.Company, rng)
 		a := ex.Assessments[len(ex.Assessments)-1]
-		a.Date = now.AddDate(0, 0, -rng.IntN(730)).Format(app.DateLayout)
+		a.Date = now.AddDate(0, 0, -rng.IntN(730)).Format(validate.DateLayout)
 		docs[i] = app.NewDocument(c, []app.Assessment{a}, now)
 	}
 	return docs, nil

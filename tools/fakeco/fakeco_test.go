@@ -5,7 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
@@ -13,7 +14,7 @@ func TestOrgNrsPassTheAppsCheckAndAreDistinct(t *testing.T) {
 	seen := map[string]bool{}
 	for i := range 20000 {
 		nr := OrgNr(i)
-		got, err := app.NormalizeOrgNr(nr)
+		got, err := validate.NormalizeOrgNr(nr)
 		if err != nil || got != nr {
 			t.Fatalf("OrgNr(%d) = %q: normalized %q, %v", i, nr, got, err)
 		}

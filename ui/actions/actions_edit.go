@@ -3,6 +3,8 @@ package actions
 import (
 	"strings"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -95,11 +97,11 @@ func (v *view) showForm(titleID, confirmID string, a app.Action, done func(app.A
 	loc := v.s.Loc
 	f := &form{title: widget.NewEntry(), description: widget.NewMultiLineEntry()}
 	f.title.SetText(a.Title)
-	f.title.Validator = v.translated(app.ValidateName)
+	f.title.Validator = v.translated(validate.Name)
 	f.description.SetText(a.Description)
 	f.description.Wrapping = fyne.TextWrapWord
 	f.description.SetMinRowsVisible(3)
-	f.description.Validator = v.translated(app.ValidateNotes)
+	f.description.Validator = v.translated(validate.Notes)
 	dims := []string{loc.T("ui.actions.form.no_dimension")}
 	for _, d := range ref.Dimensions {
 		dims = append(dims, v.tr.T(ref.DimensionName(d)))
@@ -130,7 +132,7 @@ func (v *view) showForm(titleID, confirmID string, a app.Action, done func(app.A
 // session, and hands them on.
 func (v *view) submitForm(f *form, a app.Action, done func(app.Action)) {
 	title, desc := strings.TrimSpace(f.title.Text), strings.TrimSpace(f.description.Text)
-	if app.ValidateName(title) != nil || app.ValidateNotes(desc) != nil {
+	if validate.Name(title) != nil || validate.Notes(desc) != nil {
 		return
 	}
 	a.Title, a.Description, a.Dimension = title, desc, ""

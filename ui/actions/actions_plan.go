@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"strings"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -147,7 +149,7 @@ func (v *view) rowFields(r *row, a app.Action) {
 	r.owner.SetText(a.Owner)
 	r.owner.AlwaysShowValidationError = true
 	r.owner.OnChanged = func(s string) {
-		r.ownerErr = app.ValidateText(s, app.MaxShortLen)
+		r.ownerErr = validate.Text(s, validate.MaxShortLen)
 		r.owner.SetValidationError(r.ownerErr)
 		if r.ownerErr == nil {
 			v.s.EditAssessment(func(as *app.Assessment) { as.Actions[i].Owner = strings.TrimSpace(s) })
@@ -179,13 +181,13 @@ func checkDue(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	_, err := app.ParseDate(s)
+	_, err := validate.ParseDate(s)
 	return err
 }
 
 func normalDue(s string) string {
-	if t, err := app.ParseDate(s); err == nil {
-		return t.Format(app.DateLayout)
+	if t, err := validate.ParseDate(s); err == nil {
+		return t.Format(validate.DateLayout)
 	}
 	return ""
 }
@@ -227,7 +229,7 @@ func (v *view) translated(check func(string) error) func(string) error {
 
 // message is the translated reason for a validation error.
 func (v *view) message(err error) string {
-	if fe := app.FieldErrors(err); len(fe) > 0 {
+	if fe := validate.FieldErrors(err); len(fe) > 0 {
 		return v.s.Loc.T(fe[0].MessageID())
 	}
 	return v.s.Loc.T("error.unknown_value")

@@ -3,6 +3,8 @@ package actions
 import (
 	"strings"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -80,7 +82,7 @@ func (v *view) suggestionFacts(a app.Action) string {
 	if ea.Owner != "" {
 		parts = append(parts, loc.Tf("ui.actions.suggested_owner", map[string]any{"Owner": ea.Owner}))
 	}
-	if t, err := app.ParseDate(a.Due); err == nil {
+	if t, err := validate.ParseDate(a.Due); err == nil {
 		parts = append(parts, loc.Tf("ui.actions.suggested_due", map[string]any{"Date": loc.DateLong(t)}))
 	}
 	if names := actorNames(ea); names != "" {

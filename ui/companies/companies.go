@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -119,7 +121,7 @@ func (s *Screen) rowDetail(row app.CompanySummary) string {
 	if row.City != "" {
 		parts = append(parts, row.City)
 	}
-	if t, err := app.ParseDate(row.LastAssessment); err == nil {
+	if t, err := validate.ParseDate(row.LastAssessment); err == nil {
 		parts = append(parts, s.loc.Tf("ui.companies.last_assessment", map[string]any{"Date": s.loc.DateShort(t)}))
 	} else {
 		parts = append(parts, s.loc.T("ui.companies.no_assessment"))
@@ -199,7 +201,7 @@ func (s *Screen) AskNew() {
 	name := widget.NewEntry()
 	name.SetPlaceHolder(s.loc.T("ui.companies.name_hint"))
 	name.Validator = func(v string) error {
-		return s.fieldMessage(app.ValidateName(v))
+		return s.fieldMessage(validate.Name(v))
 	}
 	items := []*widget.FormItem{widget.NewFormItem(s.loc.T("ui.companies.name"), name)}
 	d := dialog.NewForm(s.loc.T("ui.companies.new_title"), s.loc.T("ui.create"), s.loc.T("ui.cancel"), items,
@@ -215,7 +217,7 @@ func (s *Screen) AskNew() {
 
 // fieldMessage turns a validator's error into its sentence in the UI language.
 func (s *Screen) fieldMessage(err error) error {
-	var fe *app.FieldError
+	var fe *validate.FieldError
 	if errors.As(err, &fe) {
 		return errors.New(s.loc.T(fe.MessageID()))
 	}

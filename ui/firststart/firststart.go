@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/ui/fynelang"
 	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/widgets"
@@ -171,8 +173,8 @@ func (p *firstStart) choose(usedBy string) {
 
 // validateOrganisation refuses what the settings cannot keep, in words.
 func (p *firstStart) validateOrganisation(s string) error {
-	var fe *app.FieldError
-	if err := app.ValidateText(s, app.MaxShortLen); errors.As(err, &fe) {
+	var fe *validate.FieldError
+	if err := validate.Text(s, validate.MaxShortLen); errors.As(err, &fe) {
 		return errors.New(p.loc.T(fe.MessageID()))
 	}
 	return nil

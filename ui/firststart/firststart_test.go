@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -132,7 +134,7 @@ func TestFirstStartSwitchesLanguageInPlace(t *testing.T) {
 func TestFirstStartRefusesAnInvalidOrganisation(t *testing.T) {
 	p, st, _, done := onStore(t, "sv")
 	test.Tap(p.advisor.Button)
-	test.Type(p.org, strings.Repeat("x", app.MaxShortLen+1))
+	test.Type(p.org, strings.Repeat("x", validate.MaxShortLen+1))
 	test.Tap(p.start)
 	if len(*done) != 0 {
 		t.Fatalf("handed on %+v", *done)

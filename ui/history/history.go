@@ -4,6 +4,8 @@ import (
 	"errors"
 	"sort"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/results"
 	"github.com/pomi-planner/pomi/ui/session"
@@ -127,7 +129,7 @@ func entries(s *session.Session) []entry {
 // date writes a stored date long ("10 november 2026") or short
 // ("10 nov. 2026"); a date that does not parse is shown as it is.
 func date(s *session.Session, date string, long bool) string {
-	t, err := app.ParseDate(date)
+	t, err := validate.ParseDate(date)
 	switch {
 	case err != nil:
 		return date

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -18,7 +20,6 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/locales"
 )
 
@@ -48,7 +49,7 @@ func countryNames(lang string) []country {
 		tag := language.Make(lang)
 		names, english := display.Regions(tag), display.Regions(language.English)
 		var out []item
-		for _, code := range codes(strings.ToUpper, app.ValidateCountry) {
+		for _, code := range codes(strings.ToUpper, validate.Country) {
 			r := language.MustParseRegion(code)
 			out = append(out, named(code, names.Name(r), english.Name(r)))
 		}
@@ -63,7 +64,7 @@ func Languages(lang string) []item {
 		tag := language.Make(lang)
 		names, english := display.Languages(tag), display.Languages(language.English)
 		var out []item
-		for _, code := range codes(func(s string) string { return s }, app.ValidateLanguage) {
+		for _, code := range codes(func(s string) string { return s }, validate.Language) {
 			b := language.MustParseBase(code)
 			if english.Name(b) == "" {
 				continue // a code without a name helps nobody pick it

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/internal/uitest"
 
 	"github.com/pomi-planner/pomi/ui/session"
@@ -42,7 +44,7 @@ func TestCountryNamesAreInTheLanguageAndSortedByIt(t *testing.T) {
 			t.Errorf("%s: from %q to %q", tc.lang, list[0].Name, list[len(list)-1].Name)
 		}
 		for _, c := range list {
-			if app.ValidateCountry(c.Code) != nil || c.Name == "" || c.Name == c.Code {
+			if validate.Country(c.Code) != nil || c.Name == "" || c.Name == c.Code {
 				t.Errorf("%s: %q %q is not a named country", tc.lang, c.Code, c.Name)
 			}
 		}

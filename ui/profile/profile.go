@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/ui/markets"
 	"github.com/pomi-planner/pomi/ui/session"
 
@@ -128,7 +130,7 @@ func (v *View) reason(err error) error {
 	if err == nil {
 		return nil
 	}
-	if fes := app.FieldErrors(err); len(fes) > 0 {
+	if fes := validate.FieldErrors(err); len(fes) > 0 {
 		return errors.New(v.loc.T(fes[0].MessageID()))
 	}
 	return errors.New(v.loc.T("error.unknown_value"))

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/locales"
@@ -56,7 +58,7 @@ type flagField struct {
 // around it.
 func shortText(dst func(c *app.Company) *string) func(*app.Company, string) error {
 	return func(c *app.Company, text string) error {
-		if err := app.ValidateText(text, app.MaxShortLen); err != nil {
+		if err := validate.Text(text, validate.MaxShortLen); err != nil {
 			return err
 		}
 		*dst(c) = strings.TrimSpace(text)
@@ -70,7 +72,7 @@ func get(dst func(c *app.Company) *string) func(*app.Company, *locales.Localizer
 
 // setName checks the required name.
 func setName(c *app.Company, text string) error {
-	if err := app.ValidateName(text); err != nil {
+	if err := validate.Name(text); err != nil {
 		return err
 	}
 	c.Name = strings.TrimSpace(text)
@@ -79,7 +81,7 @@ func setName(c *app.Company, text string) error {
 
 // setOrgNr stores the org.nr in its normalized form, "556036-0793".
 func setOrgNr(c *app.Company, text string) error {
-	nr, err := app.NormalizeOrgNr(text)
+	nr, err := validate.NormalizeOrgNr(text)
 	if err != nil {
 		return err
 	}
@@ -88,7 +90,7 @@ func setOrgNr(c *app.Company, text string) error {
 }
 
 func setWebsite(c *app.Company, text string) error {
-	site, err := app.NormalizeWebsite(text)
+	site, err := validate.NormalizeWebsite(text)
 	if err != nil {
 		return err
 	}
@@ -98,7 +100,7 @@ func setWebsite(c *app.Company, text string) error {
 
 func setPostalCode(c *app.Company, text string) error {
 	text = strings.TrimSpace(text)
-	if err := app.ValidatePostalCode(text); err != nil {
+	if err := validate.PostalCode(text); err != nil {
 		return err
 	}
 	c.Address.PostalCode = text
@@ -111,7 +113,7 @@ func setEmployees(c *app.Company, text string) error {
 		c.Employees = nil
 		return nil
 	}
-	n, err := app.ParseCount(text)
+	n, err := validate.ParseCount(text)
 	if err != nil {
 		return err
 	}
@@ -125,12 +127,12 @@ func setTurnover(c *app.Company, text string) error {
 		c.TurnoverSEK = nil
 		return nil
 	}
-	v, err := app.ParseNumber(text)
+	v, err := validate.ParseNumber(text)
 	if err != nil {
 		return err
 	}
 	if v < 0 {
-		return &app.FieldError{Code: app.CodeNegative}
+		return &validate.FieldError{Code: validate.CodeNegative}
 	}
 	sek := int64(math.Round(v))
 	c.TurnoverSEK = &sek
@@ -151,9 +153,9 @@ func setFounded(c *app.Company, text string, today time.Time) error {
 	}
 	year, err := strconv.Atoi(text)
 	if err != nil {
-		return &app.FieldError{Code: app.CodeYear}
+		return &validate.FieldError{Code: validate.CodeYear}
 	}
-	if err := app.ValidateFoundedYear(year, today); err != nil {
+	if err := validate.FoundedYear(year, today); err != nil {
 		return err
 	}
 	c.FoundedYear = year
@@ -167,11 +169,11 @@ func setExportShare(c *app.Company, text string) error {
 		c.ExportShare = nil
 		return nil
 	}
-	v, err := app.ParseNumber(text)
+	v, err := validate.ParseNumber(text)
 	if err != nil {
 		return err
 	}
-	if err := app.ValidatePercent(v); err != nil {
+	if err := validate.Percent(v); err != nil {
 		return err
 	}
 	c.ExportShare = &v
@@ -180,7 +182,7 @@ func setExportShare(c *app.Company, text string) error {
 
 func setEmail(c *app.Company, text string) error {
 	text = strings.TrimSpace(text)
-	if err := app.ValidateEmail(text); err != nil {
+	if err := validate.Email(text); err != nil {
 		return err
 	}
 	c.Contact.Email = text
@@ -189,7 +191,7 @@ func setEmail(c *app.Company, text string) error {
 
 func setPhone(c *app.Company, text string) error {
 	text = strings.TrimSpace(text)
-	if err := app.ValidatePhone(text); err != nil {
+	if err := validate.Phone(text); err != nil {
 		return err
 	}
 	c.Contact.Phone = text
@@ -197,7 +199,7 @@ func setPhone(c *app.Company, text string) error {
 }
 
 func setNotes(c *app.Company, text string) error {
-	if err := app.ValidateNotes(text); err != nil {
+	if err := validate.Notes(text); err != nil {
 		return err
 	}
 	c.Notes = text

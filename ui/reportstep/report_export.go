@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/session"
 
@@ -301,8 +303,8 @@ func proposedName(company, date string, loc *locales.Localizer, today time.Time)
 	if company == "" {
 		company = loc.T("ui.reportstep.untitled")
 	}
-	if _, err := app.ParseDate(date); err != nil {
-		date = today.Format(app.DateLayout)
+	if _, err := validate.ParseDate(date); err != nil {
+		date = today.Format(validate.DateLayout)
 	}
 	return safeName(loc.Tf("ui.reportstep.file_name", map[string]any{"Company": company, "Date": date})) + ".pdf"
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/session"
 
@@ -204,7 +206,7 @@ func draft(loc *locales.Localizer, c *app.Company, date string, b app.Branding, 
 	if first := strings.Fields(c.Contact.Name); len(first) > 0 {
 		greeting = loc.Tf("ui.share.mail.greeting_name", map[string]any{"Name": first[0]})
 	}
-	day, err := app.ParseDate(date)
+	day, err := validate.ParseDate(date)
 	if err != nil {
 		day = today
 	}

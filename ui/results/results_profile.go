@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"github.com/pomi-planner/pomi/app/validate"
 	"github.com/pomi-planner/pomi/ui/radar"
 	"github.com/pomi-planner/pomi/ui/session"
 
@@ -60,7 +61,7 @@ func previousAnalysis(s *session.Session) *app.Analysis {
 
 // date writes a stored date as in a table, "27 nov. 2026".
 func (v *view) date(s string) string {
-	if t, err := app.ParseDate(s); err == nil {
+	if t, err := validate.ParseDate(s); err == nil {
 		return v.s.Loc.DateShort(t)
 	}
 	return s

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -98,7 +100,7 @@ func OpenSession(ctx context.Context, deps *kit.Deps, st kit.Store, d *ref.Data,
 
 // startNew edits a new, empty assessment dated today, by the advisor in Settings.
 func (s *Session) startNew(ctx context.Context, today time.Time) {
-	a := app.Assessment{Date: today.Format(app.DateLayout)}
+	a := app.Assessment{Date: today.Format(validate.DateLayout)}
 	if st, err := s.Store.Settings(ctx); err == nil {
 		a.Assessor = st.Branding.AdvisorName
 	}

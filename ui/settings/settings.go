@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/ui/kit"
 	"github.com/pomi-planner/pomi/ui/session"
 
@@ -279,7 +281,7 @@ func (s *Screen) snapshot() Snapshot {
 func (s *Screen) Flush() error { return s.Auto.Flush() }
 
 func (s *Screen) saved(snap Snapshot, err error) {
-	for _, fe := range app.FieldErrors(err) {
+	for _, fe := range validate.FieldErrors(err) {
 		// The store refused a field (app.Settings.Validate): say so under it.
 		s.Branding.refused(fe)
 	}

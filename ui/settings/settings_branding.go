@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/ui/kit"
 
 	"fyne.io/fyne/v2"
@@ -92,7 +94,7 @@ func (b *branding) add(id, name, placeholder, hint string, field func(*app.Brand
 func (b *branding) reason(f *text, v string) error {
 	br := b.s.settings.Branding
 	*f.raw(&br) = v
-	for _, fe := range app.FieldErrors(br.Validate()) {
+	for _, fe := range validate.FieldErrors(br.Validate()) {
 		if fe.Field == f.field {
 			return errors.New(b.s.Loc.T(fe.MessageID()))
 		}
@@ -324,7 +326,7 @@ func hexByte(s string) uint8 {
 
 // refused shows a field error the store gave for a branding field ("branding.advisor_title")
 // under that field, and counts the field as invalid.
-func (b *branding) refused(fe *app.FieldError) {
+func (b *branding) refused(fe *validate.FieldError) {
 	for _, f := range b.Fields {
 		if "branding."+f.field == fe.Field {
 			b.showProblem(f, errors.New(b.s.Loc.T(fe.MessageID())))

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/validate"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/locales"
@@ -13,13 +15,13 @@ import (
 // invalidBranding is text that an imported company file could not
 // hold either, with the code app's validators give it.
 var invalidBranding = []struct{ id, text, code string }{
-	{"organisation", "Almi\x00Jönköping", app.CodeControlChars},
-	{"advisor_name", "Anna \x1b[2JBerg", app.CodeControlChars},
-	{"advisor_title", strings.Repeat("a", 500), app.CodeTooLong},
-	{"advisor_email", "anna.berg@", app.CodeEmail},
-	{"advisor_phone", "ring växeln", app.CodePhone},
-	{"footer", "Konfidentiellt\tsida", app.CodeControlChars},
-	{"color", "#12", app.CodeColor},
+	{"organisation", "Almi\x00Jönköping", validate.CodeControlChars},
+	{"advisor_name", "Anna \x1b[2JBerg", validate.CodeControlChars},
+	{"advisor_title", strings.Repeat("a", 500), validate.CodeTooLong},
+	{"advisor_email", "anna.berg@", validate.CodeEmail},
+	{"advisor_phone", "ring växeln", validate.CodePhone},
+	{"footer", "Konfidentiellt\tsida", validate.CodeControlChars},
+	{"color", "#12", validate.CodeColor},
 }
 
 // Each branding field says what an imported file with the same text is

@@ -1,4 +1,4 @@
-package app
+package validate
 
 import (
 	"errors"
@@ -55,13 +55,13 @@ var ErrorCodes = []string{
 	CodeDate, CodeRating, CodeTarget, CodeControlChars, CodeColor,
 }
 
-// fieldErr builds a *FieldError.
-func fieldErr(field, code string) error { return &FieldError{Field: field, Code: code} }
+// Err builds a *FieldError.
+func Err(field, code string) error { return &FieldError{Field: field, Code: code} }
 
-// inField returns err with every field error's name prefixed by field and a
+// InField returns err with every field error's name prefixed by field and a
 // dot: inField("contact", error for "email") is an error for "contact.email".
 // Errors that are not *FieldError values pass through unchanged.
-func inField(field string, err error) error {
+func InField(field string, err error) error {
 	if err == nil {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package app
+package validate
 
 // iso3166Alpha2 lists the 249 officially assigned ISO 3166-1 alpha-2 country
 // codes, each followed by a space. Reserved and withdrawn codes (EU, UK, SU,

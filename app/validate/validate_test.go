@@ -1,4 +1,4 @@
-package app
+package validate
 
 import (
 	"errors"
@@ -213,12 +213,12 @@ func TestValidateEmail(t *testing.T) {
 		{"info@example.se,other@example.se", CodeEmail},
 		{long + "x", CodeEmail}, // 255 characters
 	} {
-		checkCode(t, fmt.Sprintf("ValidateEmail(%q)", c.in), ValidateEmail(c.in), c.code)
+		checkCode(t, fmt.Sprintf("ValidateEmail(%q)", c.in), Email(c.in), c.code)
 	}
 	if len(long) != 254 {
 		t.Fatalf("test setup: long address has %d characters, want 254", len(long))
 	}
-	checkCode(t, "ValidateEmail(254 characters)", ValidateEmail(long), "")
+	checkCode(t, "ValidateEmail(254 characters)", Email(long), "")
 }
 
 // Regression: net/mail treats every non-ASCII rune as an atom character, so
@@ -234,7 +234,7 @@ func TestValidateEmailRefusesUnicodeSpaceAndControls(t *testing.T) {
 		"info\u0085@example.se",
 		"info@exam\u200bple.se",
 	} {
-		checkCode(t, fmt.Sprintf("ValidateEmail(%q)", in), ValidateEmail(in), CodeEmail)
+		checkCode(t, fmt.Sprintf("ValidateEmail(%q)", in), Email(in), CodeEmail)
 	}
 }
 
@@ -262,7 +262,7 @@ func TestValidatePhone(t *testing.T) {
 		{"+", CodePhone},
 		{"070\t1234567", CodePhone},
 	} {
-		checkCode(t, fmt.Sprintf("ValidatePhone(%q)", c.in), ValidatePhone(c.in), c.code)
+		checkCode(t, fmt.Sprintf("ValidatePhone(%q)", c.in), Phone(c.in), c.code)
 	}
 }
 
@@ -339,10 +339,10 @@ func TestValidateFoundedYear(t *testing.T) {
 		{1599, CodeYear}, {2027, CodeYear}, {-1, CodeYear}, {-2026, CodeYear},
 		{26, CodeYear}, {99999, CodeYear},
 	} {
-		checkCode(t, fmt.Sprintf("ValidateFoundedYear(%d)", c.year), ValidateFoundedYear(c.year, now), c.code)
+		checkCode(t, fmt.Sprintf("ValidateFoundedYear(%d)", c.year), FoundedYear(c.year, now), c.code)
 	}
 	newYear := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
-	checkCode(t, "ValidateFoundedYear(2027) on New Year's Day 2027", ValidateFoundedYear(2027, newYear), "")
+	checkCode(t, "ValidateFoundedYear(2027) on New Year's Day 2027", FoundedYear(2027, newYear), "")
 }
 
 func TestValidatePostalCode(t *testing.T) {
@@ -366,7 +366,7 @@ func TestValidatePostalCode(t *testing.T) {
 		{"12345\n", CodePostalCode},
 		{"     ", CodePostalCode},
 	} {
-		checkCode(t, fmt.Sprintf("ValidatePostalCode(%q)", c.in), ValidatePostalCode(c.in), c.code)
+		checkCode(t, fmt.Sprintf("ValidatePostalCode(%q)", c.in), PostalCode(c.in), c.code)
 	}
 }
 
@@ -374,7 +374,7 @@ func TestValidatePostalCode(t *testing.T) {
 // elsewhere must be refused, as the value is stored as typed.
 func TestValidatePostalCodeSpaceOnlyAfterThirdDigit(t *testing.T) {
 	for _, in := range []string{"1 2345", "12 345", "1234 5", " 12345", "12345 "} {
-		checkCode(t, fmt.Sprintf("ValidatePostalCode(%q)", in), ValidatePostalCode(in), CodePostalCode)
+		checkCode(t, fmt.Sprintf("ValidatePostalCode(%q)", in), PostalCode(in), CodePostalCode)
 	}
 }
 
@@ -401,7 +401,7 @@ func TestValidateCountry(t *testing.T) {
 		{"Ö", CodeCountry},
 		{"SE ", CodeCountry},
 	} {
-		checkCode(t, fmt.Sprintf("ValidateCountry(%q)", c.in), ValidateCountry(c.in), c.code)
+		checkCode(t, fmt.Sprintf("ValidateCountry(%q)", c.in), Country(c.in), c.code)
 	}
 }
 
@@ -411,7 +411,7 @@ func TestValidateCountry(t *testing.T) {
 // and "SU"/"YU" were withdrawn.
 func TestValidateCountryRefusesNonCountries(t *testing.T) {
 	for _, in := range []string{"EZ", "UN", "UK", "SU", "YU"} {
-		checkCode(t, fmt.Sprintf("ValidateCountry(%q)", in), ValidateCountry(in), CodeCountry)
+		checkCode(t, fmt.Sprintf("ValidateCountry(%q)", in), Country(in), CodeCountry)
 	}
 }
 
@@ -432,7 +432,7 @@ func TestValidateLanguage(t *testing.T) {
 		{"e ", CodeLanguage},
 		{"ö", CodeLanguage},
 	} {
-		checkCode(t, fmt.Sprintf("ValidateLanguage(%q)", c.in), ValidateLanguage(c.in), c.code)
+		checkCode(t, fmt.Sprintf("ValidateLanguage(%q)", c.in), Language(c.in), c.code)
 	}
 }
 
@@ -453,7 +453,7 @@ func TestValidateChoice(t *testing.T) {
 		{"mature", nil, CodeUnknownValue},
 		{"other", allowed, CodeUnknownValue},
 	} {
-		checkCode(t, fmt.Sprintf("ValidateChoice(%q, %q)", c.in, c.allowed), ValidateChoice(c.in, c.allowed), c.code)
+		checkCode(t, fmt.Sprintf("ValidateChoice(%q, %q)", c.in, c.allowed), Choice(c.in, c.allowed), c.code)
 	}
 }
 
@@ -544,7 +544,7 @@ func TestValidatePercent(t *testing.T) {
 		{-0.1, CodePercent}, {100.0001, CodePercent}, {math.NaN(), CodePercent},
 		{math.Inf(1), CodePercent}, {math.Inf(-1), CodePercent}, {-100, CodePercent},
 	} {
-		checkCode(t, fmt.Sprintf("ValidatePercent(%v)", c.v), ValidatePercent(c.v), c.code)
+		checkCode(t, fmt.Sprintf("ValidatePercent(%v)", c.v), Percent(c.v), c.code)
 	}
 }
 
@@ -599,7 +599,7 @@ func TestValidateText(t *testing.T) {
 		{"nel\u0085", MaxShortLen, CodeControlChars},
 		{"bell\a", MaxShortLen, CodeControlChars},
 	} {
-		checkCode(t, fmt.Sprintf("ValidateText(%.30q, %d)", c.in, c.max), ValidateText(c.in, c.max), c.code)
+		checkCode(t, fmt.Sprintf("ValidateText(%.30q, %d)", c.in, c.max), Text(c.in, c.max), c.code)
 	}
 }
 
@@ -620,7 +620,7 @@ func TestValidateNotes(t *testing.T) {
 		{"del\x7f", CodeControlChars},
 		{"nel\u0085", CodeControlChars},
 	} {
-		checkCode(t, fmt.Sprintf("ValidateNotes(%.30q)", c.in), ValidateNotes(c.in), c.code)
+		checkCode(t, fmt.Sprintf("ValidateNotes(%.30q)", c.in), Notes(c.in), c.code)
 	}
 }
 
@@ -636,7 +636,7 @@ func TestValidateName(t *testing.T) {
 		{"Ac\x00me", CodeControlChars},
 		{"Acme\nAB", CodeControlChars},
 	} {
-		checkCode(t, fmt.Sprintf("ValidateName(%.30q)", c.in), ValidateName(c.in), c.code)
+		checkCode(t, fmt.Sprintf("ValidateName(%.30q)", c.in), Name(c.in), c.code)
 	}
 }
 
@@ -645,7 +645,7 @@ func TestValidateName(t *testing.T) {
 // callers store the untrimmed value (Company.Name, Action.Title).
 func TestValidateNameRefusesControlCharsAtEnds(t *testing.T) {
 	for _, in := range []string{"Acme AB\n", "\tAcme AB", "Acme AB\r\n", "Acme AB\u0085"} {
-		checkCode(t, fmt.Sprintf("ValidateName(%q)", in), ValidateName(in), CodeControlChars)
+		checkCode(t, fmt.Sprintf("ValidateName(%q)", in), Name(in), CodeControlChars)
 	}
 }
 
@@ -700,11 +700,11 @@ func equalStrings(a, b []string) bool {
 }
 
 func TestInField(t *testing.T) {
-	if inField("x", nil) != nil {
+	if InField("x", nil) != nil {
 		t.Error("inField(x, nil) != nil")
 	}
 	plain := io.ErrUnexpectedEOF
-	if got := inField("x", plain); got != plain {
+	if got := InField("x", plain); got != plain {
 		t.Errorf("inField(x, plain error) = %v, want it unchanged", got)
 	}
 	for _, c := range []struct {
@@ -712,14 +712,14 @@ func TestInField(t *testing.T) {
 		err   error
 		want  []string
 	}{
-		{"name", fieldErr("", CodeRequired), []string{"name: required"}},
-		{"contact", fieldErr("email", CodeEmail), []string{"contact.email: invalid_email"}},
-		{"", fieldErr("email", CodeEmail), []string{"email: invalid_email"}},
-		{"company", inField("contact", fieldErr("email", CodeEmail)), []string{"company.contact.email: invalid_email"}},
-		{"assessments[1]", errors.Join(fieldErr("date", CodeDate), nil, fieldErr("", CodeRating)),
+		{"name", Err("", CodeRequired), []string{"name: required"}},
+		{"contact", Err("email", CodeEmail), []string{"contact.email: invalid_email"}},
+		{"", Err("email", CodeEmail), []string{"email: invalid_email"}},
+		{"company", InField("contact", Err("email", CodeEmail)), []string{"company.contact.email: invalid_email"}},
+		{"assessments[1]", errors.Join(Err("date", CodeDate), nil, Err("", CodeRating)),
 			[]string{"assessments[1].date: invalid_date", "assessments[1]: invalid_rating"}},
 	} {
-		got := fieldList(FieldErrors(inField(c.field, c.err)))
+		got := fieldList(FieldErrors(InField(c.field, c.err)))
 		if !equalStrings(got, c.want) {
 			t.Errorf("inField(%q, %v) = %q, want %q", c.field, c.err, got, c.want)
 		}
@@ -733,7 +733,7 @@ func TestFieldErrors(t *testing.T) {
 	if got := FieldErrors(errors.New("plain")); len(got) != 0 {
 		t.Errorf("FieldErrors(plain) = %v, want none", got)
 	}
-	a, b, c := fieldErr("a", CodeRequired), fieldErr("b", CodeEmail), fieldErr("c", CodeURL)
+	a, b, c := Err("a", CodeRequired), Err("b", CodeEmail), Err("c", CodeURL)
 	nested := errors.Join(a, errors.Join(b, errors.New("not a field error")), c)
 	if got, want := fieldList(FieldErrors(nested)), []string{"a: required", "b: invalid_email", "c: invalid_url"}; !equalStrings(got, want) {
 		t.Errorf("FieldErrors(nested join) = %q, want %q", got, want)
@@ -746,7 +746,7 @@ func TestFieldErrors(t *testing.T) {
 // Regression: a join wrapped once by fmt.Errorf("...: %w", join), which is
 // what Decode returns, must yield every field error, not just the first.
 func TestFieldErrorsUnwrapsWrappedJoin(t *testing.T) {
-	join := errors.Join(fieldErr("a", CodeRequired), fieldErr("b", CodeEmail))
+	join := errors.Join(Err("a", CodeRequired), Err("b", CodeEmail))
 	got := fieldList(FieldErrors(fmt.Errorf("company file: %w", join)))
 	if want := []string{"a: required", "b: invalid_email"}; !equalStrings(got, want) {
 		t.Errorf("FieldErrors(wrapped join) = %q, want %q", got, want)

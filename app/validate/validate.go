@@ -1,4 +1,4 @@
-package app
+package validate
 
 import (
 	"net/mail"
@@ -19,36 +19,36 @@ const (
 	MaxNotesLen = 20000
 )
 
-// ValidateName checks a required name of at most MaxNameLen characters.
-func ValidateName(s string) error {
+// Name checks a required name of at most MaxNameLen characters.
+func Name(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return fieldErr("", CodeRequired)
+		return Err("", CodeRequired)
 	}
-	return ValidateText(s, MaxNameLen)
+	return Text(s, MaxNameLen)
 }
 
-// ValidateText checks an optional one-line text: at most max characters and no
+// Text checks an optional one-line text: at most max characters and no
 // control characters.
-func ValidateText(s string, max int) error {
+func Text(s string, max int) error {
 	if utf8.RuneCountInString(s) > max {
-		return fieldErr("", CodeTooLong)
+		return Err("", CodeTooLong)
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) {
-			return fieldErr("", CodeControlChars)
+			return Err("", CodeControlChars)
 		}
 	}
 	return nil
 }
 
-// ValidateNotes checks a free multi-line text: tabs and line breaks are fine.
-func ValidateNotes(s string) error {
+// Notes checks a free multi-line text: tabs and line breaks are fine.
+func Notes(s string) error {
 	if utf8.RuneCountInString(s) > MaxNotesLen {
-		return fieldErr("", CodeTooLong)
+		return Err("", CodeTooLong)
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
-			return fieldErr("", CodeControlChars)
+			return Err("", CodeControlChars)
 		}
 	}
 	return nil
@@ -72,7 +72,7 @@ func NormalizeOrgNr(s string) (string, error) {
 		case (r == '-' || r == '+') && (i == len(s)-5) && len(digits) >= 6:
 		case r == ' ':
 		default:
-			return "", fieldErr("", CodeOrgNrFormat)
+			return "", Err("", CodeOrgNrFormat)
 		}
 	}
 	if len(digits) == 12 {
@@ -80,14 +80,14 @@ func NormalizeOrgNr(s string) (string, error) {
 		case "16", "19", "20":
 			digits = digits[2:]
 		default:
-			return "", fieldErr("", CodeOrgNrFormat)
+			return "", Err("", CodeOrgNrFormat)
 		}
 	}
 	if len(digits) != 10 {
-		return "", fieldErr("", CodeOrgNrFormat)
+		return "", Err("", CodeOrgNrFormat)
 	}
 	if !luhnValid(digits) {
-		return "", fieldErr("", CodeOrgNrCheck)
+		return "", Err("", CodeOrgNrCheck)
 	}
 	return string(digits[:6]) + "-" + string(digits[6:]), nil
 }
@@ -108,20 +108,20 @@ func luhnValid(digits []byte) bool {
 	return sum%10 == 0
 }
 
-// ValidateEmail checks a plain e-mail address (no display name); empty is valid.
-func ValidateEmail(s string) error {
+// Email checks a plain e-mail address (no display name); empty is valid.
+func Email(s string) error {
 	if s == "" {
 		return nil
 	}
 	if len(s) > 254 || strings.ContainsAny(s, "<>\"") || !visibleWithoutSpace(s) {
-		return fieldErr("", CodeEmail)
+		return Err("", CodeEmail)
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
-		return fieldErr("", CodeEmail)
+		return Err("", CodeEmail)
 	}
 	if !hasDottedDomain(s) {
-		return fieldErr("", CodeEmail)
+		return Err("", CodeEmail)
 	}
 	return nil
 }
@@ -147,9 +147,9 @@ func hasDottedDomain(addr string) bool {
 		!strings.HasPrefix(domain, ".") && !strings.Contains(domain, "..")
 }
 
-// ValidatePhone checks a phone number: digits with optional +, spaces, hyphens
+// Phone checks a phone number: digits with optional +, spaces, hyphens
 // and parentheses, 6–15 digits; empty is valid.
-func ValidatePhone(s string) error {
+func Phone(s string) error {
 	if s == "" {
 		return nil
 	}
@@ -160,11 +160,11 @@ func ValidatePhone(s string) error {
 			n++
 		case r == '+' && i == 0, r == ' ', r == '-', r == '(', r == ')':
 		default:
-			return fieldErr("", CodePhone)
+			return Err("", CodePhone)
 		}
 	}
 	if n < 6 || n > 15 {
-		return fieldErr("", CodePhone)
+		return Err("", CodePhone)
 	}
 	return nil
 }
@@ -180,13 +180,13 @@ func NormalizeWebsite(s string) (string, error) {
 	lower := strings.ToLower(s)
 	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
 		if hasScheme(s) {
-			return "", fieldErr("", CodeURL)
+			return "", Err("", CodeURL)
 		}
 		s = "https://" + s
 	}
 	u, err := url.Parse(s)
 	if err != nil || len(s) > 2000 || u.User != nil || !validHostName(u.Hostname()) {
-		return "", fieldErr("", CodeURL)
+		return "", Err("", CodeURL)
 	}
 	return s, nil
 }
@@ -222,55 +222,55 @@ func validHostName(host string) bool {
 	return true
 }
 
-// ValidateFoundedYear checks a founding year between 1600 and this year; 0
+// FoundedYear checks a founding year between 1600 and this year; 0
 // means unknown.
-func ValidateFoundedYear(year int, now time.Time) error {
+func FoundedYear(year int, now time.Time) error {
 	if year == 0 {
 		return nil
 	}
 	if year < 1600 || year > now.Year() {
-		return fieldErr("", CodeYear)
+		return Err("", CodeYear)
 	}
 	return nil
 }
 
-// ValidatePostalCode checks a Swedish postal code, "NNN NN" or "NNNNN"; empty is valid.
-func ValidatePostalCode(s string) error {
+// PostalCode checks a Swedish postal code, "NNN NN" or "NNNNN"; empty is valid.
+func PostalCode(s string) error {
 	if s == "" {
 		return nil
 	}
 	digits := strings.Replace(s, " ", "", 1)
 	spaced := len(s) == 6 && s[3] == ' '
 	if len(digits) != 5 || strings.Trim(digits, "0123456789") != "" || (len(s) == 6 && !spaced) {
-		return fieldErr("", CodePostalCode)
+		return Err("", CodePostalCode)
 	}
 	return nil
 }
 
-// ValidateCountry checks an ISO 3166-1 alpha-2 code of a country (not a region).
-func ValidateCountry(code string) error {
+// Country checks an ISO 3166-1 alpha-2 code of a country (not a region).
+func Country(code string) error {
 	if len(code) != 2 || strings.ToUpper(code) != code {
-		return fieldErr("", CodeCountry)
+		return Err("", CodeCountry)
 	}
 	if !strings.Contains(iso3166Alpha2, code+" ") {
-		return fieldErr("", CodeCountry)
+		return Err("", CodeCountry)
 	}
 	return nil
 }
 
-// ValidateLanguage checks an ISO 639-1 two-letter language code.
-func ValidateLanguage(code string) error {
+// Language checks an ISO 639-1 two-letter language code.
+func Language(code string) error {
 	if len(code) != 2 || strings.ToLower(code) != code {
-		return fieldErr("", CodeLanguage)
+		return Err("", CodeLanguage)
 	}
 	if b, err := language.ParseBase(code); err != nil || b.String() != code {
-		return fieldErr("", CodeLanguage)
+		return Err("", CodeLanguage)
 	}
 	return nil
 }
 
-// ValidateChoice checks that s is empty or one of allowed.
-func ValidateChoice(s string, allowed []string) error {
+// Choice checks that s is empty or one of allowed.
+func Choice(s string, allowed []string) error {
 	if s == "" {
 		return nil
 	}
@@ -279,7 +279,7 @@ func ValidateChoice(s string, allowed []string) error {
 			return nil
 		}
 	}
-	return fieldErr("", CodeUnknownValue)
+	return Err("", CodeUnknownValue)
 }
 
 // ParseNumber reads a number as people type it in either language: "1 234",
@@ -289,15 +289,15 @@ func ValidateChoice(s string, allowed []string) error {
 func ParseNumber(s string) (float64, error) {
 	s = withoutDigitSpaces(strings.TrimSpace(s))
 	if s == "" || strings.Trim(s, "0123456789,.-+eE") != "" {
-		return 0, fieldErr("", CodeNumber)
+		return 0, Err("", CodeNumber)
 	}
 	s, ok := withDecimalPoint(s)
 	if !ok {
-		return 0, fieldErr("", CodeNumber)
+		return 0, Err("", CodeNumber)
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || v != v || v > 1e15 || v < -1e15 {
-		return 0, fieldErr("", CodeNumber)
+		return 0, Err("", CodeNumber)
 	}
 	return v, nil
 }
@@ -347,25 +347,25 @@ func thousandsGrouped(s string) bool {
 func ParseCount(s string) (int, error) {
 	if strings.ContainsAny(s, ",.") {
 		// "1,000" is a thousand in English and one in Swedish: ask instead of guessing.
-		return 0, fieldErr("", CodeNumber)
+		return 0, Err("", CodeNumber)
 	}
 	v, err := ParseNumber(s)
 	if err != nil {
 		return 0, err
 	}
 	if v < 0 {
-		return 0, fieldErr("", CodeNegative)
+		return 0, Err("", CodeNegative)
 	}
 	if v != float64(int64(v)) || v > 1e9 {
-		return 0, fieldErr("", CodeNumber)
+		return 0, Err("", CodeNumber)
 	}
 	return int(v), nil
 }
 
-// ValidatePercent checks a share between 0 and 100.
-func ValidatePercent(v float64) error {
+// Percent checks a share between 0 and 100.
+func Percent(v float64) error {
 	if v < 0 || v > 100 || v != v {
-		return fieldErr("", CodePercent)
+		return Err("", CodePercent)
 	}
 	return nil
 }
@@ -377,7 +377,7 @@ const DateLayout = "2006-01-02"
 func ParseDate(s string) (time.Time, error) {
 	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, fieldErr("", CodeDate)
+		return time.Time{}, Err("", CodeDate)
 	}
 	return t, nil
 }
