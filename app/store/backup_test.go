@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	_ "modernc.org/sqlite"
@@ -76,7 +78,7 @@ func clientNames(t *testing.T, uri string) []string {
 
 func mustBackup(t *testing.T, db *sql.DB, dbPath, reason string, now time.Time) string {
 	t.Helper()
-	path, err := Backup(context.Background(), db, dbPath, reason, now)
+	path, err := backups.Backup(context.Background(), db, dbPath, reason, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +101,7 @@ func touchBackup(t *testing.T, dir, name string) string {
 
 func backupNames(t *testing.T, dir string) []string {
 	t.Helper()
-	list, err := ListBackups(dir)
+	list, err := backups.List(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,13 +120,13 @@ func TestBackupIsACompleteReadOnlyCopy(t *testing.T) {
 	if path != want {
 		t.Errorf("path %q, want %q", path, want)
 	}
-	if got, orig := clientNames(t, readOnlyURI(path)), clientNames(t, "file:"+dbPath); !slices.Equal(got, orig) || len(got) != 25 {
+	if got, orig := clientNames(t, backups.ReadOnlyURI(path)), clientNames(t, "file:"+dbPath); !slices.Equal(got, orig) || len(got) != 25 {
 		t.Errorf("backup has %d rows, database %d", len(got), len(orig))
 	}
-	if err := quickCheckBackup(context.Background(), path); err != nil {
+	if err := backups.QuickCheckBackup(context.Background(), path); err != nil {
 		t.Error(err)
 	}
-	entries, _ := os.ReadDir(BackupDir(dbPath))
+	entries, _ := os.ReadDir(backups.Dir(dbPath))
 	if len(entries) != 1 {
 		t.Errorf("backup folder holds %v, want just the backup (no temp, -wal or -shm files)", entries)
 	}
@@ -136,7 +138,7 @@ func TestBackupFilesArePrivate(t *testing.T) {
 	}
 	db, dbPath := newBackupTestDB(t, 1)
 	path := mustBackup(t, db, dbPath, "daily", backupTestTime)
-	for p, want := range map[string]os.FileMode{path: 0o600, BackupDir(dbPath): 0o700} {
+	for p, want := range map[string]os.FileMode{path: 0o600, backups.Dir(dbPath): 0o700} {
 		if st, err := os.Stat(p); err != nil || st.Mode().Perm() != want {
 			t.Errorf("%s: %v %v, want %v", p, st.Mode().Perm(), err, want)
 		}
@@ -148,7 +150,7 @@ func TestBackupSameSecondGetsNumbers(t *testing.T) {
 	for range 3 {
 		mustBackup(t, db, dbPath, "pre-migration-3", backupTestTime)
 	}
-	got := backupNames(t, BackupDir(dbPath))
+	got := backupNames(t, backups.Dir(dbPath))
 	want := []string{
 		"pomi-20261128-153012-3-pre-migration-3.db",
 		"pomi-20261128-153012-2-pre-migration-3.db",
@@ -157,7 +159,7 @@ func TestBackupSameSecondGetsNumbers(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
-	list, _ := ListBackups(BackupDir(dbPath))
+	list, _ := backups.List(backups.Dir(dbPath))
 	for _, b := range list {
 		if b.Reason != "pre-migration-3" || !b.Time.Equal(backupTestTime) || b.Size == 0 {
 			t.Errorf("parsed %+v", b)
@@ -177,11 +179,11 @@ func TestBackupReasonSanitized(t *testing.T) {
 		strings.Repeat("a", 60): strings.Repeat("a", 40),
 	}
 	for in, want := range cases {
-		if got := sanitizeReason(in); got != want {
+		if got := backups.SanitizeReason(in); got != want {
 			t.Errorf("sanitizeReason(%q) = %q, want %q", in, got, want)
 		}
-		name := backupFileName("20261128-153012", 2, sanitizeReason(in))
-		if m := backupNameRE.FindStringSubmatch(name); m == nil || m[3] != want {
+		name := backups.FileName("20261128-153012", 2, backups.SanitizeReason(in))
+		if m := backups.NameRE.FindStringSubmatch(name); m == nil || m[3] != want {
 			t.Errorf("%q does not parse back to %q: %v", name, want, m)
 		}
 	}
@@ -190,30 +192,30 @@ func TestBackupReasonSanitized(t *testing.T) {
 func TestBackupPrunesToKeepBackups(t *testing.T) {
 	db, dbPath := newBackupTestDB(t, 1)
 	var made []string
-	for i := range KeepBackups + 3 {
+	for i := range backups.KeepBackups + 3 {
 		made = append(made, mustBackup(t, db, dbPath, "daily", backupTestTime.Add(time.Duration(i)*time.Hour)))
 	}
-	got := backupNames(t, BackupDir(dbPath))
-	if len(got) != KeepBackups {
-		t.Fatalf("%d backups left, want %d", len(got), KeepBackups)
+	got := backupNames(t, backups.Dir(dbPath))
+	if len(got) != backups.KeepBackups {
+		t.Fatalf("%d backups left, want %d", len(got), backups.KeepBackups)
 	}
-	if got[0] != filepath.Base(made[len(made)-1]) || got[KeepBackups-1] != filepath.Base(made[3]) {
+	if got[0] != filepath.Base(made[len(made)-1]) || got[backups.KeepBackups-1] != filepath.Base(made[3]) {
 		t.Errorf("kept %v", got)
 	}
 }
 
 func TestBackupKeepsTheNewFileWhenTheClockWentBack(t *testing.T) {
 	db, dbPath := newBackupTestDB(t, 1)
-	dir := BackupDir(dbPath)
-	for i := range KeepBackups {
+	dir := backups.Dir(dbPath)
+	for i := range backups.KeepBackups {
 		touchBackup(t, dir, fmt.Sprintf("pomi-20261201-0000%02d-daily.db", i))
 	}
 	path := mustBackup(t, db, dbPath, "manual", backupTestTime) // older than all
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("the new backup was pruned: %v", err)
 	}
-	if n := len(backupNames(t, dir)); n != KeepBackups {
-		t.Errorf("%d backups, want %d", n, KeepBackups)
+	if n := len(backupNames(t, dir)); n != backups.KeepBackups {
+		t.Errorf("%d backups, want %d", n, backups.KeepBackups)
 	}
 }
 
@@ -231,7 +233,7 @@ func TestPruneKeepsNewestAndIgnoresOtherFiles(t *testing.T) {
 	for _, o := range others {
 		touchBackup(t, dir, o)
 	}
-	if err := Prune(dir, 10); err != nil {
+	if err := backups.Prune(dir, 10); err != nil {
 		t.Fatal(err)
 	}
 	got := backupNames(t, dir)
@@ -244,7 +246,7 @@ func TestPruneKeepsNewestAndIgnoresOtherFiles(t *testing.T) {
 			t.Errorf("%s was touched: %v", o, err)
 		}
 	}
-	if err := Prune(filepath.Join(dir, "missing"), 10); err != nil {
+	if err := backups.Prune(filepath.Join(dir, "missing"), 10); err != nil {
 		t.Errorf("missing folder: %v", err)
 	}
 }
@@ -273,14 +275,14 @@ func TestListBackupsNewestFirst(t *testing.T) {
 	if got := backupNames(t, dir); !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
-	list, _ := ListBackups(dir)
+	list, _ := backups.List(dir)
 	if b := list[2]; b.Reason != "pre-import" || !b.Time.Equal(backupTestTime) || b.Size != 1 || b.Path != filepath.Join(dir, want[2]) {
 		t.Errorf("parsed %+v", b)
 	}
 }
 
 func TestListBackupsOfMissingFolderIsEmpty(t *testing.T) {
-	list, err := ListBackups(filepath.Join(t.TempDir(), "backups"))
+	list, err := backups.List(filepath.Join(t.TempDir(), "backups"))
 	if err != nil || len(list) != 0 {
 		t.Errorf("got %v, %v", list, err)
 	}
@@ -289,7 +291,7 @@ func TestListBackupsOfMissingFolderIsEmpty(t *testing.T) {
 func TestNewestGoodBackupSkipsDamagedOnes(t *testing.T) {
 	ctx := context.Background()
 	db, dbPath := newBackupTestDB(t, 2000) // several pages, so half is a real truncation
-	dir := BackupDir(dbPath)
+	dir := backups.Dir(dbPath)
 	good := mustBackup(t, db, dbPath, "daily", backupTestTime)
 
 	garbage := filepath.Join(dir, "pomi-20261128-160000-manual.db")
@@ -306,12 +308,12 @@ func TestNewestGoodBackupSkipsDamagedOnes(t *testing.T) {
 	}
 	tiny := touchBackup(t, dir, "pomi-20261128-180000-tiny.db") // SQLite would call it empty
 	for _, bad := range []string{garbage, truncated, tiny} {
-		if err := quickCheckBackup(ctx, bad); err == nil {
+		if err := backups.QuickCheckBackup(ctx, bad); err == nil {
 			t.Errorf("%s passed the check", filepath.Base(bad))
 		}
 	}
 
-	got, err := NewestGoodBackup(ctx, dir)
+	got, err := backups.NewestGood(ctx, dir)
 	if err != nil || got != good {
 		t.Errorf("got %q, %v; want %q", got, err, good)
 	}
@@ -324,12 +326,12 @@ func TestNewestGoodBackupSkipsDamagedOnes(t *testing.T) {
 func TestNewestGoodBackupWhenNone(t *testing.T) {
 	dir := t.TempDir()
 	for _, d := range []string{dir, filepath.Join(dir, "missing")} {
-		if got, err := NewestGoodBackup(context.Background(), d); got != "" || err != nil {
+		if got, err := backups.NewestGood(context.Background(), d); got != "" || err != nil {
 			t.Errorf("%s: got %q, %v", d, got, err)
 		}
 	}
 	touchBackup(t, dir, "pomi-20261128-180000-daily.db")
-	if got, err := NewestGoodBackup(context.Background(), dir); got != "" || err != nil {
+	if got, err := backups.NewestGood(context.Background(), dir); got != "" || err != nil {
 		t.Errorf("only a damaged backup: got %q, %v", got, err)
 	}
 }
@@ -339,7 +341,7 @@ func TestNewestGoodBackupStopsWhenCancelled(t *testing.T) {
 	mustBackup(t, db, dbPath, "daily", backupTestTime)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if got, err := NewestGoodBackup(ctx, BackupDir(dbPath)); err == nil || got != "" {
+	if got, err := backups.NewestGood(ctx, backups.Dir(dbPath)); err == nil || got != "" {
 		t.Errorf("got %q, %v", got, err)
 	}
 }
@@ -361,10 +363,10 @@ func TestBackupInAFolderWithURICharacters(t *testing.T) {
 	defer db.Close()
 	dbPath := filepath.Join(dir, datadir.DatabaseName)
 	path := mustBackup(t, db, dbPath, "manual", backupTestTime)
-	if got, err := NewestGoodBackup(context.Background(), BackupDir(dbPath)); err != nil || got != path {
+	if got, err := backups.NewestGood(context.Background(), backups.Dir(dbPath)); err != nil || got != path {
 		t.Errorf("got %q, %v; want %q", got, err, path)
 	}
-	if n := len(clientNames(t, readOnlyURI(path))); n != 3 {
+	if n := len(clientNames(t, backups.ReadOnlyURI(path))); n != 3 {
 		t.Errorf("%d rows", n)
 	}
 }
@@ -373,7 +375,7 @@ func TestBackupReadOnlyURI(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("Unix paths")
 	}
-	if got, want := readOnlyURI("/a b/x#1?%.db"), "file:///a b/x%231%3f%25.db?mode=ro"; got != want {
+	if got, want := backups.ReadOnlyURI("/a b/x#1?%.db"), "file:///a b/x%231%3f%25.db?mode=ro"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
@@ -381,20 +383,20 @@ func TestBackupReadOnlyURI(t *testing.T) {
 func TestDailyBackupDue(t *testing.T) {
 	dir := t.TempDir()
 	morning := time.Date(2026, 11, 28, 0, 0, 1, 0, time.Local)
-	if !DailyBackupDue(dir, morning) {
+	if !backups.DailyDue(dir, morning) {
 		t.Error("no backups: want due")
 	}
 	touchBackup(t, dir, "pomi-20261127-235959-daily.db")
-	if !DailyBackupDue(dir, morning) {
+	if !backups.DailyDue(dir, morning) {
 		t.Error("only yesterday's backup: want due")
 	}
 	touchBackup(t, dir, "pomi-20261128-000001-pre-import.db")
 	for _, now := range []time.Time{morning, time.Date(2026, 11, 28, 23, 59, 59, 0, time.Local)} {
-		if DailyBackupDue(dir, now) {
+		if backups.DailyDue(dir, now) {
 			t.Errorf("%v: backup made today, want not due", now)
 		}
 	}
-	if !DailyBackupDue(dir, time.Date(2026, 11, 29, 0, 0, 0, 0, time.Local)) {
+	if !backups.DailyDue(dir, time.Date(2026, 11, 29, 0, 0, 0, 0, time.Local)) {
 		t.Error("next day: want due")
 	}
 }

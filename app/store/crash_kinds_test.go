@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	"github.com/pomi-planner/pomi/app"
@@ -80,7 +82,7 @@ func TestKillHarnessChild(t *testing.T) {
 	at, _ := strconv.Atoi(os.Getenv(killAtEnv))
 	if at > 0 {
 		steps := 0
-		fileStepHook = func(point string) {
+		datadir.FileStepHook = func(point string) {
 			if steps++; steps == at {
 				fmt.Println("step", point)
 				p, _ := os.FindProcess(os.Getpid())
@@ -131,7 +133,7 @@ func writeBackups(ctx context.Context, dir string, say func(string)) error {
 	if os.Getenv(killTightDiskEnv) != "" {
 		// Automatic backups, which may give way to the next ones.
 		reason = "daily"
-		tightenDisk(BackupDir(filepath.Join(dir, datadir.DatabaseName)))
+		tightenDisk(backups.Dir(filepath.Join(dir, datadir.DatabaseName)))
 	}
 	return withOpen(ctx, dir, func(s *Store) error {
 		return repeat(func(int) error {
@@ -242,8 +244,8 @@ func tightenDisk(dir string) {
 			largest = fi.Size()
 		}
 	}
-	capacity := (KeepBackups-1)*largest + spaceMargin + 64<<10
-	diskFree = func(string) (int64, error) { return capacity - folderSize(dir), nil }
+	capacity := (backups.KeepBackups-1)*largest + backups.SpaceMargin + 64<<10
+	backups.DiskFree = func(string) (int64, error) { return capacity - folderSize(dir), nil }
 }
 
 func folderSize(dir string) int64 {

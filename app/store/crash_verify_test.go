@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	"github.com/pomi-planner/pomi/app"
@@ -116,7 +118,7 @@ func checkAfterKill(t *testing.T, kind killKind, dir string, lines []string, whe
 	if check, err := s.Check(ctx); err != nil || check != "ok" {
 		t.Fatalf("%s, %s: integrity_check %q (%v)", kind.name, when, check, err)
 	}
-	for _, folder := range []string{dir, BackupDir(s.Path())} {
+	for _, folder := range []string{dir, backups.Dir(s.Path())} {
 		entries, _ := os.ReadDir(folder)
 		for _, e := range entries {
 			if strings.HasPrefix(e.Name(), ".") && e.Name() != madeMarkName {
@@ -160,7 +162,7 @@ func prepareFullBackupFolder(t *testing.T, dir string) []string {
 	reasons := []string{"daily", "pre-import", "manual", "pre-erase", "daily", "pre-restore", "daily", "pre-import", "daily"}
 	start := time.Now().Add(-time.Hour)
 	for i, r := range reasons {
-		if _, err := Backup(context.Background(), s.db, s.path, r, start.Add(time.Duration(i)*time.Minute)); err != nil {
+		if _, err := backups.Backup(context.Background(), s.db, s.path, r, start.Add(time.Duration(i)*time.Minute)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -172,7 +174,7 @@ func prepareFullBackupFolder(t *testing.T, dir string) []string {
 func prepareRestore(t *testing.T, dir string) []string {
 	t.Helper()
 	prepareTwoCompanies(t, dir)
-	backups, _ := ListBackups(filepath.Join(dir, backupDirName))
+	backups, _ := backups.List(filepath.Join(dir, backups.DirName))
 	s, err := Open(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
@@ -224,7 +226,7 @@ func verifyTwoCompanies(t *testing.T, s *Store, _ string, _ []string) {
 func verifyBackups(t *testing.T, s *Store, _ string, lines []string) {
 	t.Helper()
 	verifyTwoCompanies(t, s, "", nil)
-	backups, _ := ListBackups(BackupDir(s.Path()))
+	backups, _ := backups.List(backups.Dir(s.Path()))
 	for _, b := range backups {
 		if err := checkBackup(context.Background(), b.Path); err != nil {
 			t.Errorf("a backup is not whole: %v", err)
@@ -268,7 +270,7 @@ func verifySettings(t *testing.T, s *Store, _ string, lines []string) {
 func verifyErases(t *testing.T, s *Store, _ string, lines []string) {
 	t.Helper()
 	have := names(t, s)
-	backups, _ := ListBackups(BackupDir(s.Path()))
+	backups, _ := backups.List(backups.Dir(s.Path()))
 	for _, l := range lines {
 		if name, ok := strings.CutPrefix(l, "erased "); ok && have[name] {
 			t.Errorf("%q was reported erased and is still there", name)

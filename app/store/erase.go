@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -35,7 +38,7 @@ func (s *Store) EraseCompany(ctx context.Context, id app.CompanyID, scope app.Er
 		}
 	} else {
 		path, err := s.BackupNow(ctx, "pre-erase")
-		var full *NoSpaceError
+		var full *backups.NoSpaceError
 		switch {
 		case errors.As(err, &full):
 			report.BackupSkipped = err
@@ -67,15 +70,15 @@ func (s *Store) erase(ctx context.Context, e erasure, everywhere bool) (int, err
 	if err != nil {
 		return 0, err
 	}
-	fileStep("erase: deleted")
+	datadir.FileStep("erase: deleted")
 	if err := s.reclaim(ctx); err != nil {
 		return 0, fmt.Errorf("erase company %d: %w", e.ID, err)
 	}
-	fileStep("erase: reclaimed")
+	datadir.FileStep("erase: reclaimed")
 	if !everywhere {
 		return 0, nil
 	}
-	n, err := purgeBackups(ctx, BackupDir(s.path), e)
+	n, err := purgeBackups(ctx, backups.Dir(s.path), e)
 	if err != nil {
 		return n, fmt.Errorf("erase company %d from the backups: %w", e.ID, err)
 	}
@@ -96,7 +99,7 @@ func (s *Store) reclaim(ctx context.Context) error {
 		"PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)",
 	} {
 		_, err := s.db.ExecContext(ctx, stmt)
-		if err != nil && !(stmt == "VACUUM" && isDiskFull(err)) {
+		if err != nil && !(stmt == "VACUUM" && backups.IsDiskFull(err)) {
 			return fmt.Errorf("reclaim space (%s): %w", stmt, err)
 		}
 	}

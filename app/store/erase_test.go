@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -69,12 +71,12 @@ func TestEraseEverywhereLeavesNoByteInTheDatabaseItsWALOrAnyBackup(t *testing.T)
 			t.Fatal(err)
 		}
 	}
-	before, _ := ListBackups(BackupDir(s.Path()))
+	before, _ := backups.List(backups.Dir(s.Path()))
 	report, err := s.EraseCompany(ctx, id, app.EraseEverywhere)
 	if err != nil {
 		t.Fatal(err)
 	}
-	after, _ := ListBackups(BackupDir(s.Path()))
+	after, _ := backups.List(backups.Dir(s.Path()))
 	if report.PurgedBackups != len(before) || len(after) != len(before) || report.Backup != "" {
 		t.Errorf("report %+v: %d backups before, %d after", report, len(before), len(after))
 	}
@@ -89,7 +91,7 @@ func TestEraseEverywhereLeavesNoByteInTheDatabaseItsWALOrAnyBackup(t *testing.T)
 	if _, err := os.Stat(filepath.Join(filepath.Dir(s.Path()), erasePendingName)); err == nil {
 		t.Error("the erase left its mark behind")
 	}
-	if left, _ := filepath.Glob(filepath.Join(BackupDir(s.Path()), ".*")); len(left) != 0 {
+	if left, _ := filepath.Glob(filepath.Join(backups.Dir(s.Path()), ".*")); len(left) != 0 {
 		t.Errorf("temporary copies left: %v", left)
 	}
 }
@@ -133,7 +135,7 @@ func TestEraseEverywhereSparesAnEarlierCompanyThatHadTheSameID(t *testing.T) {
 	if _, err := s.EraseCompany(ctx, second, app.EraseEverywhere); err != nil {
 		t.Fatal(err)
 	}
-	backups, _ := ListBackups(BackupDir(s.Path()))
+	backups, _ := backups.List(backups.Dir(s.Path()))
 	for _, b := range backups {
 		if b.Reason == "pre-erase" {
 			if names := companyNames(t, b.Path); len(names) != 1 || !strings.Contains(names[0], "Älvsense") {
@@ -173,7 +175,7 @@ func TestAnEraseEverywhereKilledMidwayIsFinishedAtTheNextOpen(t *testing.T) {
 	if _, err := s2.Company(ctx, id); !errors.Is(err, app.ErrNotFound) {
 		t.Errorf("the company is still there: %v", err)
 	}
-	backups, _ := ListBackups(BackupDir(s2.Path()))
+	backups, _ := backups.List(backups.Dir(s2.Path()))
 	for _, b := range backups {
 		if names := companyNames(t, b.Path); len(names) != 0 {
 			t.Errorf("backup %s still holds %v", b.Path, names)
@@ -184,7 +186,7 @@ func TestAnEraseEverywhereKilledMidwayIsFinishedAtTheNextOpen(t *testing.T) {
 // companyNames lists the companies in the database file at path, read-only.
 func companyNames(t *testing.T, path string) []string {
 	t.Helper()
-	db, err := sql.Open("sqlite", readOnlyURI(path))
+	db, err := sql.Open("sqlite", backups.ReadOnlyURI(path))
 	if err != nil {
 		t.Fatal(err)
 	}

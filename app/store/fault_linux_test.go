@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	"github.com/pomi-planner/pomi/internal/diskfull"
@@ -79,13 +81,13 @@ func TestAFullDiskRefusesTheWriteAndKeepsWhatWasSaved(t *testing.T) {
 	if len(rows) != 2 || strings.Contains(strings.Join(names, "|"), "Småland") {
 		t.Errorf("companies %q, want the one before and the one after the full disk", names)
 	}
-	backups, _ := ListBackups(BackupDir(s.Path()))
-	for _, b := range backups {
+	kept, _ := backups.List(backups.Dir(s.Path()))
+	for _, b := range kept {
 		if err := checkBackup(ctx, b.Path); err != nil {
 			t.Errorf("a backup that is not whole was left: %s: %v", b.Path, err)
 		}
 	}
-	if tmp, _ := filepath.Glob(filepath.Join(BackupDir(s.Path()), ".*.tmp")); len(tmp) != 0 {
+	if tmp, _ := filepath.Glob(filepath.Join(backups.Dir(s.Path()), ".*.tmp")); len(tmp) != 0 {
 		t.Errorf("the failed backup left %v", tmp)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	"github.com/pomi-planner/pomi/app"
@@ -29,7 +31,7 @@ func hotJournalFolder(t *testing.T) (dir string, companies int) {
 	if err := os.WriteFile(work, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", fileURI(work, "_pragma=journal_mode(DELETE)&_pragma=cache_size(1)"))
+	db, err := sql.Open("sqlite", backups.FileURI(work, "_pragma=journal_mode(DELETE)&_pragma=cache_size(1)"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,8 @@ package store
 import (
 	"os"
 	"path/filepath"
+
+	"github.com/pomi-planner/pomi/app/store/backups"
 )
 
 // leftoverPatterns match the temporary copies of client data that a backup,
@@ -10,8 +12,8 @@ import (
 // rewritten and its journal, the restore's staged copy, half-written marks. Whoever holds the folder's lock
 // may remove them, since no other copy can be writing one.
 var leftoverPatterns = []string{
-	filepath.Join(backupDirName, ".pomi-*.db.tmp"),
-	filepath.Join(backupDirName, ".pomi-*.db.tmp-journal"),
+	filepath.Join(backups.DirName, ".pomi-*.db.tmp"),
+	filepath.Join(backups.DirName, ".pomi-*.db.tmp-journal"),
 	".restore-*.db",
 	".restore-*.db-journal",
 	restorePendingName + ".tmp",

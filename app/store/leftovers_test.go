@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/pomi-planner/pomi/app/store/backups"
 )
 
 // A backup or restore killed midway left copies of client data, readable
@@ -13,12 +15,12 @@ import (
 func TestLeftoversOfKilledBackupsAndRestoresAreRemovedAtTheNextOpen(t *testing.T) {
 	dir, _, backup := faultFolder(t)
 	leftovers := []string{
-		filepath.Join(dir, backupDirName, ".pomi-20261206-101010-manual.db.tmp"),
-		filepath.Join(dir, backupDirName, ".pomi-20261206-101010-manual.db.tmp-journal"),
+		filepath.Join(dir, backups.DirName, ".pomi-20261206-101010-manual.db.tmp"),
+		filepath.Join(dir, backups.DirName, ".pomi-20261206-101010-manual.db.tmp-journal"),
 		filepath.Join(dir, ".restore-123456.db"),
 		filepath.Join(dir, ".restore-123456.db-journal"),
 	}
-	kept := []string{backup, filepath.Join(dir, "anteckningar.txt"), filepath.Join(dir, backupDirName, "notes.txt")}
+	kept := []string{backup, filepath.Join(dir, "anteckningar.txt"), filepath.Join(dir, backups.DirName, "notes.txt")}
 	for _, f := range append(append([]string(nil), leftovers...), kept[1:]...) {
 		if err := os.WriteFile(f, []byte("Möllevångens Pastafabrik AB"), 0o644); err != nil {
 			t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
@@ -53,12 +55,12 @@ func StartEmpty(ctx context.Context, dir string) error {
 	if _, err := os.Stat(db); !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("start empty in %s: %w", dir, ErrDatabaseExists)
 	}
-	if backup, _ := NewestGoodBackup(ctx, BackupDir(db)); backup != "" {
+	if backup, _ := backups.NewestGood(ctx, backups.Dir(db)); backup != "" {
 		return fmt.Errorf("start empty in %s: restore %s instead", dir, backup)
 	}
 	if err := os.Remove(filepath.Join(dir, madeMarkName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("start empty in %s: %w", dir, err)
 	}
-	syncDir(dir)
+	backups.SyncDir(dir)
 	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
@@ -23,7 +25,7 @@ func TestAMissingDatabaseWithoutBackupsIsRefusedWhenOneWasMadeBefore(t *testing.
 		t.Fatal(err)
 	}
 	s.Close()
-	if backups, _ := ListBackups(BackupDir(s.Path())); len(backups) != 0 {
+	if backups, _ := backups.List(backups.Dir(s.Path())); len(backups) != 0 {
 		t.Fatalf("a first start made backups: %v", backups)
 	}
 	for _, f := range []string{"", "-wal", "-shm"} {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	"github.com/pomi-planner/pomi/app"
@@ -18,7 +20,7 @@ type Maintenance struct{}
 // Backups lists the backups of the database in dataDir, newest first. A
 // folder without backups has none; ListBackups's error names the folder.
 func (Maintenance) Backups(dataDir string) ([]app.BackupInfo, error) {
-	return ListBackups(BackupDir(filepath.Join(dataDir, datadir.DatabaseName)))
+	return backups.List(backups.Dir(filepath.Join(dataDir, datadir.DatabaseName)))
 }
 
 // StartEmpty lets the next open of dataDir make a new, empty database; see

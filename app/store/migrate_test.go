@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	"github.com/pomi-planner/pomi/app"
@@ -65,9 +67,9 @@ func TestMigratingFromEveryOlderSchemaKeepsTheData(t *testing.T) {
 			if err != nil || len(list) != 1 || list[0].City != "Växjö" {
 				t.Errorf("data after migration: %v %v", list, err)
 			}
-			backups, _ := ListBackups(BackupDir(path))
-			if len(backups) == 0 || backups[len(backups)-1].Reason != "pre-migration-"+strconv.Itoa(v) {
-				t.Errorf("no pre-migration backup: %+v", backups)
+			kept, _ := backups.List(backups.Dir(path))
+			if len(kept) == 0 || kept[len(kept)-1].Reason != "pre-migration-"+strconv.Itoa(v) {
+				t.Errorf("no pre-migration backup: %+v", kept)
 			}
 		})
 	}
@@ -159,11 +161,11 @@ func TestRestoreBringsBackABackupAndCanBeUndone(t *testing.T) {
 	if _, n, _ := s.ListCompanies(ctx, app.ListQuery{}); n != 1 {
 		t.Errorf("%d companies after restore, want the backup's 1", n)
 	}
-	backups, _ := ListBackups(BackupDir(s.Path()))
-	if len(backups) < 2 || backups[0].Reason != "pre-restore" {
-		t.Fatalf("newest backup %+v, want pre-restore", backups)
+	kept, _ := backups.List(backups.Dir(s.Path()))
+	if len(kept) < 2 || kept[0].Reason != "pre-restore" {
+		t.Fatalf("newest backup %+v, want pre-restore", kept)
 	}
-	if err := s.Restore(ctx, backups[0].Path); err != nil {
+	if err := s.Restore(ctx, kept[0].Path); err != nil {
 		t.Fatal(err)
 	}
 	if _, n, _ := s.ListCompanies(ctx, app.ListQuery{}); n != 2 {
@@ -189,9 +191,9 @@ func TestOpeningAnExistingDatabaseMakesTheDailyBackupOnce(t *testing.T) {
 		}
 		s.Close()
 	}
-	backups, _ := ListBackups(filepath.Join(dir, "backups"))
-	if len(backups) != 1 || backups[0].Reason != "daily" {
-		t.Errorf("backups %+v, want one daily", backups)
+	kept, _ := backups.List(filepath.Join(dir, "backups"))
+	if len(kept) != 1 || kept[0].Reason != "daily" {
+		t.Errorf("backups %+v, want one daily", kept)
 	}
 }
 
@@ -211,13 +213,13 @@ func TestRestoringTheOldestKeptBackupSurvivesThePruning(t *testing.T) {
 		t.Fatal(err)
 	}
 	for {
-		backups, err := ListBackups(BackupDir(s.Path()))
+		kept, err := backups.List(backups.Dir(s.Path()))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(backups) >= KeepBackups {
-			if backups[len(backups)-1].Path != oldest {
-				t.Fatalf("the first backup is not the oldest kept: %+v", backups[len(backups)-1])
+		if len(kept) >= backups.KeepBackups {
+			if kept[len(kept)-1].Path != oldest {
+				t.Fatalf("the first backup is not the oldest kept: %+v", kept[len(kept)-1])
 			}
 			break
 		}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
@@ -36,18 +38,18 @@ func writeMark(dir, name, content string) error {
 	if err := os.WriteFile(tmp, []byte(content), 0o600); err != nil {
 		return err
 	}
-	fileStep("mark written: " + name)
+	datadir.FileStep("mark written: " + name)
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return err
 	}
-	syncDir(dir)
+	backups.SyncDir(dir)
 	return nil
 }
 
 func clearRestorePending(dir string) {
 	os.Remove(filepath.Join(dir, restorePendingName))
-	syncDir(dir)
+	backups.SyncDir(dir)
 }
 
 // finishPendingRestore completes a restore that was killed midway in dir,
@@ -76,11 +78,11 @@ func finishPendingRestore(ctx context.Context, dir string) (*Repair, error) {
 	if _, err := moveAside(db, time.Now()); err != nil {
 		return nil, fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
 	}
-	fileStep("restore: finishing, old database aside")
+	datadir.FileStep("restore: finishing, old database aside")
 	if err := replaceFile(backup, db); err != nil {
 		return nil, fmt.Errorf("finish the interrupted restore of %s: %w", backup, err)
 	}
-	syncDir(dir)
+	backups.SyncDir(dir)
 	clearRestorePending(dir)
 	return &Repair{Kind: RepairRestoreFinished, Backup: backup}, nil
 }

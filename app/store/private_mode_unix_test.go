@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
@@ -24,20 +26,20 @@ func TestClientDataFilesArePrivateFromTheStart(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, datadir.DatabaseName)
 	seen := map[string]os.FileMode{}
-	fileStepHook = func(point string) {
+	datadir.FileStepHook = func(point string) {
 		for _, f := range []string{db, db + "-wal", db + "-shm"} {
 			if fi, err := os.Stat(f); err == nil {
 				seen[point+" "+filepath.Base(f)] = fi.Mode().Perm()
 			}
 		}
-		tmps, _ := filepath.Glob(filepath.Join(BackupDir(db), ".*"))
+		tmps, _ := filepath.Glob(filepath.Join(backups.Dir(db), ".*"))
 		for _, f := range tmps {
 			if fi, err := os.Stat(f); err == nil {
 				seen[point+" "+filepath.Base(f)] = fi.Mode().Perm()
 			}
 		}
 	}
-	defer func() { fileStepHook = nil }()
+	defer func() { datadir.FileStepHook = nil }()
 	s, err := Open(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)

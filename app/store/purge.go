@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+	"github.com/pomi-planner/pomi/app/store/datadir"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -24,7 +27,7 @@ const erasePendingName = ".erase-pending"
 // returns how many it rewrote. A backup it cannot rewrite is named in the
 // error, the others are still done.
 func purgeBackups(ctx context.Context, dir string, e erasure) (int, error) {
-	backups, err := ListBackups(dir)
+	backups, err := backups.List(dir)
 	if err != nil {
 		return 0, err
 	}
@@ -53,13 +56,13 @@ func purgeBackup(ctx context.Context, path string, e erasure) (bool, error) {
 	if err := copyPrivate(path, tmp); err != nil {
 		return false, fmt.Errorf("purge backup %s: %w", path, err)
 	}
-	fileStep("purge: copied")
+	datadir.FileStep("purge: copied")
 	if err := dropFromCopy(ctx, tmp, e); err != nil {
 		os.Remove(tmp)
 		return false, fmt.Errorf("purge backup %s: %w", path, err)
 	}
-	fileStep("purge: company dropped from the copy")
-	if err := finishFile(tmp); err != nil {
+	datadir.FileStep("purge: company dropped from the copy")
+	if err := backups.FinishFile(tmp); err != nil {
 		os.Remove(tmp)
 		return false, err
 	}
@@ -67,14 +70,14 @@ func purgeBackup(ctx context.Context, path string, e erasure) (bool, error) {
 		os.Remove(tmp)
 		return false, fmt.Errorf("purge backup %s: %w", path, err)
 	}
-	fileStep("purge: backup replaced")
-	syncDir(filepath.Dir(path))
+	datadir.FileStep("purge: backup replaced")
+	backups.SyncDir(filepath.Dir(path))
 	return true, nil
 }
 
 // backupHolds reports whether the backup at path holds e, read-only.
 func backupHolds(ctx context.Context, path string, e erasure) (bool, error) {
-	db, err := sql.Open("sqlite", readOnlyURI(path))
+	db, err := sql.Open("sqlite", backups.ReadOnlyURI(path))
 	if err != nil {
 		return false, fmt.Errorf("open backup %s: %w", path, err)
 	}
@@ -90,7 +93,7 @@ func backupHolds(ctx context.Context, path string, e erasure) (bool, error) {
 // dropFromCopy deletes e from the database copy at path. The copy has no
 // journal: it is a temporary file, thrown away whole if anything fails.
 func dropFromCopy(ctx context.Context, path string, e erasure) error {
-	db, err := sql.Open("sqlite", fileURI(path, "_pragma=journal_mode(OFF)&_pragma=foreign_keys(1)&_pragma=secure_delete(1)"))
+	db, err := sql.Open("sqlite", backups.FileURI(path, "_pragma=journal_mode(OFF)&_pragma=foreign_keys(1)&_pragma=secure_delete(1)"))
 	if err != nil {
 		return err
 	}
@@ -166,5 +169,5 @@ func readErasePending(dir string) (erasure, bool, error) {
 
 func clearErasePending(dir string) {
 	os.Remove(filepath.Join(dir, erasePendingName))
-	syncDir(dir)
+	backups.SyncDir(dir)
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
@@ -61,9 +63,9 @@ func TestMaintainFindsDamagedPagesThatOpenQuickLetThrough(t *testing.T) {
 	}
 }
 
-func mustList(t *testing.T, dir string) []BackupInfo {
+func mustList(t *testing.T, dir string) []backups.Info {
 	t.Helper()
-	bs, err := ListBackups(BackupDir(dir + "/" + datadir.DatabaseName))
+	bs, err := backups.List(backups.Dir(dir + "/" + datadir.DatabaseName))
 	if err != nil {
 		t.Fatal(err)
 	}

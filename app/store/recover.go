@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
@@ -38,18 +40,18 @@ func RestoreClosed(ctx context.Context, dir, backup string) (string, error) {
 	if err := markRestorePending(dir, backup); err != nil {
 		return "", fmt.Errorf("restore %s: %w", backup, err)
 	}
-	fileStep("restore: marked")
+	datadir.FileStep("restore: marked")
 	aside, err := moveAside(db, time.Now())
 	if err != nil {
 		clearRestorePending(dir)
 		return "", fmt.Errorf("restore %s: %w", backup, err)
 	}
-	fileStep("restore: old database aside")
+	datadir.FileStep("restore: old database aside")
 	if err := replaceFile(backup, db); err != nil {
 		return aside, fmt.Errorf("restore %s: %w", backup, err)
 	}
-	syncDir(dir)
-	fileStep("restore: backup in place")
+	backups.SyncDir(dir)
+	datadir.FileStep("restore: backup in place")
 	clearRestorePending(dir)
 	return aside, nil
 }
@@ -78,7 +80,7 @@ func moveAside(db string, now time.Time) (string, error) {
 		return "", err
 	}
 	for i, suffix := range present {
-		fileStep("restore: moving aside")
+		datadir.FileStep("restore: moving aside")
 		if err := os.Rename(db+suffix, target+suffix); err != nil {
 			// Put back what moved, so the database keeps its WAL.
 			for _, back := range present[:i] {
@@ -92,8 +94,8 @@ func moveAside(db string, now time.Time) (string, error) {
 
 // freeDamagedName returns the first unused pomi-damaged-<time>[-n].db in dir.
 func freeDamagedName(dir string, now time.Time) (string, error) {
-	ts := now.Local().Format(backupTimeLayout)
-	for n := 1; n <= maxSameSecond; n++ {
+	ts := now.Local().Format(backups.TimeLayout)
+	for n := 1; n <= backups.MaxSameSecond; n++ {
 		name := damagedPrefix + ts + ".db"
 		if n > 1 {
 			name = fmt.Sprintf("%s%s-%d.db", damagedPrefix, ts, n)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	"github.com/pomi-planner/pomi/app"
@@ -72,7 +74,7 @@ func TestRestoreClosedPutsABackupInPlaceOfADamagedDatabase(t *testing.T) {
 	if _, n, _ := s.ListCompanies(ctx, app.ListQuery{}); n != 1 {
 		t.Errorf("%d companies after restore, want the backup's 1", n)
 	}
-	if backups, _ := ListBackups(BackupDir(s.Path())); len(backups) == 0 || !strings.Contains(backups[len(backups)-1].Path, "manual") {
+	if backups, _ := backups.List(backups.Dir(s.Path())); len(backups) == 0 || !strings.Contains(backups[len(backups)-1].Path, "manual") {
 		t.Errorf("the backups are not all still there: %+v", backups)
 	}
 }
@@ -137,7 +139,7 @@ func TestDamagedNamesDoNotCollideWithinASecond(t *testing.T) {
 	if err != nil || second == first || filepath.Base(second) != "pomi-damaged-20261128-150405-2.db" {
 		t.Errorf("second name %q (%v) after %q", second, err, first)
 	}
-	if backupNameRE.MatchString(filepath.Base(first)) {
+	if backups.NameRE.MatchString(filepath.Base(first)) {
 		t.Error("a damaged database would be counted, and pruned, as a backup")
 	}
 }

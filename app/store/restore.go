@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 )
 
@@ -31,7 +33,7 @@ func (s *Store) Restore(ctx context.Context, backup string) error {
 	if _, err := s.BackupNow(ctx, "pre-restore"); err != nil {
 		return fmt.Errorf("restore: back up the current database first: %w", err)
 	}
-	fileStep("restore: staged and backed up")
+	datadir.FileStep("restore: staged and backed up")
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("restore: close database: %w", err)
 	}
@@ -55,7 +57,7 @@ func checkBackup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return fmt.Errorf("backup %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite", readOnlyURI(path))
+	db, err := sql.Open("sqlite", backups.ReadOnlyURI(path))
 	if err != nil {
 		return fmt.Errorf("backup %s: %w", path, err)
 	}
@@ -99,7 +101,7 @@ func stageCopy(src, dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	fileStep("restore: staging")
+	datadir.FileStep("restore: staging")
 	_, err = io.Copy(tmp, in)
 	if err == nil {
 		err = tmp.Sync()
@@ -125,7 +127,7 @@ func swapIn(staged, dst string) error {
 		if err := os.Remove(dst + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
-		fileStep("restore: side file removed")
+		datadir.FileStep("restore: side file removed")
 	}
 	return os.Rename(staged, dst)
 }

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -19,8 +21,8 @@ import (
 // backups there take is used, the rest is free.
 func fakeDisk(t *testing.T, capacity int64) {
 	t.Helper()
-	old := diskFree
-	diskFree = func(dir string) (int64, error) {
+	old := backups.DiskFree
+	backups.DiskFree = func(dir string) (int64, error) {
 		used := int64(0)
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
@@ -30,7 +32,7 @@ func fakeDisk(t *testing.T, capacity int64) {
 		}
 		return capacity - used, nil
 	}
-	t.Cleanup(func() { diskFree = old })
+	t.Cleanup(func() { backups.DiskFree = old })
 }
 
 // backupsOf makes one backup for each reason, a second apart, oldest first.
@@ -39,7 +41,7 @@ func backupsOf(t *testing.T, s *Store, reasons ...string) []string {
 	start := time.Now().Add(-time.Hour)
 	var paths []string
 	for i, r := range reasons {
-		p, err := Backup(context.Background(), s.db, s.path, r, start.Add(time.Duration(i)*time.Second))
+		p, err := backups.Backup(context.Background(), s.db, s.path, r, start.Add(time.Duration(i)*time.Second))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,9 +60,9 @@ func TestOnAFullDiskTheOldestAutomaticBackupsGiveWayFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	paths := backupsOf(t, s, "manual", "daily", "pre-import", "daily", "pre-erase")
-	size, _ := backupSize(ctx, s.db)
+	size, _ := backups.Size(ctx, s.db)
 	// Five backups take 5 × size: a sixth fits once two of them go.
-	fakeDisk(t, 4*size+spaceMargin)
+	fakeDisk(t, 4*size+backups.SpaceMargin)
 	made, err := s.BackupNow(ctx, "manual")
 	if err != nil {
 		t.Fatal(err)
@@ -87,8 +89,8 @@ func TestABackupThatCannotFitSaysHowMuchSpaceItNeeds(t *testing.T) {
 	paths := backupsOf(t, s, "manual", "daily", "daily")
 	fakeDisk(t, 0)
 	_, err := s.BackupNow(ctx, "pre-restore")
-	var full *NoSpaceError
-	if !errors.As(err, &full) || full.Need <= spaceMargin || !strings.Contains(err.Error(), "MB more") {
+	var full *backups.NoSpaceError
+	if !errors.As(err, &full) || full.Need <= backups.SpaceMargin || !strings.Contains(err.Error(), "MB more") {
 		t.Fatalf("want a NoSpaceError naming the space needed, got %v", err)
 	}
 	for i, p := range paths {
@@ -97,7 +99,7 @@ func TestABackupThatCannotFitSaysHowMuchSpaceItNeeds(t *testing.T) {
 			t.Errorf("%s kept %v", filepath.Base(p), kept)
 		}
 	}
-	if left, _ := filepath.Glob(filepath.Join(BackupDir(s.path), ".*")); len(left) != 0 {
+	if left, _ := filepath.Glob(filepath.Join(backups.Dir(s.path), ".*")); len(left) != 0 {
 		t.Errorf("left behind: %v", left)
 	}
 }
@@ -110,7 +112,7 @@ func TestEraseWorksOnADiskWithNoRoomForABackup(t *testing.T) {
 	ctx := context.Background()
 	fakeDisk(t, 0)
 	report, err := s.EraseCompany(ctx, first, app.EraseKeepBackups)
-	var full *NoSpaceError
+	var full *backups.NoSpaceError
 	if err != nil || report.Backup != "" || !errors.As(report.BackupSkipped, &full) {
 		t.Fatalf("erase on a full disk: %+v, %v", report, err)
 	}
@@ -129,7 +131,7 @@ func TestEraseWorksOnADiskWithNoRoomForABackup(t *testing.T) {
 // A write that fails for space, SQLite's own "database or disk is full"
 // as much as the system's ENOSPC, is told apart from other failures.
 func TestAWriteThatFailedForSpaceIsToldApart(t *testing.T) {
-	db, err := sql.Open("sqlite", fileURI(filepath.Join(t.TempDir(), "small.db"), "_pragma=max_page_count(3)"))
+	db, err := sql.Open("sqlite", backups.FileURI(filepath.Join(t.TempDir(), "small.db"), "_pragma=max_page_count(3)"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +146,7 @@ func TestAWriteThatFailedForSpaceIsToldApart(t *testing.T) {
 		{errors.New("disk I/O error"), false},
 		{nil, false},
 	} {
-		if got := isDiskFull(c.err); got != c.full {
+		if got := backups.IsDiskFull(c.err); got != c.full {
 			t.Errorf("isDiskFull(%v) = %v, want %v", c.err, got, c.full)
 		}
 	}

@@ -19,6 +19,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
@@ -53,7 +55,7 @@ type NewerError = app.NewerError
 // one pooled connection. _txlock=immediate makes a read-then-write
 // transaction take the write lock at BEGIN instead of failing midway.
 func dsn(path string) string {
-	return fileURI(path, "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)"+
+	return backups.FileURI(path, "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)"+
 		"&_pragma=synchronous(NORMAL)&_pragma=secure_delete(1)&_txlock=immediate")
 }
 
@@ -148,7 +150,7 @@ func open(ctx context.Context, path string, lock *datadir.Lock, quick bool) (*St
 		}
 		return nil, err
 	}
-	fileStep("open: prepared")
+	datadir.FileStep("open: prepared")
 	if err := protectFiles(path); err != nil {
 		db.Close()
 		return nil, err
@@ -168,7 +170,7 @@ func createPrivate(path string) error {
 	} else if err != nil {
 		return fmt.Errorf("create database %s: %w", path, err)
 	}
-	fileStep("open: database file made")
+	datadir.FileStep("open: database file made")
 	return f.Close()
 }
 
@@ -187,7 +189,7 @@ func protectFiles(path string) error {
 func (s *Store) prepare(ctx context.Context, existingVersion int, quick bool) error {
 	if existingVersion > 0 && existingVersion < latestVersion() {
 		reason := fmt.Sprintf("pre-migration-%d", existingVersion)
-		if _, err := Backup(ctx, s.db, s.path, reason, s.now()); err != nil {
+		if _, err := backups.Backup(ctx, s.db, s.path, reason, s.now()); err != nil {
 			return fmt.Errorf("back up before migrating: %w", err)
 		}
 	}
@@ -205,8 +207,8 @@ func (s *Store) prepare(ctx context.Context, existingVersion int, quick bool) er
 
 // dailyBackup makes the day's backup unless one exists.
 func (s *Store) dailyBackup(ctx context.Context) error {
-	if DailyBackupDue(BackupDir(s.path), s.now()) {
-		if _, err := Backup(ctx, s.db, s.path, "daily", s.now()); err != nil {
+	if backups.DailyDue(backups.Dir(s.path), s.now()) {
+		if _, err := backups.Backup(ctx, s.db, s.path, "daily", s.now()); err != nil {
 			return fmt.Errorf("daily backup: %w", err)
 		}
 	}
@@ -223,7 +225,7 @@ func inspect(ctx context.Context, path string, quick bool) (int, error) {
 	if err := rollBackHotJournal(ctx, path); err != nil {
 		return 0, corrupt(ctx, path, err)
 	}
-	db, err := sql.Open("sqlite", readOnlyURI(path)+"&_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", backups.ReadOnlyURI(path)+"&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return 0, corrupt(ctx, path, err)
 	}
@@ -251,7 +253,7 @@ func inspect(ctx context.Context, path string, quick bool) (int, error) {
 // lost (a restore killed between moving it aside and putting the backup in
 // place, a sync client), not never made: refused like an emptied one.
 func missingDatabase(ctx context.Context, path string) error {
-	if backup, _ := NewestGoodBackup(ctx, BackupDir(path)); backup != "" {
+	if backup, _ := backups.NewestGood(ctx, backups.Dir(path)); backup != "" {
 		return &CorruptError{Path: path, Backup: backup, Err: ErrDatabaseMissing}
 	}
 	if databaseWasMade(filepath.Dir(path)) {
@@ -282,7 +284,7 @@ func checkUnversioned(ctx context.Context, db *sql.DB, path string) error {
 	// An empty file where backups exist was emptied, not just made:
 	// starting afresh would hide the clients and, after the daily
 	// backups rotate, prune the good ones away.
-	if backup, _ := NewestGoodBackup(ctx, BackupDir(path)); backup != "" {
+	if backup, _ := backups.NewestGood(ctx, backups.Dir(path)); backup != "" {
 		return &CorruptError{Path: path, Backup: backup, Err: errors.New("the database is empty but backups exist")}
 	}
 	return nil
@@ -299,7 +301,7 @@ func rollBackHotJournal(ctx context.Context, path string) error {
 	if err != nil || st.Size() == 0 {
 		return nil // none, or an empty one SQLite ignores
 	}
-	db, err := sql.Open("sqlite", fileURI(path, "_pragma=busy_timeout(5000)"))
+	db, err := sql.Open("sqlite", backups.FileURI(path, "_pragma=busy_timeout(5000)"))
 	if err != nil {
 		return fmt.Errorf("roll back the journal of %s: %w", path, err)
 	}
@@ -319,7 +321,7 @@ func hasNoTables(ctx context.Context, db *sql.DB) bool {
 }
 
 func corrupt(ctx context.Context, path string, err error) error {
-	backup, _ := NewestGoodBackup(ctx, BackupDir(path))
+	backup, _ := backups.NewestGood(ctx, backups.Dir(path))
 	return &CorruptError{Path: path, Backup: backup, Err: err}
 }
 
@@ -346,7 +348,7 @@ func (s *Store) Check(ctx context.Context) (string, error) {
 
 // BackupNow makes a backup with the given reason and returns its path.
 func (s *Store) BackupNow(ctx context.Context, reason string) (string, error) {
-	return Backup(ctx, s.db, s.path, reason, s.now())
+	return backups.Backup(ctx, s.db, s.path, reason, s.now())
 }
 
 // inTx runs fn in one immediate transaction, committing only if it succeeds.

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/store/datadir"
 
 	"github.com/pomi-planner/pomi/app"
@@ -284,7 +286,7 @@ func TestEraseRemovesEverythingAboutTheCompany(t *testing.T) {
 	if _, err := s.EraseCompany(ctx, id, app.EraseKeepBackups); err != nil {
 		t.Fatal(err)
 	}
-	if backups, _ := ListBackups(BackupDir(s.Path())); len(backups) == 0 || backups[0].Reason != "pre-erase" {
+	if backups, _ := backups.List(backups.Dir(s.Path())); len(backups) == 0 || backups[0].Reason != "pre-erase" {
 		t.Errorf("no pre-erase backup: %+v", backups)
 	}
 	for _, q := range []string{

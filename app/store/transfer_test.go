@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app"
 )
 
@@ -50,7 +52,7 @@ func TestARefusedImportMakesNoBackup(t *testing.T) {
 
 func backupCount(t *testing.T, s *Store) int {
 	t.Helper()
-	list, err := ListBackups(BackupDir(s.Path()))
+	list, err := backups.List(backups.Dir(s.Path()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,25 +69,25 @@ func TestBackupNamesOfOneSecondNeverReuseANumber(t *testing.T) {
 	}
 	defer s.Close()
 	now := backupTestTime
-	first, err := Backup(ctx, s.db, s.Path(), "manual", now)
+	first, err := backups.Backup(ctx, s.db, s.Path(), "manual", now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := Backup(ctx, s.db, s.Path(), "manual", now)
+	second, err := backups.Backup(ctx, s.db, s.Path(), "manual", now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Remove(first); err != nil { // as pruning does with the oldest
 		t.Fatal(err)
 	}
-	third, err := Backup(ctx, s.db, s.Path(), "daily", now)
+	third, err := backups.Backup(ctx, s.db, s.Path(), "daily", now)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if filepath.Base(third) != "pomi-20261128-153012-3-daily.db" {
 		t.Errorf("third backup of the second is %s, want number 3 (second was %s)", filepath.Base(third), filepath.Base(second))
 	}
-	list, err := ListBackups(BackupDir(s.Path()))
+	list, err := backups.List(backups.Dir(s.Path()))
 	if err != nil || len(list) < 2 || list[0].Path != third || list[1].Path != second {
 		t.Errorf("newest first: %+v (%v)", list, err)
 	}

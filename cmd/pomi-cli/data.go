@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/demo"
 	"github.com/pomi-planner/pomi/app/ref"
@@ -268,7 +270,7 @@ func runErase(args []string, out io.Writer) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(out, erasedMessage(fs.loc(), c.Name, store.BackupDir(s.Path()), scope, report))
+		fmt.Fprintln(out, erasedMessage(fs.loc(), c.Name, backups.Dir(s.Path()), scope, report))
 		return nil
 	})
 }
@@ -276,12 +278,12 @@ func runErase(args []string, out io.Writer) error {
 // erasedMessage says what the erase removed where.
 func erasedMessage(l *locales.Localizer, name, folder string, scope app.EraseScope, r app.EraseReport) string {
 	data := map[string]any{"Name": name, "Folder": folder}
-	var full *store.NoSpaceError
+	var full *backups.NoSpaceError
 	switch {
 	case scope == app.EraseEverywhere:
 		return l.N("erase.done_everywhere", r.PurgedBackups, data)
 	case errors.As(r.BackupSkipped, &full):
-		data["MB"] = store.MegabytesUp(full.Need)
+		data["MB"] = backups.MegabytesUp(full.Need)
 		return l.Tf("erase.done_no_backup", data)
 	}
 	return l.Tf("erase.done", data)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/app/validate"
 
 	"github.com/pomi-planner/pomi/app"
@@ -103,13 +105,13 @@ func storeProblem(err error, l *locales.Localizer) (string, bool) {
 		locked  *store.LockedError
 		corrupt *store.CorruptError
 		newer   *store.NewerError
-		full    *store.NoSpaceError
+		full    *backups.NoSpaceError
 	)
 	switch {
 	case errors.Is(err, app.ErrNotFound):
 		return l.T("cli.error.not_found"), true
 	case errors.As(err, &full):
-		return l.Tf("ui.store.no_space", map[string]any{"MB": store.MegabytesUp(full.Need)}), true
+		return l.Tf("ui.store.no_space", map[string]any{"MB": backups.MegabytesUp(full.Need)}), true
 	case errors.As(err, &locked):
 		return l.Tf("cli.error.db_locked", map[string]any{"Path": locked.Path}), true
 	case errors.As(err, &corrupt):

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/ui/shell"
 
 	"fyne.io/fyne/v2"
@@ -78,7 +80,7 @@ func offerCrashRestore(w fyne.Window, sh *shell.Shell, logDir, dataDir string, s
 
 // hasBackups reports whether the data folder has a backup to restore.
 func hasBackups(dataDir string) bool {
-	list, err := store.ListBackups(store.BackupDir(filepath.Join(dataDir, store.DatabaseName)))
+	list, err := backups.List(backups.Dir(filepath.Join(dataDir, store.DatabaseName)))
 	logErr("list backups", err)
 	return len(list) > 0
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/internal/uitest"
 
 	"github.com/pomi-planner/pomi/ui/recovery"
@@ -58,7 +60,7 @@ func TestDeleteEverywhereRemovesTheCompanyFromEveryBackupAndSaysSo(t *testing.T)
 	if notice == nil || !uitest.ContainsText(notice, loc.N("ui.companies.erased_everywhere", 1, map[string]any{"Name": victim.Name})) {
 		t.Error("no word that the company left the database and the backups")
 	}
-	backups, _ := store.ListBackups(store.BackupDir(s.Path()))
+	backups, _ := backups.List(backups.Dir(s.Path()))
 	for _, b := range backups {
 		if b.Reason == "pre-erase" {
 			t.Errorf("a pre-erase backup was made: %s", b.Path)
@@ -74,7 +76,7 @@ func TestDeleteEverywhereRemovesTheCompanyFromEveryBackupAndSaysSo(t *testing.T)
 func TestABackupThatDoesNotFitSaysHowMuchSpaceToFree(t *testing.T) {
 	test.NewTempApp(t)
 	dir := t.TempDir()
-	err := fmt.Errorf("daily backup: %w", &store.NoSpaceError{Dir: dir, Need: 41_500_001})
+	err := fmt.Errorf("daily backup: %w", &backups.NoSpaceError{Dir: dir, Need: 41_500_001})
 	for _, lang := range locales.Languages() {
 		loc := locales.MustNew(lang)
 		w := test.NewTempWindow(t, recovery.NewScreen(uitest.Deps(t), loc, store.Maintenance{}, err, dir, func() {}))

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app/store/backups"
+
 	"github.com/pomi-planner/pomi/internal/uitest"
 
 	"github.com/pomi-planner/pomi/ui/firststart"
@@ -320,7 +322,7 @@ func TestADamagedDatabaseFoundAfterTheWindowShowsGivesTheRecoveryScreen(t *testi
 
 func mustNewestBackup(t *testing.T, dir string) string {
 	t.Helper()
-	b, err := store.NewestGoodBackup(context.Background(), store.BackupDir(filepath.Join(dir, store.DatabaseName)))
+	b, err := backups.NewestGood(context.Background(), backups.Dir(filepath.Join(dir, store.DatabaseName)))
 	if err != nil || b == "" {
 		t.Fatalf("no good backup: %v", err)
 	}

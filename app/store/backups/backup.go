@@ -1,4 +1,4 @@
-package store
+package backups
 
 import (
 	"context"
@@ -28,39 +28,39 @@ import (
 const KeepBackups = 10
 
 const (
-	backupDirName    = "backups"
-	backupTimeLayout = "20060102-150405"
+	DirName    = "backups"
+	TimeLayout = "20060102-150405"
 	// maxReasonLen keeps file names short enough for Windows' path limit.
 	maxReasonLen = 40
-	// maxSameSecond bounds the search for a free name within one second.
-	maxSameSecond = 1000
+	// MaxSameSecond bounds the search for a free name within one second.
+	MaxSameSecond = 1000
 )
 
-// backupNameRE matches pomi-<date>-<time>[-<n>]-<reason>.db. The reason
+// NameRE matches pomi-<date>-<time>[-<n>]-<reason>.db. The reason
 // starts with a letter, so a same-second number cannot be mistaken for part
 // of a reason like "pre-migration-3".
-var backupNameRE = regexp.MustCompile(`^pomi-(\d{8}-\d{6})(?:-(\d+))?-([a-z][a-z0-9-]*)\.db$`)
+var NameRE = regexp.MustCompile(`^pomi-(\d{8}-\d{6})(?:-(\d+))?-([a-z][a-z0-9-]*)\.db$`)
 
-// backupMu serializes Backup within the process, so two backups in the same
+// mu serializes Backup within the process, so two backups in the same
 // second pick different names; other processes are kept out by the data
 // folder's lock.
-var backupMu sync.Mutex
+var mu sync.Mutex
 
-// BackupInfo is app.BackupInfo: one backup file.
-type BackupInfo = app.BackupInfo
+// Info is app.BackupInfo: one backup file.
+type Info = app.BackupInfo
 
-// backupEntry adds the same-second number that orders backups of one second.
-type backupEntry struct {
-	BackupInfo
+// entry adds the same-second number that orders backups of one second.
+type entry struct {
+	Info
 	seq int
 	// written breaks ties between backups of the same second with different reasons.
 	written time.Time
 }
 
-// BackupDir is the folder of dbPath's backups: beside the database, so a
+// Dir is the folder of dbPath's backups: beside the database, so a
 // copied data folder takes its history along.
-func BackupDir(dbPath string) string {
-	return filepath.Join(filepath.Dir(dbPath), backupDirName)
+func Dir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), DirName)
 }
 
 // Backup writes a consistent copy of db with VACUUM INTO (a file copy of a
@@ -71,17 +71,17 @@ func BackupDir(dbPath string) string {
 // file with a backup's name is always complete. When only pruning fails, the
 // backup's path is returned together with the error.
 func Backup(ctx context.Context, db *sql.DB, dbPath, reason string, now time.Time) (string, error) {
-	backupMu.Lock()
-	defer backupMu.Unlock()
-	dir := BackupDir(dbPath)
+	mu.Lock()
+	defer mu.Unlock()
+	dir := Dir(dbPath)
 	if err := datadir.EnsureDir(dir); err != nil {
 		return "", fmt.Errorf("back up %s: %w", dbPath, err)
 	}
-	path, err := freeBackupName(dir, now, sanitizeReason(reason))
+	path, err := freeBackupName(dir, now, SanitizeReason(reason))
 	if err != nil {
 		return "", err
 	}
-	size, err := backupSize(ctx, db)
+	size, err := Size(ctx, db)
 	if err != nil {
 		return "", fmt.Errorf("back up %s: %w", dbPath, err)
 	}
@@ -89,7 +89,7 @@ func Backup(ctx context.Context, db *sql.DB, dbPath, reason string, now time.Tim
 		return "", fmt.Errorf("back up %s: %w", dbPath, err)
 	}
 	if err := writeBackup(ctx, db, path); err != nil {
-		if isDiskFull(err) {
+		if IsDiskFull(err) {
 			err = &NoSpaceError{Dir: dir, Need: shortBy(dir, size), Err: err}
 		}
 		return "", fmt.Errorf("back up %s: %w", dbPath, err)
@@ -116,29 +116,29 @@ func writeBackup(ctx context.Context, db *sql.DB, path string) error {
 		return fmt.Errorf("create %s: %w", tmp, err)
 	}
 	f.Close()
-	fileStep("backup: temporary file made")
+	datadir.FileStep("backup: temporary file made")
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("vacuum into %s: %w", tmp, err)
 	}
-	fileStep("backup: written")
-	if err := finishFile(tmp); err != nil {
+	datadir.FileStep("backup: written")
+	if err := FinishFile(tmp); err != nil {
 		os.Remove(tmp)
 		return err
 	}
-	fileStep("backup: synced")
+	datadir.FileStep("backup: synced")
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("rename backup to %s: %w", path, err)
 	}
-	fileStep("backup: renamed")
-	syncDir(filepath.Dir(path))
+	datadir.FileStep("backup: renamed")
+	SyncDir(filepath.Dir(path))
 	return nil
 }
 
-// finishFile makes the copy private and flushes it, since VACUUM INTO does
+// FinishFile makes the copy private and flushes it, since VACUUM INTO does
 // not sync its output.
-func finishFile(path string) error {
+func FinishFile(path string) error {
 	if err := datadir.MakePrivate(path, 0o600); err != nil {
 		return fmt.Errorf("protect backup %s: %w", path, err)
 	}
@@ -156,9 +156,9 @@ func finishFile(path string) error {
 	return nil
 }
 
-// syncDir makes the rename durable where the OS allows syncing a folder;
+// SyncDir makes the rename durable where the OS allows syncing a folder;
 // Windows does not, and the backup is complete either way.
-func syncDir(dir string) {
+func SyncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
@@ -169,9 +169,9 @@ func syncDir(dir string) {
 // the first backup, then -2, -3 … after the time, numbered on from the
 // highest of the second there is (lastSeq).
 func freeBackupName(dir string, now time.Time, reason string) (string, error) {
-	ts := now.Local().Format(backupTimeLayout)
-	for seq := lastSeq(dir, ts) + 1; seq <= maxSameSecond; seq++ {
-		path := filepath.Join(dir, backupFileName(ts, seq, reason))
+	ts := now.Local().Format(TimeLayout)
+	for seq := lastSeq(dir, ts) + 1; seq <= MaxSameSecond; seq++ {
+		path := filepath.Join(dir, FileName(ts, seq, reason))
 		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 			return path, nil
 		} else if err != nil {
@@ -185,26 +185,26 @@ func freeBackupName(dir string, now time.Time, reason string) (string, error) {
 // none. Numbering on from it, never filling a gap that pruning left, keeps
 // the names of one second in the order they were written.
 func lastSeq(dir, ts string) int {
-	entries, _ := listBackups(dir)
+	entries, _ := list(dir)
 	last := 0
 	for _, e := range entries {
-		if e.Time.Format(backupTimeLayout) == ts && e.seq > last {
+		if e.Time.Format(TimeLayout) == ts && e.seq > last {
 			last = e.seq
 		}
 	}
 	return last
 }
 
-func backupFileName(stamp string, seq int, reason string) string {
+func FileName(stamp string, seq int, reason string) string {
 	if seq <= 1 {
 		return "pomi-" + stamp + "-" + reason + ".db"
 	}
 	return "pomi-" + stamp + "-" + strconv.Itoa(seq) + "-" + reason + ".db"
 }
 
-// sanitizeReason keeps file names portable and parseable: lower-case a-z,
+// SanitizeReason keeps file names portable and parseable: lower-case a-z,
 // 0-9 and single hyphens, starting with a letter.
-func sanitizeReason(reason string) string {
+func SanitizeReason(reason string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(reason) {
 		switch {
@@ -234,12 +234,12 @@ func Prune(dir string, keep int) error {
 // prune never deletes protect, the backup just made, even when a clock set
 // back makes it look older than the ones it should follow.
 func prune(dir string, keep int, protect string) error {
-	entries, err := listBackups(dir)
+	entries, err := list(dir)
 	if err != nil {
 		return err
 	}
 	kept := 0
-	if slices.ContainsFunc(entries, func(e backupEntry) bool { return e.Path == protect }) {
+	if slices.ContainsFunc(entries, func(e entry) bool { return e.Path == protect }) {
 		kept = 1
 	}
 	var errs []error
@@ -254,25 +254,25 @@ func prune(dir string, keep int, protect string) error {
 		if err := os.Remove(e.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, fmt.Errorf("prune backup %s: %w", e.Path, err))
 		}
-		fileStep("backup: pruned one")
+		datadir.FileStep("backup: pruned one")
 	}
 	return errors.Join(errs...)
 }
 
-// ListBackups returns dir's backups, newest first. A missing folder has none.
-func ListBackups(dir string) ([]BackupInfo, error) {
-	entries, err := listBackups(dir)
+// List returns dir's backups, newest first. A missing folder has none.
+func List(dir string) ([]Info, error) {
+	entries, err := list(dir)
 	if err != nil {
 		return nil, err
 	}
-	infos := make([]BackupInfo, len(entries))
+	infos := make([]Info, len(entries))
 	for i, e := range entries {
-		infos[i] = e.BackupInfo
+		infos[i] = e.Info
 	}
 	return infos, nil
 }
 
-func listBackups(dir string) ([]backupEntry, error) {
+func list(dir string) ([]entry, error) {
 	des, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -280,13 +280,13 @@ func listBackups(dir string) ([]backupEntry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list backups in %s: %w", dir, err)
 	}
-	var entries []backupEntry
+	var entries []entry
 	for _, de := range des {
 		if e, ok := parseBackupEntry(dir, de); ok {
 			entries = append(entries, e)
 		}
 	}
-	slices.SortFunc(entries, func(a, b backupEntry) int {
+	slices.SortFunc(entries, func(a, b entry) int {
 		if c := b.Time.Compare(a.Time); c != 0 {
 			return c
 		}
@@ -301,19 +301,19 @@ func listBackups(dir string) ([]backupEntry, error) {
 // parseBackupEntry reads a backup's time, number and reason from its name;
 // anything else in the folder (temporary files, a user's own copies) is not
 // a backup.
-func parseBackupEntry(dir string, de fs.DirEntry) (backupEntry, bool) {
-	m := backupNameRE.FindStringSubmatch(de.Name())
+func parseBackupEntry(dir string, de fs.DirEntry) (entry, bool) {
+	m := NameRE.FindStringSubmatch(de.Name())
 	if m == nil || !de.Type().IsRegular() {
-		return backupEntry{}, false
+		return entry{}, false
 	}
-	t, err := time.ParseInLocation(backupTimeLayout, m[1], time.Local)
+	t, err := time.ParseInLocation(TimeLayout, m[1], time.Local)
 	if err != nil {
-		return backupEntry{}, false
+		return entry{}, false
 	}
 	seq := 1
 	if m[2] != "" {
 		if seq, err = strconv.Atoi(m[2]); err != nil {
-			return backupEntry{}, false
+			return entry{}, false
 		}
 	}
 	var size int64
@@ -321,15 +321,15 @@ func parseBackupEntry(dir string, de fs.DirEntry) (backupEntry, bool) {
 	if fi, err := de.Info(); err == nil {
 		size, written = fi.Size(), fi.ModTime()
 	}
-	info := BackupInfo{Path: filepath.Join(dir, de.Name()), Time: t, Reason: m[3], Size: size}
-	return backupEntry{BackupInfo: info, seq: seq, written: written}, true
+	info := Info{Path: filepath.Join(dir, de.Name()), Time: t, Reason: m[3], Size: size}
+	return entry{Info: info, seq: seq, written: written}, true
 }
 
-// NewestGoodBackup returns the newest backup in dir that opens read-only and
+// NewestGood returns the newest backup in dir that opens read-only and
 // passes PRAGMA quick_check, for restoring after the database is damaged.
 // It returns "" and nil when there is none.
-func NewestGoodBackup(ctx context.Context, dir string) (string, error) {
-	backups, err := ListBackups(dir)
+func NewestGood(ctx context.Context, dir string) (string, error) {
+	backups, err := List(dir)
 	if err != nil {
 		return "", err
 	}
@@ -337,21 +337,21 @@ func NewestGoodBackup(ctx context.Context, dir string) (string, error) {
 		if err := ctx.Err(); err != nil {
 			return "", fmt.Errorf("find good backup in %s: %w", dir, err)
 		}
-		if quickCheckBackup(ctx, b.Path) == nil {
+		if QuickCheckBackup(ctx, b.Path) == nil {
 			return b.Path, nil
 		}
 	}
 	return "", nil
 }
 
-// quickCheckBackup opens path read-only, so checking never changes a backup.
+// QuickCheckBackup opens path read-only, so checking never changes a backup.
 // SQLite takes a file shorter than one page for an empty database that
 // passes every check, so the header is required first.
-func quickCheckBackup(ctx context.Context, path string) error {
+func QuickCheckBackup(ctx context.Context, path string) error {
 	if err := checkSQLiteHeader(path); err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite", readOnlyURI(path))
+	db, err := sql.Open("sqlite", ReadOnlyURI(path))
 	if err != nil {
 		return fmt.Errorf("open backup %s: %w", path, err)
 	}
@@ -394,15 +394,15 @@ func checkSQLiteHeader(path string) error {
 	return nil
 }
 
-// readOnlyURI builds an SQLite URI for path in read-only mode. Characters
+// ReadOnlyURI builds an SQLite URI for path in read-only mode. Characters
 // that mean something in a URI are escaped, and Windows paths get the
 // file:///C:/ form, so a folder named "a#b" or "what?" still works.
-func readOnlyURI(path string) string { return fileURI(path, "mode=ro") }
+func ReadOnlyURI(path string) string { return FileURI(path, "mode=ro") }
 
-// fileURI turns a path into an SQLite URI with the given parameters.
+// FileURI turns a path into an SQLite URI with the given parameters.
 // Escaping '%', '?' and '#' keeps a folder named "Kund #1?" from being read
 // as parameters.
-func fileURI(path, params string) string {
+func FileURI(path, params string) string {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -414,12 +414,12 @@ func fileURI(path, params string) string {
 	return "file://" + p + "?" + params
 }
 
-// DailyBackupDue reports whether no backup of any kind was made on now's
+// DailyDue reports whether no backup of any kind was made on now's
 // local date; one taken before an import that day protects the data as well.
 // When the folder cannot be read it says yes, since a backup too many is
 // harmless.
-func DailyBackupDue(dir string, now time.Time) bool {
-	backups, err := ListBackups(dir)
+func DailyDue(dir string, now time.Time) bool {
+	backups, err := List(dir)
 	if err != nil {
 		return true
 	}

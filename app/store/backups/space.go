@@ -1,4 +1,4 @@
-package store
+package backups
 
 import (
 	"context"
@@ -16,17 +16,17 @@ import (
 	"github.com/pomi-planner/pomi/app"
 )
 
-// spaceMargin is kept free beside a new backup, for SQLite's temporary
+// SpaceMargin is kept free beside a new backup, for SQLite's temporary
 // files, the WAL and the log: a backup that fills the disk to the last
 // byte would leave the next save nowhere to go.
-const spaceMargin = 8 << 20
+const SpaceMargin = 8 << 20
 
 // sqliteFull is SQLITE_FULL, "database or disk is full".
 const sqliteFull = 13
 
-// diskFree returns the bytes the user may still write in dir. Tests
+// DiskFree returns the bytes the user may still write in dir. Tests
 // replace it to play a nearly full disk.
-var diskFree = datadir.FreeBytes
+var DiskFree = datadir.FreeBytes
 
 // NoSpaceError is app.NoSpaceError: a backup that does not fit on the disk.
 type NoSpaceError = app.NoSpaceError
@@ -34,8 +34,8 @@ type NoSpaceError = app.NoSpaceError
 // MegabytesUp is app.MegabytesUp: n bytes in whole megabytes, rounded up.
 func MegabytesUp(n int64) int64 { return app.MegabytesUp(n) }
 
-// backupSize is what VACUUM INTO will write for db: its pages in use.
-func backupSize(ctx context.Context, db *sql.DB) (int64, error) {
+// Size is what VACUUM INTO will write for db: its pages in use.
+func Size(ctx context.Context, db *sql.DB) (int64, error) {
 	var pages, free, size int64
 	for _, q := range []struct {
 		pragma string
@@ -54,12 +54,12 @@ func backupSize(ctx context.Context, db *sql.DB) (int64, error) {
 // something to restore is always left. It returns a *NoSpaceError, naming
 // the bytes still missing, when even that is not enough.
 func makeRoom(dir string, size int64) error {
-	need := size + spaceMargin
-	free, err := diskFree(dir)
+	need := size + SpaceMargin
+	free, err := DiskFree(dir)
 	if err != nil || free >= need {
 		return nil // unknown free space: let the write itself tell
 	}
-	entries, err := listBackups(dir)
+	entries, err := list(dir)
 	if err != nil {
 		return err
 	}
@@ -67,8 +67,8 @@ func makeRoom(dir string, size int64) error {
 		if err := os.Remove(e.Path); err != nil {
 			continue
 		}
-		fileStep("backup: an old one gave way")
-		if free, err = diskFree(dir); err != nil || free >= need {
+		datadir.FileStep("backup: an old one gave way")
+		if free, err = DiskFree(dir); err != nil || free >= need {
 			return nil
 		}
 	}
@@ -77,8 +77,8 @@ func makeRoom(dir string, size int64) error {
 
 // givable is the automatic backups that may give way for space, newest
 // first: all but the manual ones and the newest backup of all.
-func givable(entries []backupEntry) []backupEntry {
-	var out []backupEntry
+func givable(entries []entry) []entry {
+	var out []entry
 	for i, e := range entries {
 		if i > 0 && e.Reason != "manual" {
 			out = append(out, e)
@@ -87,8 +87,8 @@ func givable(entries []backupEntry) []backupEntry {
 	return out
 }
 
-// isDiskFull reports whether err is a write that failed for want of space.
-func isDiskFull(err error) bool {
+// IsDiskFull reports whether err is a write that failed for want of space.
+func IsDiskFull(err error) bool {
 	var se *sqlite.Error
 	if errors.As(err, &se) && se.Code()&0xff == sqliteFull {
 		return true
@@ -100,8 +100,8 @@ func isDiskFull(err error) bool {
 // write failed for space: the difference when the free space is known and
 // short, else the whole backup (a quota or a limit the free space hides).
 func shortBy(dir string, size int64) int64 {
-	need := size + spaceMargin
-	if free, err := diskFree(dir); err == nil && free < need {
+	need := size + SpaceMargin
+	if free, err := DiskFree(dir); err == nil && free < need {
 		return need - free
 	}
 	return need
