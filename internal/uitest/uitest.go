@@ -48,11 +48,7 @@ func OpenSession(t *testing.T, lang string, examples bool, name string) (*sessio
 func OpenSessionWith(t *testing.T, deps *kit.Deps, lang string, examples bool, name string) (*session.Session, *store.Store, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(context.Background(), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := OpenStore(t)
 	id := companyNamed(t, st, examples, name)
 	s, err := session.OpenSession(context.Background(), deps, st, ref.MustLoad(), locales.MustNew(lang), id)
 	if err != nil {
@@ -264,4 +260,15 @@ func KeepFyneLanguage(t *testing.T) {
 			t.Error(err)
 		}
 	})
+}
+
+// OpenStore opens a real store in a temp folder, closed when the test ends.
+func OpenStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

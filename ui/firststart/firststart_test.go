@@ -27,11 +27,7 @@ func onStore(t *testing.T, lang string) (*firstStart, *store.Store, fyne.Window,
 // inApp is firstStartOnStore in the app the test has set up.
 func inApp(t *testing.T, lang string) (*firstStart, *store.Store, fyne.Window, *[]Choice) {
 	t.Helper()
-	st, err := store.Open(context.Background(), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := uitest.OpenStore(t)
 	var done []Choice
 	p := newFirstStart(uitest.Deps(t), locales.MustNew(lang), st, func(c Choice) { done = append(done, c) })
 	w := test.NewTempWindow(t, p.content)

@@ -26,11 +26,7 @@ import (
 func onStore(t *testing.T, lang string) (*Screen, *store.Store, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(context.Background(), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := uitest.OpenStore(t)
 	scr, w := settingsWindow(t, st, lang)
 	return scr, st, w
 }

@@ -67,11 +67,7 @@ const honestDelay = 20 * time.Millisecond
 func honestSetUp(t *testing.T) (*crashUI, *store.Store, *gatedStore) {
 	t.Helper()
 	u := newCrashUI(t)
-	st, err := store.Open(context.Background(), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := uitest.OpenStore(t)
 	return u, st, newGatedStore(t, st)
 }
 

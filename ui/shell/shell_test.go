@@ -35,11 +35,7 @@ func withExamples(t *testing.T, lang string) (*Shell, *store.Store, fyne.Window)
 func inWindow(t *testing.T, lang string, newWindow func() fyne.Window, deps *kit.Deps) (*Shell, *store.Store, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(context.Background(), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := uitest.OpenStore(t)
 	if _, err := demo.Load(context.Background(), st, ref.MustLoad(), uitest.Today); err != nil {
 		t.Fatal(err)
 	}
