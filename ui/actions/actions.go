@@ -23,16 +23,7 @@ func Step() session.Step {
 }
 
 func progress(s *session.Session) (done, total int) {
-	for _, a := range s.Assessment().Actions {
-		if a.Status == app.ActionDismissed {
-			continue
-		}
-		total++
-		if a.Owner != "" && a.Due != "" {
-			done++
-		}
-	}
-	return done, max(total, 1)
+	return app.ActionsProgress(s.Assessment())
 }
 
 // view shows the analysis' suggestions, to accept or dismiss, above

@@ -28,14 +28,7 @@ func ModesStep() session.Step {
 // progress counts two things: at least one entry mode chosen, and at
 // least one market today or target market named.
 func progress(s *session.Session) (done, total int) {
-	if len(s.Assessment().Modes) > 0 {
-		done++
-	}
-	c := s.Company()
-	if len(c.CurrentMarkets)+len(c.TargetMarkets) > 0 {
-		done++
-	}
-	return done, 2
+	return app.ModesProgress(s.Company(), s.Assessment())
 }
 
 // view is the entry modes and markets step. It keeps its widgets so

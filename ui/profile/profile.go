@@ -28,33 +28,9 @@ func Step() session.Step {
 	}
 }
 
-// keyFields are the fields the progress counts: who the company is
-// (name, org.nr, city, contact), what the analysis and the plan use (sector,
-// size, turnover, export share, export stage, orientation) and the
-// management's experience abroad (travel or a language). Everything else is
-// useful but optional.
-var keyFields = []func(c *app.Company) bool{
-	func(c *app.Company) bool { return c.Name != "" },
-	func(c *app.Company) bool { return c.OrgNr != "" },
-	func(c *app.Company) bool { return c.Address.City != "" },
-	func(c *app.Company) bool { return c.Sector != "" },
-	func(c *app.Company) bool { return c.Employees != nil },
-	func(c *app.Company) bool { return c.TurnoverSEK != nil },
-	func(c *app.Company) bool { return c.ExportShare != nil },
-	func(c *app.Company) bool { return c.ExportStage != "" },
-	func(c *app.Company) bool { return c.Orientation != "" },
-	func(c *app.Company) bool { return c.Contact.Name != "" },
-	func(c *app.Company) bool { return c.Experience.Travel != "" || len(c.Experience.Languages) > 0 },
-}
-
-// progress counts the key fields filled in.
+// progress counts the key profile fields filled in (app.ProfileProgress).
 func progress(s *session.Session) (done, total int) {
-	for _, filled := range keyFields {
-		if filled(s.Company()) {
-			done++
-		}
-	}
-	return done, len(keyFields)
+	return app.ProfileProgress(s.Company())
 }
 
 // View is the profile step. It keeps its widgets by the JSON name of

@@ -23,8 +23,7 @@ func ChecklistStep() session.Step {
 // checklistProgress counts the activities with any status, "not started" included:
 // the question has been answered.
 func checklistProgress(s *session.Session) (int, int) {
-	ids := checklistIDs(s.Data)
-	return count(s.Assessment().Checklist, ids), len(ids)
+	return app.ChecklistProgress(s.Data, s.Assessment())
 }
 
 func checklistIDs(d *ref.Data) []string {

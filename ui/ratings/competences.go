@@ -26,8 +26,7 @@ func CompetencesStep() session.Step {
 
 // competencesProgress counts the competences rated, "don't know" included.
 func competencesProgress(s *session.Session) (int, int) {
-	ids := competenceIDs(s.Data)
-	return count(s.Assessment().CompetenceRatings, ids), len(ids)
+	return app.CompetencesProgress(s.Data, s.Assessment())
 }
 
 func competenceIDs(d *ref.Data) []string {

@@ -22,8 +22,7 @@ func StatementsStep() session.Step {
 
 // statementsProgress counts the statements rated, "don't know" included.
 func statementsProgress(s *session.Session) (int, int) {
-	ids := itemIDs(s.Data.Statements, func(st ref.Statement) string { return st.ID })
-	return count(s.Assessment().StatementRatings, ids), len(ids)
+	return app.StatementsProgress(s.Data, s.Assessment())
 }
 
 // statementsView rates the POMI statements under a heading per dimension.

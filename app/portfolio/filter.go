@@ -1,0 +1,118 @@
+package portfolio
+
+import (
+	"slices"
+	"strings"
+)
+
+// Filter narrows the portfolio table. Each list is a set of allowed values
+// (empty allows all; values within one list are alternatives, the lists
+// and flags must all hold). Search must match too. The filter describes
+// the company as it stands today: its profile and its latest assessment.
+type Filter struct {
+	Stages []string `json:"stages,omitempty"`
+	// Industries match the company's industry ignoring case and diacritics.
+	Industries  []string `json:"industries,omitempty"`
+	SizeClasses []string `json:"size_classes,omitempty"`
+	// Counties are län letter codes (ref.Counties).
+	Counties []string `json:"counties,omitempty"`
+	// Modes are entry mode ids; a row matches when its latest assessment
+	// chose one of them, current or planned.
+	Modes []string `json:"modes,omitempty"`
+	// DueForFollowUp keeps rows whose review is past or within DueWindowDays.
+	DueForFollowUp bool `json:"due_for_follow_up,omitempty"`
+	// HasOverdueActions keeps rows with at least one overdue action.
+	HasOverdueActions bool `json:"has_overdue_actions,omitempty"`
+	// Search is what the advisor typed: every word must start a word of the
+	// name, org.nr or city, ignoring case and diacritics (SearchMatch); the
+	// org.nr also matches without its dash ("5561184711").
+	Search string `json:"search,omitempty"`
+}
+
+// Match reports whether the row passes the filter.
+func (f *Filter) Match(r *Row) bool {
+	return f.matcher()(r)
+}
+
+// Apply returns the rows that pass the filter, in their order; an empty
+// (non-nil) slice when none does.
+func (f *Filter) Apply(rows []Row) []Row {
+	match := f.matcher()
+	out := []Row{}
+	for i := range rows {
+		if match(&rows[i]) {
+			out = append(out, rows[i])
+		}
+	}
+	return out
+}
+
+// IsZero reports whether the filter lets every row through.
+func (f *Filter) IsZero() bool {
+	return len(f.Stages)+len(f.Industries)+len(f.SizeClasses)+len(f.Counties)+len(f.Modes) == 0 &&
+		!f.DueForFollowUp && !f.HasOverdueActions && len(Words(f.Search)) == 0
+}
+
+// matcher prepares the filter once (folded industries and search words)
+// and returns the test of one row.
+func (f *Filter) matcher() func(r *Row) bool {
+	industries := make([]string, len(f.Industries))
+	for i, s := range f.Industries {
+		industries[i] = Fold(strings.TrimSpace(s))
+	}
+	query := Words(f.Search)
+	return func(r *Row) bool {
+		return f.matchFields(r) && f.matchFlags(r) &&
+			(len(industries) == 0 || slices.Contains(industries, Fold(strings.TrimSpace(r.Industry)))) &&
+			matchWords(query, []string{r.Name, r.OrgNr, digits(r.OrgNr), r.City})
+	}
+}
+
+// matchFields checks the lists compared exactly.
+func (f *Filter) matchFields(r *Row) bool {
+	return allows(f.Stages, r.Stage) && allows(f.SizeClasses, r.SizeClass) &&
+		allows(f.Counties, r.County) && f.matchModes(r)
+}
+
+func (f *Filter) matchModes(r *Row) bool {
+	if len(f.Modes) == 0 {
+		return true
+	}
+	for _, m := range r.Modes {
+		if slices.Contains(f.Modes, m.Mode) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Filter) matchFlags(r *Row) bool {
+	return (!f.DueForFollowUp || r.ReviewDue) && (!f.HasOverdueActions || r.OverdueActions > 0)
+}
+
+// allows reports whether v is in the allowed list, an empty list allowing all.
+func allows(list []string, v string) bool {
+	return len(list) == 0 || slices.Contains(list, v)
+}
+
+// digits keeps the digits of s: an org.nr without its dash.
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// Select returns the clients whose rows pass f; rows are Rows(d, clients, today).
+func Select(clients []Client, rows []Row, f Filter) []Client {
+	match := f.matcher()
+	out := []Client{}
+	for i := range rows {
+		if match(&rows[i]) {
+			out = append(out, clients[i])
+		}
+	}
+	return out
+}
