@@ -3,11 +3,14 @@
 # this machine, each beside its baseline, then a summary table.
 #   bench.sh [OUT_DIR]          (default bin/bench)
 # BENCH_RUNS launches of each program (default 7), BENCH_COUNT runs of each
-# Go benchmark (default 5), BENCH_COMPANIES in the large database (10000).
+# Go benchmark (default 5; BENCH_PORTFOLIO_COUNT for the portfolio's, which
+# seeds 30,000 assessments each run: default 3), BENCH_COMPANIES in the
+# large database (10000).
 set -euo pipefail
 out=${1:-bin/bench}
 runs=${BENCH_RUNS:-7}
 count=${BENCH_COUNT:-5}
+portfolio_count=${BENCH_PORTFOLIO_COUNT:-3}
 companies=${BENCH_COMPANIES:-10000}
 go=${GO:-go}
 mkdir -p "$out"
@@ -121,6 +124,9 @@ gobench() {
   $go test -run '^$' -bench 'DemoPlan|Baseline' -benchmem -count "$count" ./report/ | tee "$out/bench-report.txt" >&2
   say "search over $companies companies beside a plain count(*)"
   $go test -run '^$' -bench Companies10000 -benchmem -count "$count" ./app/store/ | tee "$out/bench-store.txt" >&2
+  say "portfolio views over 10,000 companies × 3 assessments beside a plain SQL scan"
+  $go test -run '^$' -bench Portfolio10000 -benchmem -benchtime 3x -count "$portfolio_count" -timeout 30m ./app/store/ |
+    tee "$out/bench-portfolio.txt" >&2
 }
 
 build

@@ -6,6 +6,7 @@
 //	pomi-cli ref [--json] [--lang sv|en]
 //	pomi-cli analyze --in company.json [--lang sv|en] [--json] [--date YYYY-MM-DD]
 //	pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter]
+//	pomi-cli portfolio [filters] [--sort COLUMN] [--json] [--csv FILE] [--follow-up | --insights]
 //
 // Errors go to stderr as one line, with exit code 1 (2 for a usage mistake),
 // in the language of --lang, else the window language saved in the data
@@ -66,7 +67,7 @@ var commands = map[string]func([]string, io.Writer) error{
 	"ref": runRef, "analyze": runAnalyze, "demo": runDemo, "list": runList, "show": runShow,
 	"export": runExport, "import": runImport, "erase": runErase, "backup": runBackup,
 	"restore": runRestore, "check": runCheck, "report": runReport,
-	"settings": runSettings, "start-empty": runStartEmpty,
+	"settings": runSettings, "start-empty": runStartEmpty, "portfolio": runPortfolio,
 }
 
 const usage = `pomi-cli ref [--json] [--lang sv|en]
@@ -76,6 +77,13 @@ pomi-cli list [--search Q] [--json] [--data-dir DIR]
 pomi-cli show --company ID [--data-dir DIR]
 pomi-cli export --company ID [--out FILE] [--data-dir DIR]
 pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter] [--date YYYY-MM-DD] [--data-dir DIR]
+pomi-cli portfolio [--stage S,..] [--industry I,..] [--size micro|small|medium|large,..] [--county F,..]
+                  [--mode M,..] [--due] [--overdue] [--search Q] [--sort COLUMN] [--desc]
+                  [--json] [--csv FILE] [--today YYYY-MM-DD] [--lang sv|en] [--data-dir DIR]
+                                               the table of every company: latest scores, gap, next review, actions
+pomi-cli portfolio --follow-up [filters] [--json]   reviews due within 30 days and overdue actions, by week
+pomi-cli portfolio --insights [filters] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--named] [--json]
+                                               what the companies have in common; anonymised unless --named
 pomi-cli import FILE [--as-new|--merge] [--data-dir DIR]
 pomi-cli erase --company ID [--everywhere] [--data-dir DIR]   --everywhere: from every backup too (GDPR)
 pomi-cli settings [--organisation NAME] [--color #rrggbb] [--logo FILE|none] [--advisor NAME]

@@ -40,6 +40,10 @@ func run(dir string) error {
 	if err != nil {
 		return err
 	}
+	folio, err := readGoBench(filepath.Join(dir, "bench-portfolio.txt"))
+	if err != nil {
+		return err
+	}
 	fmt.Print(machine(dir, launches["pomi"]))
 	fmt.Println()
 	fmt.Println("| Measure | Baseline | POMI Planner | Ratio | Aim |")
@@ -48,6 +52,7 @@ func run(dir string) error {
 	memoryRows(launches)
 	sizeRows(dir)
 	benchRows(report, search)
+	portfolioRows(folio)
 	fmt.Printf("\nLaunch figures: median of %d starts (fastest–slowest in brackets), alternating; Go benchmarks: median of the runs' ns/op.\n",
 		len(launches["pomi"]))
 	return nil
@@ -106,6 +111,30 @@ func benchRows(report, search map[string]map[string]float64) {
 		ns, matches := list(b.name)
 		row(fmt.Sprintf("Company list: %s → %.0f found, up to 500 listed", b.what, matches), "first 500, no search "+dur(all),
 			dur(ns), ratio(ns, all), "")
+	}
+}
+
+// portfolioRows are the portfolio's views, each from the database, beside
+// reading the same rows with plain SQL; then the domain's part alone.
+func portfolioRows(folio map[string]map[string]float64) {
+	get := func(name string) map[string]float64 { return folio["BenchmarkPortfolio10000/"+name] }
+	scan := get("SQLScan")["ns/op"]
+	base := "SQL scan, not decoded " + dur(scan)
+	for _, b := range []struct{ name, unit, what string }{
+		{"Load", "companies", "Portfolio: load %.0f companies × 3 assessments with their actions"},
+		{"Table", "rows", "Portfolio table: load + %.0f rows, sorted by name"},
+		{"FollowUps", "items", "Follow-up view: load + %.0f reviews and overdue actions by week"},
+		{"Insights", "companies", "Insights: load + insights over %.0f companies, anonymised"},
+	} {
+		m := get(b.name)
+		row(fmt.Sprintf(b.what, m[b.unit]), base, dur(m["ns/op"]), ratio(m["ns/op"], scan), "≤ 100 ms")
+	}
+	for _, b := range []struct{ name, what string }{
+		{"TableOnly", "… the table alone, portfolio loaded"},
+		{"FollowUpsOnly", "… the follow-ups alone, portfolio loaded"},
+		{"InsightsOnly", "… the insights alone, portfolio loaded"},
+	} {
+		row(b.what, "", dur(get(b.name)["ns/op"]), "", "")
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package fakeco makes fictional but valid companies for benchmarks: Swedish
 // names, cities with their län, org.nr with a correct Luhn check digit, and
-// one assessment each taken from the example companies. The same n and seed
+// one assessment each taken from the example companies (or several, half a
+// year apart, with WithHistory). The same n and seed
 // always give the same companies, so runs on different days compare.
 package fakeco
 
@@ -65,6 +66,40 @@ func Companies(n int, seed uint64, now time.Time) ([]*app.Document, error) {
 		a := ex.Assessments[len(ex.Assessments)-1]
 		a.Date = now.AddDate(0, 0, -rng.IntN(730)).Format(validate.DateLayout)
 		docs[i] = app.NewDocument(c, []app.Assessment{a}, now)
+	}
+	return docs, nil
+}
+
+// WithHistory returns n fictional companies as Companies does, each with k
+// assessments (at least one) half a year apart, oldest first: the latest is
+// the one Companies gives, the earlier ones the example company's first
+// assessment, so gaps move between the first and the latest. The
+// documents share the examples' maps: store them, do not change them.
+func WithHistory(n, k int, seed uint64, now time.Time) ([]*app.Document, error) {
+	docs, err := Companies(n, seed, now)
+	if err != nil || k <= 1 {
+		return docs, err
+	}
+	d := ref.MustLoad()
+	examples, err := demo.Companies(d, now)
+	if err != nil {
+		return nil, err
+	}
+	for i, doc := range docs {
+		first := examples[i%len(examples)].Assessments[0]
+		latest := doc.Assessments[0]
+		at, err := validate.ParseDate(latest.Date)
+		if err != nil {
+			return nil, err
+		}
+		history := make([]app.Assessment, k)
+		history[k-1] = latest
+		for j := k - 2; j >= 0; j-- {
+			a := first
+			a.Date = at.AddDate(0, -6*(k-1-j), 0).Format(validate.DateLayout)
+			history[j] = a
+		}
+		doc.Assessments = history
 	}
 	return docs, nil
 }

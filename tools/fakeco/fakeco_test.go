@@ -56,3 +56,29 @@ func TestCompaniesAreValidAndRepeatable(t *testing.T) {
 		t.Error("no furniture maker among 300: a search for \"möb\" would find nothing")
 	}
 }
+
+func TestWithHistoryGivesKAssessmentsHalfAYearApartOldestFirst(t *testing.T) {
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	docs, err := WithHistory(30, 3, 1, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := Companies(30, 1, now)
+	d := ref.MustLoad()
+	for i, doc := range docs {
+		if len(doc.Assessments) != 3 {
+			t.Fatalf("company %d has %d assessments, want 3", i, len(doc.Assessments))
+		}
+		if doc.Company.Name != plain[i].Company.Name || doc.Assessments[2].Date != plain[i].Assessments[0].Date {
+			t.Errorf("company %d: the latest assessment is not the one Companies gives", i)
+		}
+		for j, a := range doc.Assessments {
+			if err := a.Validate(d); err != nil {
+				t.Fatalf("assessment %d of company %d: %v", j, i, err)
+			}
+			if j > 0 && a.Date <= doc.Assessments[j-1].Date {
+				t.Errorf("company %d: assessment %d dated %s after %s", i, j, a.Date, doc.Assessments[j-1].Date)
+			}
+		}
+	}
+}

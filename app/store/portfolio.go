@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/portfolio"
+)
+
+// Portfolio returns every company, by id, with every stored assessment of
+// it, oldest first, and their actions: the same values Company and
+// Assessments give one company at a time, read in two queries in all
+// instead of several per company: the companies, then the assessments with
+// their actions gathered by SQLite into one JSON list each (a row per
+// action costs database/sql several times as much). The queries run on one
+// connection held throughout, the store's only one, so no write of this
+// program falls between them; the JSON documents are decoded on every CPU.
+func (s *Store) Portfolio(ctx context.Context) ([]portfolio.Client, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read the portfolio: %w", err)
+	}
+	defer conn.Close()
+	clients, err := readClients(ctx, conn)
+	if err != nil {
+		return nil, fmt.Errorf("read the portfolio: companies: %w", err)
+	}
+	assessments, err := readAllAssessments(ctx, conn)
+	if err != nil {
+		return nil, fmt.Errorf("read the portfolio: assessments: %w", err)
+	}
+	return attach(clients, assessments), nil
+}
+
+// rawRow is a stored JSON document with its row's identity, read first and
+// decoded later on all CPUs.
+type rawRow struct {
+	id, owner     int64
+	data, actions []byte
+	updated       string
+}
+
+// readClients reads and decodes every company profile, by id.
+func readClients(ctx context.Context, conn *sql.Conn) ([]portfolio.Client, error) {
+	rows, err := conn.QueryContext(ctx, "SELECT id, profile FROM companies ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	var raws []rawRow
+	for rows.Next() {
+		var r rawRow
+		if err := rows.Scan(&r.id, &r.data); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		raws = append(raws, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]portfolio.Client, len(raws))
+	err = decodeAll(len(raws), func(i int) error {
+		out[i].ID = app.CompanyID(raws[i].id)
+		if err := json.Unmarshal(raws[i].data, &out[i].Company); err != nil {
+			return fmt.Errorf("company %d: profile: %w", raws[i].id, err)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// allAssessments selects every assessment, by company and then oldest
+// first as Assessments orders one company's, with its actions in their
+// order as a JSON list whose keys are app.Action's.
+const allAssessments = `SELECT a.id, a.company_id, a.data, a.updated,
+	(SELECT json_group_array(json_object('title', title, 'description', description, 'dimension', dimension,
+		'owner', owner, 'owner_role', owner_role, 'due', due, 'status', status, 'priority', priority,
+		'source', source, 'actors', json(actors)) ORDER BY position)
+	FROM actions WHERE assessment_id = a.id)
+	FROM assessments a ORDER BY a.company_id, a.date, a.id`
+
+// readAllAssessments reads and decodes every assessment with its actions.
+func readAllAssessments(ctx context.Context, conn *sql.Conn) ([]app.StoredAssessment, error) {
+	rows, err := conn.QueryContext(ctx, allAssessments)
+	if err != nil {
+		return nil, err
+	}
+	var raws []rawRow
+	for rows.Next() {
+		var r rawRow
+		if err := rows.Scan(&r.id, &r.owner, &r.data, &r.updated, &r.actions); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		raws = append(raws, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]app.StoredAssessment, len(raws))
+	err = decodeAll(len(raws), func(i int) error {
+		r, sa := &raws[i], &out[i]
+		sa.ID, sa.CompanyID, sa.Updated = app.AssessmentID(r.id), app.CompanyID(r.owner), parseStamp(r.updated)
+		if err := json.Unmarshal(r.data, &sa.Assessment); err != nil {
+			return fmt.Errorf("assessment %d: %w", r.id, err)
+		}
+		return decodeActions(r, sa)
+	})
+	return out, err
+}
+
+// decodeActions decodes an assessment's list of actions as Assessments
+// gives it: an empty list, not nil, and nil actors for none.
+func decodeActions(r *rawRow, sa *app.StoredAssessment) error {
+	sa.Actions = []app.Action{}
+	if err := json.Unmarshal(r.actions, &sa.Actions); err != nil {
+		return fmt.Errorf("actions of assessment %d: %w", r.id, err)
+	}
+	for i := range sa.Actions {
+		if len(sa.Actions[i].Actors) == 0 {
+			sa.Actions[i].Actors = nil
+		}
+	}
+	return nil
+}
+
+// attach gives every client its assessments; both lists are sorted by
+// company id.
+func attach(clients []portfolio.Client, assessments []app.StoredAssessment) []portfolio.Client {
+	j := 0
+	for i := range clients {
+		for j < len(assessments) && assessments[j].CompanyID < clients[i].ID {
+			j++ // an assessment whose company is gone; the foreign key keeps this from happening
+		}
+		start := j
+		for j < len(assessments) && assessments[j].CompanyID == clients[i].ID {
+			j++
+		}
+		if j > start {
+			clients[i].Assessments = assessments[start:j:j]
+		}
+	}
+	return clients
+}
+
+// decodeAll runs decode(i) for every i below n on every CPU and returns
+// the first error.
+func decodeAll(n int, decode func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/256))
+	if workers <= 1 {
+		for i := range n {
+			if err := decode(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				if err := decode(i); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
