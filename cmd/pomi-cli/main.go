@@ -6,7 +6,7 @@
 //	pomi-cli ref [--json] [--lang sv|en]
 //	pomi-cli analyze --in company.json [--lang sv|en] [--json] [--date YYYY-MM-DD]
 //	pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter]
-//	pomi-cli portfolio [filters] [--sort COLUMN] [--json] [--csv FILE] [--follow-up | --insights]
+//	pomi-cli portfolio [filters] [--sort COLUMN] [--json] [--csv FILE] [--xlsx FILE [--named]] [--follow-up | --insights]
 //
 // Errors go to stderr as one line, with exit code 1 (2 for a usage mistake),
 // in the language of --lang, else the window language saved in the data
@@ -81,6 +81,9 @@ pomi-cli portfolio [--stage S,..] [--industry I,..] [--size micro|small|medium|l
                   [--mode M,..] [--due] [--overdue] [--search Q] [--sort COLUMN] [--desc]
                   [--json] [--csv FILE] [--today YYYY-MM-DD] [--lang sv|en] [--data-dir DIR]
                                                the table of every company: latest scores, gap, next review, actions
+pomi-cli portfolio --xlsx FILE [filters] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--named]
+                                               an Excel workbook: the anonymised insights, or with --named the
+                                               companies, assessments and actions too
 pomi-cli portfolio --follow-up [filters] [--json]   reviews due within 30 days and overdue actions, by week
 pomi-cli portfolio --insights [filters] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--named] [--json]
                                                what the companies have in common; anonymised unless --named

@@ -37,7 +37,7 @@ type portfolioFlags struct {
 	due, overdue                               *bool
 	search, sort                               *string
 	desc, asJSON                               *bool
-	csv                                        *string
+	csv, xlsx                                  *string
 	followUp, insights, named                  *bool
 	from, to, today                            *string
 }
@@ -57,11 +57,12 @@ func registerPortfolio(fs *cmdFlags) *portfolioFlags {
 	p.desc = fs.Bool("desc", false, "sort descending")
 	p.asJSON = fs.Bool("json", false, "print JSON")
 	p.csv = fs.String("csv", "", "also save the table as CSV (UTF-8 with BOM, comma-separated) to this file")
+	p.xlsx = fs.String("xlsx", "", "also save an Excel workbook to this file: the anonymised insights, with --named also the companies, assessments and actions")
 	p.followUp = fs.Bool("follow-up", false, "print the follow-ups due (reviews and overdue actions), by week")
 	p.insights = fs.Bool("insights", false, "print what the companies have in common (anonymised unless --named)")
-	p.named = fs.Bool("named", false, "with --insights: not anonymised, with the companies' names")
-	p.from = fs.String("from", "", "with --insights: first day of the period, YYYY-MM-DD")
-	p.to = fs.String("to", "", "with --insights: last day of the period, YYYY-MM-DD")
+	p.named = fs.Bool("named", false, "with --insights or --xlsx: not anonymised, with the companies' names")
+	p.from = fs.String("from", "", "with --insights or --xlsx: first day of the period, YYYY-MM-DD")
+	p.to = fs.String("to", "", "with --insights or --xlsx: last day of the period, YYYY-MM-DD")
 	p.today = fs.String("today", "", "count due and overdue from this day, YYYY-MM-DD (default: today)")
 	return p
 }
@@ -84,6 +85,8 @@ type portfolioRequest struct {
 	named   bool
 	asJSON  bool
 	csvFile string
+	// xlsxFile is where to save the Excel workbook, "" for none.
+	xlsxFile string
 }
 
 func runPortfolio(args []string, out io.Writer) error {
@@ -121,6 +124,7 @@ func (p *portfolioFlags) request() (portfolioRequest, error) {
 			Modes: p.modes, DueForFollowUp: *p.due, HasOverdueActions: *p.overdue, Search: *p.search,
 		},
 		sort: portfolio.Column(*p.sort), desc: *p.desc, named: *p.named, asJSON: *p.asJSON, csvFile: *p.csv,
+		xlsxFile: *p.xlsx,
 	}
 	if err := p.checkViews(); err != nil {
 		return req, err
@@ -145,19 +149,27 @@ func (p *portfolioFlags) request() (portfolioRequest, error) {
 
 // checkViews refuses flags that belong to a view not asked for.
 func (p *portfolioFlags) checkViews() error {
-	only := func(flag, view string) error {
-		return usageFailure("cli.error.portfolio_only_with", map[string]any{"Flag": flag, "View": view},
-			"portfolio: %s goes with %s", flag, view)
+	only := func(flag string) error {
+		views := choices{"--insights", "--xlsx"}
+		return usageFailure("cli.error.portfolio_only_with", map[string]any{"Flag": flag, "View": views},
+			"portfolio: %s goes with %s", flag, strings.Join(views, " or "))
 	}
 	switch {
 	case *p.followUp && *p.insights:
 		return usageFailure("cli.error.portfolio_views", nil, "portfolio: choose --follow-up or --insights, not both")
 	case *p.csv != "" && (*p.followUp || *p.insights):
 		return usageFailure("cli.error.portfolio_csv", nil, "portfolio: --csv saves the table, without --follow-up or --insights")
-	case !*p.insights && *p.named:
-		return only("--named", "--insights")
-	case !*p.insights && (*p.from != "" || *p.to != ""):
-		return only("--from/--to", "--insights")
+	case *p.xlsx != "" && (*p.followUp || *p.insights):
+		return usageFailure("cli.error.portfolio_xlsx", nil, "portfolio: --xlsx saves a workbook, without --follow-up or --insights")
+	}
+	if *p.insights || *p.xlsx != "" {
+		return nil
+	}
+	switch {
+	case *p.named:
+		return only("--named")
+	case *p.from != "" || *p.to != "":
+		return only("--from/--to")
 	}
 	return nil
 }
@@ -272,6 +284,9 @@ func (v *portfolioView) table() error {
 			return err
 		}
 	}
+	if err := v.writeWorkbook(rows); err != nil {
+		return err
+	}
 	if v.req.asJSON {
 		return writeJSON(v.out, map[string]any{"filter": v.req.filter, "sort": v.req.sort, "desc": v.req.desc, "rows": rows})
 	}
@@ -279,8 +294,9 @@ func (v *portfolioView) table() error {
 		return err
 	}
 	if v.req.csvFile != "" {
-		_, err := fmt.Fprintln(v.out, v.l.N("cli.portfolio.csv_saved", len(rows), map[string]any{"Path": v.req.csvFile}))
-		return err
+		if _, err := fmt.Fprintln(v.out, v.l.N("cli.portfolio.csv_saved", len(rows), map[string]any{"Path": v.req.csvFile})); err != nil {
+			return err
+		}
 	}
-	return nil
+	return v.workbookSaved(len(rows))
 }
