@@ -1,8 +1,9 @@
 package app
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/pomi-planner/pomi/app/ref"
 )
@@ -55,28 +56,53 @@ type Recommendation struct {
 }
 
 // MaxActorsPerRecommendation caps the support actors named for one recommendation.
-const MaxActorsPerRecommendation = 3
+const MaxActorsPerRecommendation = ref.MaxActorsPerRecommendation
 
 // candidates collects recommendations by id, adding scores and reasons when
-// the same advice is triggered more than once.
+// the same advice is triggered more than once. all holds them in the order
+// first triggered; actors is the backing store of their Actors, one
+// allocation for all. With idsOnly set only the ids are collected (in
+// order, each once) and nothing is scored.
 type candidates struct {
-	data  *ref.Data
-	byID  map[string]*Recommendation
-	order []string
+	data    *ref.Data
+	byID    map[string]int
+	all     []Recommendation
+	actors  []string
+	idsOnly bool
+	ids     []string
 }
 
 func (cs *candidates) add(r *ref.Recommendation, score float64, why Reason) {
-	c, ok := cs.byID[r.ID]
-	if !ok {
-		c = &Recommendation{
-			ID: r.ID, Kind: r.Kind, Dimension: r.Dimension, Side: r.Side, OwnerRole: r.Owner,
-			Horizon: r.Horizon, Citation: r.Citation, Actors: matchActors(cs.data, r.Tags),
+	if cs.idsOnly {
+		if !slices.Contains(cs.ids, r.ID) {
+			cs.ids = append(cs.ids, r.ID)
 		}
-		cs.byID[r.ID] = c
-		cs.order = append(cs.order, r.ID)
+		return
 	}
+	i, ok := cs.byID[r.ID]
+	if !ok {
+		i = len(cs.all)
+		cs.byID[r.ID] = i
+		cs.all = append(cs.all, Recommendation{
+			ID: r.ID, Kind: r.Kind, Dimension: r.Dimension, Side: r.Side, OwnerRole: r.Owner,
+			Horizon: r.Horizon, Citation: r.Citation, Actors: cs.actorsOf(r),
+		})
+	}
+	c := &cs.all[i]
 	c.Score += score
 	c.Reasons = append(c.Reasons, why)
+}
+
+// actorsOf copies r's actors (ref.Data.ActorsFor, shared) into the
+// candidates' own store; the copy is never nil and has no room to grow
+// into the next one's.
+func (cs *candidates) actorsOf(r *ref.Recommendation) []string {
+	if cs.actors == nil {
+		cs.actors = make([]string, 0, 4*MaxActorsPerRecommendation)
+	}
+	start := len(cs.actors)
+	cs.actors = append(cs.actors, cs.data.ActorsFor(r)...)
+	return cs.actors[start:len(cs.actors):len(cs.actors)]
 }
 
 func (cs *candidates) addAll(kind, trigger string, score float64, why Reason) {
@@ -90,7 +116,24 @@ func (cs *candidates) addAll(kind, trigger string, score float64, why Reason) {
 // statements, felt barriers, chosen modes, competence gaps, the industry and
 // the company's situation. Scores are documented in docs/method.md.
 func Recommend(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, gaps []CompetenceGap) []Recommendation {
-	cs := &candidates{data: d, byID: map[string]*Recommendation{}}
+	cs := &candidates{data: d, byID: make(map[string]int, 32), all: make([]Recommendation, 0, 32)}
+	cs.collect(c, a, dims, gaps)
+	cs.alignWithGaps(dims)
+	return cs.ranked()
+}
+
+// RecommendationIDs returns the ids of the recommendations Recommend gives
+// for the assessment, each once, in the order first chosen rather than
+// ranked: the same choice, without scoring, ranking or actors, for
+// counting which advice a portfolio's companies were given.
+func RecommendationIDs(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, gaps []CompetenceGap) []string {
+	cs := &candidates{data: d, idsOnly: true, ids: make([]string, 0, 32)}
+	cs.collect(c, a, dims, gaps)
+	return cs.ids
+}
+
+// collect adds every recommendation the assessment calls for.
+func (cs *candidates) collect(c *Company, a *Assessment, dims []DimensionScore, gaps []CompetenceGap) {
 	// The order of the steps is the order of equal-scored advice in the plan.
 	cs.addDimensionGaps(dims)
 	cs.addLowStatements(a)
@@ -101,8 +144,6 @@ func Recommend(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, ga
 	for _, s := range Situations(c, a, gaps) {
 		cs.addAll(ref.KindGeneral, s.ID, s.Score, Reason{Code: ReasonSituation, Ref: s.ID})
 	}
-	cs.alignWithGaps(dims)
-	return cs.ranked()
 }
 
 // addDimensionGaps adds the Table 12 advice of every dimension with a gap,
@@ -113,10 +154,8 @@ func (cs *candidates) addDimensionGaps(dims []DimensionScore) {
 			continue
 		}
 		why := Reason{Code: ReasonDimensionGap, Ref: string(s.Dimension), Value: round1(*s.Gap)}
-		for i := range cs.data.Recommendations {
-			if r := &cs.data.Recommendations[i]; r.Kind == ref.KindDimension && r.Dimension == s.Dimension {
-				cs.add(r, *s.Gap, why)
-			}
+		for _, r := range cs.data.DimensionRecommendations(s.Dimension) {
+			cs.add(r, *s.Gap, why)
 		}
 	}
 }
@@ -181,8 +220,8 @@ func (cs *candidates) addIndustry(c *Company) {
 // not chosen for that gap already, so advice that builds the weakest
 // dimension comes first among equals.
 func (cs *candidates) alignWithGaps(dims []DimensionScore) {
-	for _, r := range cs.byID {
-		if r.Kind != ref.KindDimension {
+	for i := range cs.all {
+		if r := &cs.all[i]; r.Kind != ref.KindDimension {
 			r.Score += dimensionGap(dims, r.Dimension) / 4
 		}
 	}
@@ -193,19 +232,32 @@ func (cs *candidates) alignWithGaps(dims []DimensionScore) {
 // Table 12 advice and the plan stays varied.
 const repeatDecay = 0.7
 
+// ranked sorts the candidates by score, largest first (ties in the order
+// first triggered), lowers repeats of a kind and dimension by repeatDecay
+// and sorts them again. It sorts their positions, not the values.
 func (cs *candidates) ranked() []Recommendation {
-	out := make([]Recommendation, 0, len(cs.order))
-	for _, id := range cs.order {
-		out = append(out, *cs.byID[id])
+	order := make([]int, len(cs.all))
+	for i := range order {
+		order[i] = i
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	seen := map[string]int{}
-	for i := range out {
-		group := out[i].Kind + "/" + string(out[i].Dimension)
-		out[i].Score = round1(out[i].Score * math.Pow(repeatDecay, float64(seen[group])))
-		seen[group]++
+	byScore := func(i, j int) int { return cmp.Compare(cs.all[j].Score, cs.all[i].Score) }
+	slices.SortStableFunc(order, byScore)
+	type group struct {
+		kind string
+		dim  ref.Dimension
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	seen := make(map[group]int, 8)
+	for _, i := range order {
+		r := &cs.all[i]
+		g := group{r.Kind, r.Dimension}
+		r.Score = round1(r.Score * math.Pow(repeatDecay, float64(seen[g])))
+		seen[g]++
+	}
+	slices.SortStableFunc(order, byScore)
+	out := make([]Recommendation, len(order))
+	for k, i := range order {
+		out[k] = cs.all[i]
+	}
 	return out
 }
 
@@ -268,35 +320,6 @@ func hasCurrentMode(a *Assessment) bool {
 		}
 	}
 	return false
-}
-
-// matchActors returns the actors sharing most need tags with tags, best first,
-// at most MaxActorsPerRecommendation; ties keep reference order.
-func matchActors(d *ref.Data, tags []string) []string {
-	type hit struct {
-		id    string
-		count int
-	}
-	var hits []hit
-	for _, a := range d.Actors {
-		n := 0
-		for _, t := range a.Tags {
-			for _, want := range tags {
-				if t == want {
-					n++
-				}
-			}
-		}
-		if n > 0 {
-			hits = append(hits, hit{a.ID, n})
-		}
-	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].count > hits[j].count })
-	ids := make([]string, 0, MaxActorsPerRecommendation)
-	for i := 0; i < len(hits) && i < MaxActorsPerRecommendation; i++ {
-		ids = append(ids, hits[i].id)
-	}
-	return ids
 }
 
 func dimensionGap(dims []DimensionScore, d ref.Dimension) float64 {

@@ -61,6 +61,32 @@ func Analyze(d *ref.Data, c *Company, a *Assessment) *Analysis {
 	}
 }
 
+// Findings is the part of an Analysis that a portfolio counts over many
+// companies: the scores, the competence gaps, the felt barriers and which
+// recommendations are given, without what only a plan needs (ranking,
+// actors, suggested actions, benchmark, checklist).
+type Findings struct {
+	Dimensions  []DimensionScore
+	Competences []CompetenceGap
+	Barriers    []FeltBarrier
+	// Recommendations are the ids of Analyze's recommendations, each once,
+	// in the order first chosen (RecommendationIDs), not ranked.
+	Recommendations []string
+}
+
+// Find computes an assessment's Findings with the functions Analyze uses,
+// so both give the same scores, gaps, barriers and recommendations.
+func Find(d *ref.Data, c *Company, a *Assessment) *Findings {
+	dims := ScoreDimensions(d, a)
+	gaps := RequiredCompetences(d, a)
+	return &Findings{
+		Dimensions:      dims,
+		Competences:     gaps,
+		Barriers:        feltBarriers(d, a),
+		Recommendations: RecommendationIDs(d, c, a, dims, gaps),
+	}
+}
+
 // Dimension returns the score of dimension dim.
 func (an *Analysis) Dimension(dim ref.Dimension) DimensionScore {
 	for _, s := range an.Dimensions {

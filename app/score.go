@@ -1,7 +1,8 @@
 package app
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 
 	"github.com/pomi-planner/pomi/app/ref"
 )
@@ -33,7 +34,9 @@ func (s DimensionScore) Assessed() bool { return s.Score != nil }
 // scores; the gap is max(0, target − score).
 func ScoreDimensions(d *ref.Data, a *Assessment) []DimensionScore {
 	out := make([]DimensionScore, 0, len(ref.Dimensions))
-	for _, dim := range ref.Dimensions {
+	// Every score and gap points into vals: one allocation, not two per dimension.
+	vals := make([]float64, 2*len(ref.Dimensions))
+	for k, dim := range ref.Dimensions {
 		s := DimensionScore{Dimension: dim, Target: a.Target(dim)}
 		sum := 0.0
 		for _, st := range d.StatementsOf(dim) {
@@ -49,9 +52,10 @@ func ScoreDimensions(d *ref.Data, a *Assessment) []DimensionScore {
 			}
 		}
 		if s.Answered > 0 {
-			score := round1(sum / float64(s.Answered))
-			gap := round1(max(0, s.Target-score))
-			s.Score, s.Gap = &score, &gap
+			score, gap := &vals[2*k], &vals[2*k+1]
+			*score = round1(sum / float64(s.Answered))
+			*gap = round1(max(0, s.Target-*score))
+			s.Score, s.Gap = score, gap
 		}
 		out = append(out, s)
 	}
@@ -80,51 +84,104 @@ type CompetenceGap struct {
 // modes require, with rating, gap and priority, ordered by priority (largest
 // first), then unrated ones, then by reference order.
 func RequiredCompetences(d *ref.Data, a *Assessment) []CompetenceGap {
-	byID := map[string]*CompetenceGap{}
-	var order []string
-	for _, choice := range a.Modes {
-		mode := d.Mode(choice.Mode)
-		if mode == nil {
-			continue
+	out := requiredGaps(d, a)
+	if len(out) == 0 {
+		return []CompetenceGap{}
+	}
+	// Every rating and gap points into levels: one allocation, not two per competence.
+	levels := make([]int, 2*len(out))
+	for i := range out {
+		rateGapInto(&out[i], a.CompetenceRatings, levels[2*i:2*i+2])
+	}
+	refIndex := d.CompetenceOrder()
+	slices.SortStableFunc(out, func(x, y CompetenceGap) int {
+		if x.Priority != y.Priority {
+			return cmp.Compare(y.Priority, x.Priority)
 		}
-		for _, c := range mode.Competences {
-			g, ok := byID[c]
-			if !ok {
-				g = &CompetenceGap{Competence: c, Dimension: d.Competence(c).Dimension, Required: RequiredLevel}
-				byID[c] = g
-				order = append(order, c)
+		if x.Unrated != y.Unrated {
+			if x.Unrated {
+				return -1
 			}
-			g.Modes = append(g.Modes, mode.ID)
+			return 1
 		}
-	}
-	out := make([]CompetenceGap, 0, len(order))
-	for _, id := range order {
-		out = append(out, rateGap(*byID[id], a.CompetenceRatings))
-	}
-	refIndex := competenceIndex(d)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Priority != out[j].Priority {
-			return out[i].Priority > out[j].Priority
-		}
-		if out[i].Unrated != out[j].Unrated {
-			return out[i].Unrated
-		}
-		return refIndex[out[i].Competence] < refIndex[out[j].Competence]
+		return cmp.Compare(refIndex[x.Competence], refIndex[y.Competence])
 	})
 	return out
 }
 
+// requiredGaps lists the competences the assessment's modes require, each
+// once in the order first required, with the modes that require it; all
+// their Modes share one allocation.
+func requiredGaps(d *ref.Data, a *Assessment) []CompetenceGap {
+	bound := 0
+	forEachRequired(d, a, func(string, string) { bound++ })
+	if bound == 0 {
+		return nil
+	}
+	out := make([]CompetenceGap, 0, min(bound, len(d.Competences)))
+	counts := make([]int, 0, cap(out))
+	forEachRequired(d, a, func(_, c string) {
+		i := gapIndex(out, c)
+		if i < 0 {
+			i = len(out)
+			out = append(out, CompetenceGap{Competence: c, Dimension: d.Competence(c).Dimension, Required: RequiredLevel})
+			counts = append(counts, 0)
+		}
+		counts[i]++
+	})
+	modes, off := make([]string, bound), 0
+	for i := range out {
+		out[i].Modes = modes[off : off : off+counts[i]]
+		off += counts[i]
+	}
+	forEachRequired(d, a, func(mode, c string) {
+		i := gapIndex(out, c)
+		out[i].Modes = append(out[i].Modes, mode)
+	})
+	return out
+}
+
+// forEachRequired calls f with every known chosen mode and each competence
+// it requires, in order.
+func forEachRequired(d *ref.Data, a *Assessment, f func(mode, competence string)) {
+	for _, choice := range a.Modes {
+		if mode := d.Mode(choice.Mode); mode != nil {
+			for _, c := range mode.Competences {
+				f(mode.ID, c)
+			}
+		}
+	}
+}
+
+// gapIndex returns the position of competence c in gaps, -1 when absent.
+func gapIndex(gaps []CompetenceGap, c string) int {
+	for i := range gaps {
+		if gaps[i].Competence == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// rateGap returns g with its rating, gap, priority and band from ratings.
 func rateGap(g CompetenceGap, ratings map[string]int) CompetenceGap {
+	rateGapInto(&g, ratings, make([]int, 2))
+	return g
+}
+
+// rateGapInto fills in g's rating, gap, priority and band from ratings,
+// the rating and the gap kept in slots[0] and slots[1].
+func rateGapInto(g *CompetenceGap, ratings map[string]int, slots []int) {
 	r, ok := ratings[g.Competence]
 	if !ok || r == DontKnow {
 		g.Unrated = true
-		return g
+		return
 	}
-	gap := max(0, g.Required-r)
-	g.Rating, g.Gap = &r, &gap
-	g.Priority = gap * len(g.Modes)
+	rating, gap := &slots[0], &slots[1]
+	*rating, *gap = r, max(0, g.Required-r)
+	g.Rating, g.Gap = rating, gap
+	g.Priority = *gap * len(g.Modes)
 	g.Band = priorityBand(g.Priority)
-	return g
 }
 
 // priorityBand turns a gap priority into high (≥3), medium (2) or low (1).
@@ -138,12 +195,4 @@ func priorityBand(p int) string {
 		return PriorityLow
 	}
 	return ""
-}
-
-func competenceIndex(d *ref.Data) map[string]int {
-	idx := make(map[string]int, len(d.Competences))
-	for i, c := range d.Competences {
-		idx[c.ID] = i
-	}
-	return idx
 }

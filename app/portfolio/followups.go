@@ -62,21 +62,33 @@ type Week struct {
 // follow-up assessment starts; an action opens StepActions.
 func FollowUps(clients []Client, today time.Time) []Week {
 	day := dayOf(today)
-	var items []FollowUp
+	var items []sortedFollowUp
 	for i := range clients {
 		items = appendFollowUps(items, &clients[i], day)
 	}
-	slices.SortStableFunc(items, compareFollowUps)
-	return groupByWeek(items)
+	sorted := make([]*sortedFollowUp, len(items))
+	for i := range items {
+		sorted[i] = &items[i]
+	}
+	slices.SortStableFunc(sorted, compareFollowUps)
+	return groupByWeek(sorted)
 }
 
-func appendFollowUps(items []FollowUp, c *Client, today time.Time) []FollowUp {
+// sortedFollowUp is a follow-up with its company's name folded once for
+// sorting, not on every comparison.
+type sortedFollowUp struct {
+	FollowUp
+	folded string
+}
+
+func appendFollowUps(items []sortedFollowUp, c *Client, today time.Time) []sortedFollowUp {
 	i := latestIndex(c.Assessments)
 	if i < 0 {
 		return items
 	}
 	a := &c.Assessments[i]
-	base := FollowUp{Company: c.ID, CompanyName: c.Company.Name, Assessment: a.ID}
+	base := sortedFollowUp{FollowUp: FollowUp{Company: c.ID, CompanyName: c.Company.Name, Assessment: a.ID}}
+	first := len(items)
 	if review, ok := a.ReviewDate(); ok && reviewDue(review, today) {
 		f := base
 		f.Date, f.Kind, f.Action, f.Step, f.Overdue = review.Format(validate.DateLayout), KindReview, -1, StepHistory, review.Before(today)
@@ -91,13 +103,19 @@ func appendFollowUps(items []FollowUp, c *Client, today time.Time) []FollowUp {
 			items = append(items, f)
 		}
 	}
+	if len(items) > first {
+		folded := Fold(c.Company.Name)
+		for k := first; k < len(items); k++ {
+			items[k].folded = folded
+		}
+	}
 	return items
 }
 
-func compareFollowUps(a, b FollowUp) int {
+func compareFollowUps(a, b *sortedFollowUp) int {
 	return cmp.Or(
 		cmp.Compare(a.Date, b.Date),
-		cmp.Compare(Fold(a.CompanyName), Fold(b.CompanyName)),
+		cmp.Compare(a.folded, b.folded),
 		cmp.Compare(a.Company, b.Company),
 		cmp.Compare(a.Action, b.Action),
 	)
@@ -116,16 +134,20 @@ func weekStart(t time.Time) time.Time {
 	return t.AddDate(0, 0, -back)
 }
 
-// groupByWeek splits items sorted by date into their ISO weeks.
-func groupByWeek(items []FollowUp) []Week {
+// groupByWeek splits items sorted by date into their ISO weeks; the week
+// of a date is worked out once, not for every item of that day.
+func groupByWeek(items []*sortedFollowUp) []Week {
 	weeks := []Week{}
+	lastDate := ""
 	for _, f := range items {
-		t, _ := validate.ParseDate(f.Date)
-		k := WeekKey(t)
-		if n := len(weeks); n == 0 || weeks[n-1].Key != k {
-			weeks = append(weeks, Week{Key: k, Start: weekStart(t).Format(validate.DateLayout)})
+		if n := len(weeks); n == 0 || f.Date != lastDate {
+			t, _ := validate.ParseDate(f.Date)
+			if k := WeekKey(t); n == 0 || weeks[n-1].Key != k {
+				weeks = append(weeks, Week{Key: k, Start: weekStart(t).Format(validate.DateLayout)})
+			}
+			lastDate = f.Date
 		}
-		weeks[len(weeks)-1].Items = append(weeks[len(weeks)-1].Items, f)
+		weeks[len(weeks)-1].Items = append(weeks[len(weeks)-1].Items, f.FollowUp)
 	}
 	return weeks
 }

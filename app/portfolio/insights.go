@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pomi-planner/pomi/app"
@@ -108,8 +109,9 @@ const bandWidth = 20
 // p. Everything is counted per company: its latest assessment in the
 // period gives its scores, competence gaps (a required competence rated
 // below the required level; unrated ones do not count), felt barriers and
-// the recommendations given, each analysed once by app.Analyze; its first
-// and latest assessment in the period give the movement of its gaps.
+// the recommendations given, found once by app.Find (app.Analyze's
+// findings without the plan); its first and latest assessment in the
+// period give the movement of its gaps.
 // Lists are ordered by count, largest first, then by id. Quartiles
 // interpolate linearly between the sorted scores (as a spreadsheet's
 // QUARTILE.INC). O(n) in the clients' assessments.
@@ -117,16 +119,7 @@ func ComputeInsights(d *ref.Data, clients []Client, f Filter, p Period, today ti
 	if !f.IsZero() {
 		clients = Select(clients, Rows(d, clients, today), f)
 	}
-	picks := make([]periodPick, len(clients))
-	for i := range clients {
-		picks[i] = pickPeriod(clients[i].Assessments, p)
-	}
-	analyses := analyzeAll(d, clients, picks)
-	acc := newAccumulator()
-	for i := range clients {
-		acc.add(d, picks[i], analyses[i], i)
-	}
-	return acc.insights(p)
+	return accumulateAll(d, clients, p).insights(p)
 }
 
 // periodPick is a company's first and latest assessment in the period and
@@ -136,24 +129,33 @@ type periodPick struct {
 	n             int
 }
 
-// analyzeAll analyses each company's latest assessment in the period, the
-// companies shared out among the processors (app.Analyze is the costly
-// part and reads the reference data only); nil where there is none.
-func analyzeAll(d *ref.Data, clients []Client, picks []periodPick) []*app.Analysis {
-	out := make([]*app.Analysis, len(clients))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(clients)/256))
+// accumulateAll counts the clients in consecutive chunks shared out among
+// the processors (app.Find is the costly part and reads the reference
+// data only), each chunk into an accumulator of its own, and merges those
+// in the clients' order: every list of members, and every sum, comes out
+// as counting one company after another would give it.
+func accumulateAll(d *ref.Data, clients []Client, p Period) *accumulator {
+	procs := runtime.GOMAXPROCS(0)
+	chunks := max(1, min(len(clients)/256, 4*procs))
+	accs := make([]*accumulator, chunks)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range min(chunks, procs) {
 		wg.Go(func() {
-			for i := w; i < len(clients); i += workers {
-				if pk := picks[i]; pk.latest != nil {
-					out[i] = app.Analyze(d, &clients[i].Company, &pk.latest.Assessment)
+			for c := int(next.Add(1)) - 1; c < chunks; c = int(next.Add(1)) - 1 {
+				acc := newAccumulator()
+				for i := c * len(clients) / chunks; i < (c+1)*len(clients)/chunks; i++ {
+					acc.addClient(d, &clients[i], p, i)
 				}
+				accs[c] = acc
 			}
 		})
 	}
 	wg.Wait()
-	return out
+	for _, acc := range accs[1:] {
+		accs[0].merge(acc)
+	}
+	return accs[0]
 }
 
 // accumulator gathers the insights one company at a time; members hold
@@ -180,11 +182,17 @@ func (t tally) add(id string, i int) {
 	}
 }
 
-// moveTally gathers one dimension's gap changes.
+// merge adds o's companies, all after t's, to t.
+func (t tally) merge(o tally) {
+	for id, m := range o {
+		t[id] = append(t[id], m...)
+	}
+}
+
+// moveTally gathers one dimension's gap changes, in the companies' order.
 type moveTally struct {
 	changes tally
-	sum     float64
-	n       int
+	deltas  []float64
 }
 
 func newAccumulator() *accumulator {
@@ -194,13 +202,15 @@ func newAccumulator() *accumulator {
 	}
 }
 
-// add counts company i from its assessments in the period and the
-// analysis of the latest of them.
-func (acc *accumulator) add(d *ref.Data, pk periodPick, an *app.Analysis, i int) {
+// addClient counts company i, c, from its assessments in the period: the
+// findings of the latest (app.Find) and the scores of the first.
+func (acc *accumulator) addClient(d *ref.Data, c *Client, p Period, i int) {
+	pk := pickPeriod(c.Assessments, p)
 	if pk.n == 0 {
 		acc.in.Unassessed++
 		return
 	}
+	an := app.Find(d, &c.Company, &pk.latest.Assessment)
 	acc.in.Companies++
 	acc.in.Assessments += pk.n
 	acc.frequency[pk.n]++
@@ -209,11 +219,43 @@ func (acc *accumulator) add(d *ref.Data, pk periodPick, an *app.Analysis, i int)
 	for _, b := range an.Barriers {
 		acc.barriers.add(b.Barrier, i)
 	}
-	for _, r := range an.Recommendations {
-		acc.recs.add(r.ID, i)
+	for _, id := range an.Recommendations {
+		acc.recs.add(id, i)
 	}
 	if pk.n >= 2 {
 		acc.addMoves(app.ScoreDimensions(d, &pk.first.Assessment), an.Dimensions, i)
+	}
+}
+
+// merge adds o's counts, of companies all after acc's, to acc.
+func (acc *accumulator) merge(o *accumulator) {
+	acc.in.Companies += o.in.Companies
+	acc.in.Unassessed += o.in.Unassessed
+	acc.in.Assessments += o.in.Assessments
+	for n, k := range o.frequency {
+		acc.frequency[n] += k
+	}
+	for dim, s := range o.scores {
+		acc.scores[dim] = append(acc.scores[dim], s...)
+	}
+	for mode, ms := range o.modes {
+		acc.modes[mode] = append(acc.modes[mode], ms...)
+	}
+	for mode, t := range o.modeGaps {
+		if acc.modeGaps[mode] == nil {
+			acc.modeGaps[mode] = tally{}
+		}
+		acc.modeGaps[mode].merge(t)
+	}
+	acc.barriers.merge(o.barriers)
+	acc.recs.merge(o.recs)
+	for dim, m := range o.moves {
+		if mine := acc.moves[dim]; mine != nil {
+			mine.changes.merge(m.changes)
+			mine.deltas = append(mine.deltas, m.deltas...)
+		} else {
+			acc.moves[dim] = m
+		}
 	}
 }
 
@@ -250,7 +292,7 @@ func (p Period) Contains(date string) bool {
 	return (p.From.IsZero() || !t.Before(dayOf(p.From))) && (p.To.IsZero() || !t.After(dayOf(p.To)))
 }
 
-func (acc *accumulator) addScores(an *app.Analysis) {
+func (acc *accumulator) addScores(an *app.Findings) {
 	for _, s := range an.Dimensions {
 		if s.Score != nil {
 			acc.scores[s.Dimension] = append(acc.scores[s.Dimension], *s.Score)
@@ -260,7 +302,7 @@ func (acc *accumulator) addScores(an *app.Analysis) {
 
 // addGaps counts company i under each mode it chose and, per mode, under
 // each competence that mode requires and the company lacks.
-func (acc *accumulator) addGaps(d *ref.Data, a *app.Assessment, an *app.Analysis, i int) {
+func (acc *accumulator) addGaps(d *ref.Data, a *app.Assessment, an *app.Findings, i int) {
 	for _, m := range a.Modes {
 		if d.Mode(m.Mode) == nil {
 			continue
@@ -299,8 +341,7 @@ func (acc *accumulator) addMoves(first, latest []app.DimensionScore, i int) {
 			acc.moves[f.Dimension] = m
 		}
 		change := *l.Gap - *f.Gap
-		m.sum += change
-		m.n++
+		m.deltas = append(m.deltas, change)
 		m.changes.add(changeID(change), i)
 	}
 }
@@ -409,8 +450,12 @@ func (acc *accumulator) movement(dim ref.Dimension) Movement {
 		}
 		mv.Changes = append(mv.Changes, c)
 	}
-	if m != nil && m.n > 0 {
-		mv.Companies, mv.MeanChange = m.n, m.sum/float64(m.n)
+	if m != nil && len(m.deltas) > 0 {
+		sum := 0.0
+		for _, c := range m.deltas {
+			sum += c
+		}
+		mv.Companies, mv.MeanChange = len(m.deltas), sum/float64(len(m.deltas))
 	}
 	return mv
 }

@@ -2,7 +2,9 @@ package portfolio
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -16,6 +18,15 @@ func Fold(s string) string {
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}
+	if folded, ok := foldLatin(s); ok {
+		return folded
+	}
+	return foldSlow(s)
+}
+
+// foldSlow is Fold by Unicode normalisation: decompose, drop the marks,
+// compose again, lower-case.
+func foldSlow(s string) string {
 	s = strings.ToValidUTF8(s, " ")
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	folded, _, err := transform.String(t, s)
@@ -23,6 +34,44 @@ func Fold(s string) string {
 		folded = s
 	}
 	return strings.ToLower(folded)
+}
+
+// latinFirst and latinLast bound the letters foldLatin knows: Latin-1
+// Supplement, Latin Extended-A and B (å, ä, ö, é, ü, ø, æ, ß, …).
+const latinFirst, latinLast = 0xC0, 0x24F
+
+var (
+	latinOnce sync.Once
+	// latinFolds holds foldSlow of each rune from latinFirst to latinLast
+	// whose fold is one rune, 0 for the others.
+	latinFolds [latinLast - latinFirst + 1]rune
+)
+
+// foldLatin folds text of ASCII and the Latin letters of latinFolds rune by
+// rune, as foldSlow would (each of those letters is one starter and folds
+// to one, so nothing composes across letters), without its buffers; false
+// for any other text.
+func foldLatin(s string) (string, bool) {
+	latinOnce.Do(func() {
+		for r := rune(latinFirst); r <= latinLast; r++ {
+			if f := []rune(foldSlow(string(r))); len(f) == 1 && !unicode.Is(unicode.Mn, r) {
+				latinFolds[r-latinFirst] = f[0]
+			}
+		}
+	})
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteRune(unicode.ToLower(r))
+		case r >= latinFirst && r <= latinLast && latinFolds[r-latinFirst] != 0:
+			b.WriteRune(latinFolds[r-latinFirst])
+		default: // also utf8.RuneError, for bytes that are not UTF-8
+			return "", false
+		}
+	}
+	return b.String(), true
 }
 
 func isASCII(s string) bool {

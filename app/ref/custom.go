@@ -23,7 +23,7 @@ func (d *Data) WithCustom(actors []Actor, recs []Recommendation) (*Data, error) 
 			return nil, fmt.Errorf("own recommendation %q: id must start with %q", r.ID, CustomPrefix)
 		}
 	}
-	merged := *d
+	merged := d.copyData()
 	// Own actors come first: on equal fit the plan names the local contact.
 	merged.Actors = append(slices.Clone(actors), d.Actors...)
 	merged.Recommendations = append(slices.Clone(d.Recommendations), recs...)

@@ -39,36 +39,19 @@ func (d *Data) ChecklistItem(id string) *ChecklistItem {
 	return find(d.Checklist, id, func(c *ChecklistItem) string { return c.ID })
 }
 
-// StatementsOf returns the statements that measure dimension dim, in order.
+// StatementsOf returns the statements that measure dimension dim, in
+// order; nil for none. The list is built once and shared: callers must
+// not change it.
 func (d *Data) StatementsOf(dim Dimension) []Statement {
-	var out []Statement
-	for _, s := range d.Statements {
-		if s.Dimension == dim {
-			out = append(out, s)
-		}
-	}
-	return out
+	return d.lookups().statementsOf[dim]
 }
 
 // RecommendationsFor returns the recommendations that a kind of trigger with
-// this id calls for: those written for it and those that name it in Also.
+// this id calls for, in reference order: those written for it and those
+// that name it in Also; nil for none. The list is built once and shared:
+// callers must not change it.
 func (d *Data) RecommendationsFor(kind, trigger string) []*Recommendation {
-	var out []*Recommendation
-	for i := range d.Recommendations {
-		if r := &d.Recommendations[i]; (r.Kind == kind && r.Trigger == trigger) || r.appliesAlso(kind, trigger) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-func (r *Recommendation) appliesAlso(kind, trigger string) bool {
-	for _, t := range r.Also {
-		if t.Kind == kind && t.ID == trigger {
-			return true
-		}
-	}
-	return false
+	return d.lookups().recsFor[Trigger{Kind: kind, ID: trigger}]
 }
 
 // SizeFiguresFor returns the Table 1 row for a size class; medium and large

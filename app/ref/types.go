@@ -7,6 +7,8 @@
 // that the MessageID helpers of this package derive.
 package ref
 
+import "unsafe"
+
 // Dimension is one of the four POMI dimensions: "P", "O", "M" or "I".
 type Dimension string
 
@@ -182,4 +184,8 @@ type Data struct {
 	Actors          []Actor          `json:"actors"`
 	Checklist       []ChecklistItem  `json:"checklist"`
 	Context         ContextFigures   `json:"context"`
+
+	// idx is the *index built from the lists on first use (see lookups),
+	// an unsafe.Pointer for atomic loads that copying a Data still allows.
+	idx unsafe.Pointer
 }
