@@ -1,12 +1,11 @@
 package report
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 
+	"github.com/pomi-planner/pomi/internal/atomicfile"
 	"github.com/pomi-planner/pomi/report/layout"
 	"github.com/pomi-planner/pomi/report/render"
 )
@@ -27,36 +26,16 @@ func (e *WriteError) Unwrap() error { return e.Err }
 // MessageID is the message that tells the user.
 func (e *WriteError) MessageID() string { return "report.error.write" }
 
-// WriteFile renders doc and saves it at path atomically: it writes a
-// temporary file in the same folder, syncs it and renames it over path, so a
-// crash or a full disk never leaves a half-written PDF, and an existing plan
-// at path stays as it was until the new one is complete.
-func WriteFile(path string, doc *layout.Document) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".pomi-plan-*.tmp")
-	if err != nil {
-		return &WriteError{Path: path, Err: err}
+// WriteFile renders doc and saves it at path whole or not at all
+// (internal/atomicfile): a crash or a full disk never leaves a half-written
+// PDF, and an existing plan at path stays as it was until the new one is
+// complete. A file that cannot be saved gives a *WriteError.
+func WriteFile(path string, doc *layout.Document) error {
+	err := atomicfile.Write(path, ".pomi-plan-*.tmp", func(w io.Writer) error { return render.Render(doc, w) })
+	if ioErr := (*atomicfile.IOError)(nil); errors.As(err, &ioErr) {
+		return &WriteError{Path: path, Err: ioErr.Err}
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	buf := bufio.NewWriterSize(tmp, 256<<10)
-	if err := render.Render(doc, buf); err != nil {
-		return err
-	}
-	if err := errors.Join(buf.Flush(), tmp.Chmod(0o644), tmp.Sync()); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	if err := tmp.Close(); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	return nil
+	return err
 }
 
 // Generate builds the plan for in and saves it at path; see Build and WriteFile.

@@ -15,18 +15,16 @@
 package workbook
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/portfolio"
 	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/internal/atomicfile"
 )
 
 // Input is what a workbook is made from.
@@ -76,38 +74,23 @@ func Write(w io.Writer, in *Input, tr app.Translator) error {
 	return nil
 }
 
-// WriteFile writes the workbook of in to path atomically, as
-// report.WriteFile saves a plan: a temporary file in the same folder,
-// synced and renamed over path, so that a failure never leaves half a
-// workbook and an existing file at path stays as it was until the new one
-// is complete. A file that cannot be saved gives a *WriteError.
-func WriteFile(path string, in *Input, tr app.Translator) (err error) {
+// WriteFile writes the workbook of in to path whole or not at all
+// (internal/atomicfile, as report.WriteFile saves a plan). A file that
+// cannot be saved gives a *WriteError.
+func WriteFile(path string, in *Input, tr app.Translator) error {
 	f, err := build(in, tr)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".pomi-workbook-*.tmp")
+	err = atomicfile.Write(path, ".pomi-workbook-*.tmp", func(w io.Writer) error {
+		_, err := f.WriteTo(w)
+		return err
+	})
+	if ioErr := (*atomicfile.IOError)(nil); errors.As(err, &ioErr) {
+		err = ioErr.Err
+	}
 	if err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	buf := bufio.NewWriterSize(tmp, 256<<10)
-	if _, err := f.WriteTo(buf); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	if err := errors.Join(buf.Flush(), tmp.Chmod(0o644), tmp.Sync()); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	if err := tmp.Close(); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
 		return &WriteError{Path: path, Err: err}
 	}
 	return nil
