@@ -6,7 +6,7 @@
 //	pomi-cli ref [--json] [--lang sv|en]
 //	pomi-cli analyze --in company.json [--lang sv|en] [--json] [--date YYYY-MM-DD]
 //	pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter]
-//	pomi-cli portfolio [filters] [--sort COLUMN] [--json] [--csv FILE] [--xlsx FILE [--named]] [--follow-up | --insights]
+//	pomi-cli portfolio [filters] [--sort COLUMN] [--json] [--csv FILE] [--xlsx FILE | --pdf FILE [--paper a4|letter]] [--named] [--follow-up | --insights]
 //
 // Errors go to stderr as one line, with exit code 1 (2 for a usage mistake),
 // in the language of --lang, else the window language saved in the data
@@ -84,6 +84,9 @@ pomi-cli portfolio [--stage S,..] [--industry I,..] [--size micro|small|medium|l
 pomi-cli portfolio --xlsx FILE [filters] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--named]
                                                an Excel workbook: the anonymised insights, or with --named the
                                                companies, assessments and actions too
+pomi-cli portfolio --pdf FILE [filters] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--named] [--paper a4|letter]
+                                               a portfolio report in the organisation's branding: the anonymised
+                                               insights, or with --named the figures as they are and the companies
 pomi-cli portfolio --follow-up [filters] [--json]   reviews due within 30 days and overdue actions, by week
 pomi-cli portfolio --insights [filters] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--named] [--json]
                                                what the companies have in common; anonymised unless --named

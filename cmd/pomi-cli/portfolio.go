@@ -14,6 +14,7 @@ import (
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/validate"
 	"github.com/pomi-planner/pomi/locales"
+	"github.com/pomi-planner/pomi/report"
 )
 
 // listFlag is a flag that may be given several times or as a
@@ -37,7 +38,7 @@ type portfolioFlags struct {
 	due, overdue                               *bool
 	search, sort                               *string
 	desc, asJSON                               *bool
-	csv, xlsx                                  *string
+	csv, xlsx, pdf, paper                      *string
 	followUp, insights, named                  *bool
 	from, to, today                            *string
 }
@@ -58,11 +59,13 @@ func registerPortfolio(fs *cmdFlags) *portfolioFlags {
 	p.asJSON = fs.Bool("json", false, "print JSON")
 	p.csv = fs.String("csv", "", "also save the table as CSV (UTF-8 with BOM, comma-separated) to this file")
 	p.xlsx = fs.String("xlsx", "", "also save an Excel workbook to this file: the anonymised insights, with --named also the companies, assessments and actions")
+	p.pdf = fs.String("pdf", "", "also save the portfolio report as a PDF to this file: the anonymised insights, with --named the figures as they are and the companies")
+	p.paper = fs.String("paper", "", "with --pdf: paper size a4 or letter (default: the saved setting, else a4)")
 	p.followUp = fs.Bool("follow-up", false, "print the follow-ups due (reviews and overdue actions), by week")
 	p.insights = fs.Bool("insights", false, "print what the companies have in common (anonymised unless --named)")
-	p.named = fs.Bool("named", false, "with --insights or --xlsx: not anonymised, with the companies' names")
-	p.from = fs.String("from", "", "with --insights or --xlsx: first day of the period, YYYY-MM-DD")
-	p.to = fs.String("to", "", "with --insights or --xlsx: last day of the period, YYYY-MM-DD")
+	p.named = fs.Bool("named", false, "with --insights, --xlsx or --pdf: not anonymised, with the companies' names")
+	p.from = fs.String("from", "", "with --insights, --xlsx or --pdf: first day of the period, YYYY-MM-DD")
+	p.to = fs.String("to", "", "with --insights, --xlsx or --pdf: last day of the period, YYYY-MM-DD")
 	p.today = fs.String("today", "", "count due and overdue from this day, YYYY-MM-DD (default: today)")
 	return p
 }
@@ -87,6 +90,9 @@ type portfolioRequest struct {
 	csvFile string
 	// xlsxFile is where to save the Excel workbook, "" for none.
 	xlsxFile string
+	// pdfFile is where to save the portfolio report, "" for none; paper
+	// its paper size, "" for the saved setting.
+	pdfFile, paper string
 }
 
 func runPortfolio(args []string, out io.Writer) error {
@@ -124,9 +130,12 @@ func (p *portfolioFlags) request() (portfolioRequest, error) {
 			Modes: p.modes, DueForFollowUp: *p.due, HasOverdueActions: *p.overdue, Search: *p.search,
 		},
 		sort: portfolio.Column(*p.sort), desc: *p.desc, named: *p.named, asJSON: *p.asJSON, csvFile: *p.csv,
-		xlsxFile: *p.xlsx,
+		xlsxFile: *p.xlsx, pdfFile: *p.pdf, paper: *p.paper,
 	}
 	if err := p.checkViews(); err != nil {
+		return req, err
+	}
+	if err := p.checkPDF(); err != nil {
 		return req, err
 	}
 	if err := checkFilter(&req.filter); err != nil {
@@ -150,7 +159,7 @@ func (p *portfolioFlags) request() (portfolioRequest, error) {
 // checkViews refuses flags that belong to a view not asked for.
 func (p *portfolioFlags) checkViews() error {
 	only := func(flag string) error {
-		views := choices{"--insights", "--xlsx"}
+		views := choices{"--insights", "--xlsx", "--pdf"}
 		return usageFailure("cli.error.portfolio_only_with", map[string]any{"Flag": flag, "View": views},
 			"portfolio: %s goes with %s", flag, strings.Join(views, " or "))
 	}
@@ -162,7 +171,7 @@ func (p *portfolioFlags) checkViews() error {
 	case *p.xlsx != "" && (*p.followUp || *p.insights):
 		return usageFailure("cli.error.portfolio_xlsx", nil, "portfolio: --xlsx saves a workbook, without --follow-up or --insights")
 	}
-	if *p.insights || *p.xlsx != "" {
+	if *p.insights || *p.xlsx != "" || *p.pdf != "" {
 		return nil
 	}
 	switch {
@@ -253,6 +262,26 @@ type portfolioView struct {
 	d       *ref.Data
 	clients []portfolio.Client
 	req     portfolioRequest
+	// texts are the organisation's own texts in l's language; settings
+	// are read only for --pdf (its branding and paper).
+	texts    map[string]string
+	settings *app.Settings
+}
+
+// checkPDF refuses --pdf beside another view or file of the insights, and
+// --paper without --pdf or with an unknown size.
+func (p *portfolioFlags) checkPDF() error {
+	switch {
+	case *p.pdf != "" && (*p.followUp || *p.insights || *p.xlsx != ""):
+		return usageFailure("cli.error.portfolio_pdf", nil, "portfolio: --pdf saves a report, without --follow-up, --insights or --xlsx")
+	case *p.paper != "" && *p.pdf == "":
+		return usageFailure("cli.error.portfolio_only_with", map[string]any{"Flag": "--paper", "View": choices{"--pdf"}},
+			"portfolio: --paper goes with --pdf")
+	case *p.paper != "" && *p.paper != report.PaperA4 && *p.paper != report.PaperLetter:
+		return usageFailure("cli.error.portfolio_paper", map[string]any{"Value": *p.paper, "Allowed": choices{report.PaperA4, report.PaperLetter}},
+			"portfolio: unknown paper size %q (a4 or letter)", *p.paper)
+	}
+	return nil
 }
 
 // loadView reads the portfolio and the reference data with the
@@ -266,7 +295,13 @@ func loadView(ctx context.Context, s *store.Store, l *locales.Localizer, req por
 	if err != nil {
 		return nil, err
 	}
-	return &portfolioView{out: out, l: l, tr: app.WithTexts(l, texts(l.Lang())), d: d, clients: clients, req: req}, nil
+	v := &portfolioView{out: out, l: l, tr: app.WithTexts(l, texts(l.Lang())), texts: texts(l.Lang()), d: d, clients: clients, req: req}
+	if req.pdfFile != "" {
+		if v.settings, err = s.Settings(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
 }
 
 // rows is the table: every client's row that passes the filter, sorted.
@@ -287,6 +322,9 @@ func (v *portfolioView) table() error {
 	if err := v.writeWorkbook(rows); err != nil {
 		return err
 	}
+	if err := v.writePDF(); err != nil {
+		return err
+	}
 	if v.req.asJSON {
 		return writeJSON(v.out, map[string]any{"filter": v.req.filter, "sort": v.req.sort, "desc": v.req.desc, "rows": rows})
 	}
@@ -298,5 +336,8 @@ func (v *portfolioView) table() error {
 			return err
 		}
 	}
-	return v.workbookSaved(len(rows))
+	if err := v.workbookSaved(len(rows)); err != nil {
+		return err
+	}
+	return v.pdfSaved()
 }

@@ -107,15 +107,8 @@ func (v *portfolioView) insights() error {
 // period, for the named insights.
 func (v *portfolioView) namesInPeriod() []string {
 	names := []string{}
-	p := v.req.period
-	for _, c := range v.filtered() {
-		for _, a := range c.Assessments {
-			t, err := validate.ParseDate(a.Date)
-			if err == nil && (p.From.IsZero() || !t.Before(p.From)) && (p.To.IsZero() || !t.After(p.To)) {
-				names = append(names, c.Company.Name)
-				break
-			}
-		}
+	for _, c := range v.companiesInPeriod() {
+		names = append(names, c.Name)
 	}
 	return names
 }

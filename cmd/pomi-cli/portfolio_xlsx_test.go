@@ -79,7 +79,7 @@ func TestPortfolioXLSXRefusesTheOtherViews(t *testing.T) {
 		}
 	}
 	code, _, errOut := runCLI(t, append([]string{"portfolio", "--lang", "en", "--named"}, dd...)...)
-	if code != 2 || !strings.Contains(errOut, "--named goes with --insights or --xlsx") {
+	if code != 2 || !strings.Contains(errOut, "--named goes with --insights, --xlsx or --pdf") {
 		t.Errorf("--named alone: exit %d, %q", code, errOut)
 	}
 }

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pomi-planner/pomi/internal/pdftest"
+)
+
+// pdfPages reads a saved PDF back, validated, one flat string per page.
+func pdfPages(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdftest.Flat(strings.Join(pdftest.PageTexts(t, pdftest.File(t, data)), "\n"))
+}
+
+func TestPortfolioPDFIsAnonymisedUnlessNamed(t *testing.T) {
+	dd := demoFolder(t)
+	runOK(t, append([]string{"settings", "--organisation", "Exportcentrum Jönköping"}, dd...)...)
+	file := filepath.Join(t.TempDir(), "portfölj.pdf")
+	out := string(runOK(t, append([]string{"portfolio", "--lang", "sv", "--pdf", file, "--from", "2026-01-01"}, dd...)...))
+	if !strings.Contains(out, "Den anonymiserade portföljrapporten är sparad i "+file) {
+		t.Errorf("after --pdf: %s", out)
+	}
+	text := pdfPages(t, file)
+	for _, w := range []string{"Exportcentrum Jönköping", "Portföljrapport", "Färre än 5 företag har en bedömning i perioden"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the anonymised PDF lacks %q:\n%s", w, text)
+		}
+	}
+	for _, w := range []string{"Holavedens", "Möllevångens", "Älvsense"} {
+		if strings.Contains(text, w) {
+			t.Errorf("the anonymised PDF names %q", w)
+		}
+	}
+}
+
+func TestPortfolioPDFNamedListsTheFilteredCompanies(t *testing.T) {
+	dd := demoFolder(t)
+	file := filepath.Join(t.TempDir(), "p.pdf")
+	out := string(runOK(t, append([]string{"portfolio", "--lang", "en", "--pdf", file, "--named", "--paper", "letter",
+		"--county", "f,m", "--today", "2026-12-07"}, dd...)...))
+	if !strings.Contains(out, "The portfolio report with the companies' names is saved in "+file) {
+		t.Errorf("after --pdf --named: %s", out)
+	}
+	text := pdfPages(t, file)
+	for _, w := range []string{"Holavedens Möbelsnickeri AB", "The companies in this report", "county: "} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the named PDF lacks %q", w)
+		}
+	}
+	if strings.Contains(text, "Älvsense") {
+		t.Error("--county f,m: the named PDF lists Älvsense")
+	}
+	if info := pdftest.Info(t, file); !strings.Contains(info["Page size"], "612 x 792") {
+		t.Errorf("--paper letter: page size %q", info["Page size"])
+	}
+}
+
+func TestPortfolioPDFToAPathThatCannotBeWrittenSaysSo(t *testing.T) {
+	dd := demoFolder(t)
+	file := filepath.Join(t.TempDir(), "no such folder", "p.pdf")
+	code, _, errOut := runCLI(t, append([]string{"portfolio", "--lang", "sv", "--pdf", file}, dd...)...)
+	if code != 1 || !strings.Contains(errOut, file+" går inte att skriva: den finns inte.") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+}
+
+func TestPortfolioPDFRefusesTheOtherViewsAndABadPaper(t *testing.T) {
+	dd := demoFolder(t)
+	for _, args := range [][]string{{"--insights"}, {"--follow-up"}, {"--xlsx", "p.xlsx"}} {
+		code, _, errOut := runCLI(t, append(append([]string{"portfolio", "--lang", "en", "--pdf", "p.pdf"}, args...), dd...)...)
+		if code != 2 || !strings.Contains(errOut, "--pdf saves a portfolio report and cannot be combined") {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+	}
+	code, _, errOut := runCLI(t, append([]string{"portfolio", "--lang", "en", "--pdf", "p.pdf", "--paper", "a3"}, dd...)...)
+	if code != 2 || !strings.Contains(errOut, "no paper size “a3”") {
+		t.Errorf("--paper a3: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = runCLI(t, append([]string{"portfolio", "--lang", "en", "--paper", "a4"}, dd...)...)
+	if code != 2 || !strings.Contains(errOut, "--paper goes with --pdf") {
+		t.Errorf("--paper alone: exit %d, %q", code, errOut)
+	}
+}
