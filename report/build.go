@@ -109,11 +109,8 @@ func newBuilder(in *Input, loc Localizer) *builder {
 }
 
 func normalizePaper(p string) (string, error) {
-	switch strings.ToLower(strings.TrimSpace(p)) {
-	case "", layout.PaperA4:
-		return layout.PaperA4, nil
-	case layout.PaperLetter:
-		return layout.PaperLetter, nil
+	if paper, ok := layout.NormalizePaper(p); ok {
+		return paper, nil
 	}
 	return "", fmt.Errorf("build plan: unknown paper size %q (a4 or letter)", p)
 }

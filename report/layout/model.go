@@ -1,6 +1,9 @@
 package layout
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Paper sizes a plan can be printed on.
 const (
@@ -198,4 +201,16 @@ type Signature struct {
 	Name string `json:"name,omitempty"`
 	Date string `json:"date_label"`
 	Sign string `json:"sign_label"`
+}
+
+// NormalizePaper gives the model's name of a paper size typed or saved in
+// any case: "" is A4; ok is false for a size the plans do not know.
+func NormalizePaper(p string) (paper string, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(p)) {
+	case "", PaperA4:
+		return PaperA4, true
+	case PaperLetter:
+		return PaperLetter, true
+	}
+	return "", false
 }

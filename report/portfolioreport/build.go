@@ -113,11 +113,8 @@ func (b *builder) sections() []layout.Section {
 }
 
 func paperSize(p string) (string, error) {
-	switch strings.ToLower(strings.TrimSpace(p)) {
-	case "", layout.PaperA4:
-		return layout.PaperA4, nil
-	case layout.PaperLetter:
-		return layout.PaperLetter, nil
+	if paper, ok := layout.NormalizePaper(p); ok {
+		return paper, nil
 	}
 	return "", fmt.Errorf("build portfolio report: unknown paper size %q (a4 or letter)", p)
 }

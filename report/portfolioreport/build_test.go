@@ -2,18 +2,16 @@ package portfolioreport_test
 
 import (
 	"bytes"
-	"context"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/pomi-planner/pomi/app"
-	"github.com/pomi-planner/pomi/app/demo"
 	"github.com/pomi-planner/pomi/app/portfolio"
 	"github.com/pomi-planner/pomi/app/ref"
-	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/internal/pdftest"
+	"github.com/pomi-planner/pomi/internal/portfoliotest"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/report/layout"
 	"github.com/pomi-planner/pomi/report/portfolioreport"
@@ -27,23 +25,7 @@ var today = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
 // companies (two assessments each), read back as the CLI reads it.
 func demoClients(t *testing.T) (*ref.Data, []portfolio.Client) {
 	t.Helper()
-	ctx := context.Background()
-	s, err := store.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := demo.Load(ctx, s, ref.MustLoad(), today); err != nil {
-		t.Fatal(err)
-	}
-	clients, err := s.Portfolio(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, _, err := s.Reference(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, clients, _ := portfoliotest.Demo(t, today)
 	return d, clients
 }
 

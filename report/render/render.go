@@ -75,8 +75,8 @@ func Render(doc *layout.Document, w io.Writer) error {
 
 // paperSize maps the model's paper name to fpdf's size name.
 func paperSize(paper string) (string, error) {
-	switch strings.ToLower(strings.TrimSpace(paper)) {
-	case "", layout.PaperA4:
+	switch p, _ := layout.NormalizePaper(paper); p {
+	case layout.PaperA4:
 		return "A4", nil
 	case layout.PaperLetter:
 		return "Letter", nil

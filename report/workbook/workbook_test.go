@@ -2,7 +2,6 @@ package workbook_test
 
 import (
 	"archive/zip"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,10 +19,9 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pomi-planner/pomi/app"
-	"github.com/pomi-planner/pomi/app/demo"
 	"github.com/pomi-planner/pomi/app/portfolio"
 	"github.com/pomi-planner/pomi/app/ref"
-	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/internal/portfoliotest"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/report/workbook"
 )
@@ -41,23 +39,7 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	s, err := store.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if _, err := demo.Load(ctx, s, ref.MustLoad(), today); err != nil {
-		t.Fatal(err)
-	}
-	clients, err := s.Portfolio(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, texts, err := s.Reference(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, clients, texts := portfoliotest.Demo(t, today)
 	return &fixture{d: d, clients: clients, texts: texts}
 }
 
