@@ -4,7 +4,11 @@
 // stored assessments for the window, the CLI and the reports.
 package portfolio
 
-import "github.com/pomi-planner/pomi/app"
+import (
+	"time"
+
+	"github.com/pomi-planner/pomi/app"
+)
 
 // Client is one company of the portfolio with every stored assessment of
 // it, oldest first.
@@ -12,4 +16,15 @@ type Client struct {
 	ID          app.CompanyID
 	Company     app.Company
 	Assessments []app.StoredAssessment
+	// Updated is when the company or one of its assessments was last
+	// changed: the table's default order, newest first, and how the window
+	// knows which companies to read again.
+	Updated time.Time
+}
+
+// Stamp is when a company was last changed: what a holder of the portfolio
+// compares to read again only the companies changed, added or erased.
+type Stamp struct {
+	ID      app.CompanyID
+	Updated time.Time
 }

@@ -24,7 +24,7 @@ type Filter struct {
 	// HasOverdueActions keeps rows with at least one overdue action.
 	HasOverdueActions bool `json:"has_overdue_actions,omitempty"`
 	// Search is what the advisor typed: every word must start a word of the
-	// name, org.nr or city, ignoring case and diacritics (SearchMatch); the
+	// name, org.nr, city or contact person, ignoring case and diacritics (SearchMatch); the
 	// org.nr also matches without its dash ("5561184711").
 	Search string `json:"search,omitempty"`
 }
@@ -47,6 +47,19 @@ func (f *Filter) Apply(rows []Row) []Row {
 	return out
 }
 
+// Keep returns the positions in order whose rows pass the filter, in
+// order's order: the window filters the sorted positions of its rows.
+func (f *Filter) Keep(rows []Row, order []int) []int {
+	match := f.matcher()
+	out := []int{}
+	for _, i := range order {
+		if match(&rows[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // IsZero reports whether the filter lets every row through.
 func (f *Filter) IsZero() bool {
 	return len(f.Stages)+len(f.Industries)+len(f.SizeClasses)+len(f.Counties)+len(f.Modes) == 0 &&
@@ -64,7 +77,7 @@ func (f *Filter) matcher() func(r *Row) bool {
 	return func(r *Row) bool {
 		return f.matchFields(r) && f.matchFlags(r) &&
 			(len(industries) == 0 || slices.Contains(industries, Fold(strings.TrimSpace(r.Industry)))) &&
-			matchWords(query, []string{r.Name, r.OrgNr, digits(r.OrgNr), r.City})
+			matchWords(query, []string{r.Name, r.OrgNr, digits(r.OrgNr), r.City, r.Contact})
 	}
 }
 

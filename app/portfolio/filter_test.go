@@ -3,6 +3,7 @@ package portfolio
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/ref"
@@ -26,7 +27,8 @@ func tableRows() []Row {
 		{ID: 3, Name: "anker AB", City: "Malmö", County: "M", Industry: "MÖBLER", SizeClass: "large", Stage: "trial",
 			LatestDate: "2026-02-01", NextReview: "2026-08-01", Scores: []app.DimensionScore{score(ref.Personal, 50)},
 			GapDimension: ref.Personal, GapPoints: 25, Completeness: 0.5},
-		{ID: 4, Name: "Tomt AB", Industry: "IT"},
+		{ID: 4, Name: "Tomt AB", Industry: "IT", Contact: "Åsa Öberg",
+			Updated: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)},
 	}
 }
 
@@ -127,6 +129,70 @@ func TestSortRowsEveryColumnKeepsTheRows(t *testing.T) {
 				t.Errorf("%s: rows %v", col, got)
 			}
 		}
+	}
+}
+
+// Order and Keep give, by position, what SortRows and Apply give by
+// moving rows, for every column both ways and a filter that keeps some.
+func TestOrderAndKeepAgreeWithSortRowsAndApply(t *testing.T) {
+	f := Filter{Industries: []string{"möbler"}}
+	for _, col := range Columns {
+		for _, desc := range []bool{false, true} {
+			rows := tableRows()
+			order := Order(rows, col, desc)
+			kept := f.Keep(rows, order)
+			sorted := tableRows()
+			SortRows(sorted, col, desc)
+			want := ids(f.Apply(sorted))
+			got := []app.CompanyID{}
+			for _, i := range kept {
+				got = append(got, rows[i].ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s desc=%v: Keep(Order) gives %v, Apply(SortRows) %v", col, desc, got, want)
+			}
+			if !slices.Equal(ids(rows), []app.CompanyID{1, 2, 3, 4}) {
+				t.Errorf("%s: Order moved the rows", col)
+			}
+		}
+	}
+}
+
+// The search finds a company by its contact person, and the last changed
+// sorts first descending with never-stamped rows last.
+func TestSearchFindsTheContactAndChangedSortsNewestFirst(t *testing.T) {
+	rows := tableRows()
+	if got := ids((&Filter{Search: "asa ober"}).Apply(rows)); !slices.Equal(got, []app.CompanyID{4}) {
+		t.Errorf("search by contact: %v, want [4]", got)
+	}
+	rows[1].Updated = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	SortRows(rows, ColChanged, true)
+	if got := ids(rows); !slices.Equal(got, []app.CompanyID{4, 2, 3, 1}) {
+		t.Errorf("newest change first: %v, want [4 2 3 1] (unstamped last, by name)", got)
+	}
+}
+
+// In Swedish Å, Ä and Ö come after Z; in English and folded they sort
+// with A and O. Export stages sort in their order, not by their ids.
+func TestSortRowsInSortsTextAsTheLanguageDoes(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		want []app.CompanyID
+	}{
+		{"sv", []app.CompanyID{3, 1, 4, 2}},
+		{"en", []app.CompanyID{2, 3, 1, 4}},
+		{"", []app.CompanyID{2, 3, 1, 4}},
+	} {
+		rows := tableRows()
+		SortRowsIn(tc.lang, rows, ColName, false)
+		if got := ids(rows); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: by name %v, want %v", tc.lang, got, tc.want)
+		}
+	}
+	rows := tableRows()
+	SortRows(rows, ColStage, false)
+	if got := ids(rows); !slices.Equal(got, []app.CompanyID{2, 3, 1, 4}) {
+		t.Errorf("by stage: %v, want awareness before trial, trial by name, none last", got)
 	}
 }
 

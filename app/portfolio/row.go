@@ -16,16 +16,18 @@ const DueWindowDays = 30
 // latest assessment stands. The fields of the latest assessment are empty
 // when the company has none.
 type Row struct {
-	ID          app.CompanyID `json:"id"`
-	Name        string        `json:"name"`
-	OrgNr       string        `json:"org_nr,omitempty"`
-	City        string        `json:"city,omitempty"`
-	County      string        `json:"county,omitempty"`
-	Sector      string        `json:"sector,omitempty"`
-	Industry    string        `json:"industry,omitempty"`
-	SizeClass   string        `json:"size_class,omitempty"`
-	Stage       string        `json:"stage,omitempty"`
-	Assessments int           `json:"assessments"`
+	ID     app.CompanyID `json:"id"`
+	Name   string        `json:"name"`
+	OrgNr  string        `json:"org_nr,omitempty"`
+	City   string        `json:"city,omitempty"`
+	County string        `json:"county,omitempty"`
+	// Contact is the contact person's name, which the search also matches.
+	Contact     string `json:"contact,omitempty"`
+	Sector      string `json:"sector,omitempty"`
+	Industry    string `json:"industry,omitempty"`
+	SizeClass   string `json:"size_class,omitempty"`
+	Stage       string `json:"stage,omitempty"`
+	Assessments int    `json:"assessments"`
 	// Latest is the stored id of the latest assessment, 0 when none.
 	Latest     app.AssessmentID `json:"latest,omitempty"`
 	LatestDate string           `json:"latest_date,omitempty"`
@@ -51,6 +53,8 @@ type Row struct {
 	Completeness float64 `json:"completeness"`
 	// Modes are the latest assessment's entry modes, current and planned.
 	Modes []app.ModeChoice `json:"modes,omitempty"`
+	// Updated is when the company was last changed (Client.Updated).
+	Updated time.Time `json:"updated"`
 }
 
 // Rows makes one table row per client, in the clients' order. today is
@@ -69,9 +73,9 @@ func Rows(d *ref.Data, clients []Client, today time.Time) []Row {
 func MakeRow(d *ref.Data, c *Client, today time.Time) Row {
 	co := &c.Company
 	r := Row{
-		ID: c.ID, Name: co.Name, OrgNr: co.OrgNr, City: co.Address.City, County: co.Address.County,
+		ID: c.ID, Name: co.Name, OrgNr: co.OrgNr, City: co.Address.City, County: co.Address.County, Contact: co.Contact.Name,
 		Sector: co.Sector, Industry: co.Industry, SizeClass: co.SizeClass(), Stage: co.ExportStage,
-		Assessments: len(c.Assessments),
+		Assessments: len(c.Assessments), Updated: c.Updated,
 	}
 	i := latestIndex(c.Assessments)
 	if i < 0 {

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/pomi-planner/pomi/app/ref"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // Column names a column of the portfolio table to sort by.
@@ -28,12 +30,14 @@ const (
 	ColOpenActions    Column = "open_actions"
 	ColOverdueActions Column = "overdue_actions"
 	ColCompleteness   Column = "completeness"
+	// ColChanged orders by the last change; the window's default, newest first.
+	ColChanged Column = "changed"
 )
 
 // Columns lists the sortable columns in the table's order.
 var Columns = []Column{ColName, ColPlace, ColIndustry, ColSize, ColStage, ColLatest,
 	ColScoreP, ColScoreO, ColScoreM, ColScoreI, ColGap, ColNextReview,
-	ColOpenActions, ColOverdueActions, ColCompleteness}
+	ColOpenActions, ColOverdueActions, ColCompleteness, ColChanged}
 
 // sizeOrder ranks the size classes from small to large.
 var sizeOrder = map[string]int{"micro": 1, "small": 2, "medium": 3, "large": 4}
@@ -46,9 +50,10 @@ type key struct {
 	num     float64
 }
 
-// keyFunc returns how to read col's sort key off a row; the name column
-// for an unknown column.
-func keyFunc(col Column) func(r *Row) key {
+// keyFunc returns how to read col's sort key off a row, text made
+// comparable by text; the name column for an unknown column.
+func keyFunc(col Column, text func(string) string) func(r *Row) key {
+	textKey := func(s string) key { return key{missing: s == "", text: text(s)} }
 	switch col {
 	case ColPlace:
 		return func(r *Row) key { return textKey(strings.TrimSpace(r.City + " " + r.County)) }
@@ -57,7 +62,10 @@ func keyFunc(col Column) func(r *Row) key {
 	case ColSize:
 		return func(r *Row) key { n, ok := sizeOrder[r.SizeClass]; return key{missing: !ok, num: float64(n)} }
 	case ColStage:
-		return func(r *Row) key { return textKey(r.Stage) }
+		return func(r *Row) key {
+			n := slices.Index(ref.ExportStages, r.Stage)
+			return key{missing: n < 0, num: float64(n)}
+		}
 	case ColLatest:
 		return func(r *Row) key { return key{missing: r.LatestDate == "", text: r.LatestDate} }
 	case ColScoreP, ColScoreO, ColScoreM, ColScoreI:
@@ -67,11 +75,11 @@ func keyFunc(col Column) func(r *Row) key {
 	case ColNextReview:
 		return func(r *Row) key { return key{missing: r.NextReview == "", text: r.NextReview} }
 	}
-	return numberKeys(col)
+	return numberKeys(col, textKey)
 }
 
 // numberKeys covers the count columns and, for anything else, the name.
-func numberKeys(col Column) func(r *Row) key {
+func numberKeys(col Column, textKey func(string) key) func(r *Row) key {
 	switch col {
 	case ColOpenActions:
 		return func(r *Row) key { return key{num: float64(r.OpenActions)} }
@@ -79,6 +87,8 @@ func numberKeys(col Column) func(r *Row) key {
 		return func(r *Row) key { return key{num: float64(r.OverdueActions)} }
 	case ColCompleteness:
 		return func(r *Row) key { return key{missing: r.Latest == 0 && r.LatestDate == "", num: r.Completeness} }
+	case ColChanged:
+		return func(r *Row) key { return key{missing: r.Updated.IsZero(), num: float64(r.Updated.UnixNano())} }
 	}
 	return func(r *Row) key { return textKey(r.Name) }
 }
@@ -94,12 +104,6 @@ func scoreKey(dim ref.Dimension) func(r *Row) key {
 	}
 }
 
-// textKey compares text folded, so "Ängelholm" sorts among the a's as the
-// search treats it; empty text is missing.
-func textKey(s string) key {
-	return key{missing: s == "", text: Fold(s)}
-}
-
 func (a key) compare(b key) int {
 	if c := cmp.Compare(a.text, b.text); c != 0 {
 		return c
@@ -109,19 +113,45 @@ func (a key) compare(b key) int {
 
 // SortRows sorts rows in place by col, descending when desc. Rows without
 // a value in the column come last either way; ties are broken by name
-// (folded, ascending) and then by id, so the order is stable across calls.
+// (ascending) and then by id, so the order is stable across calls. Text is
+// compared folded, so "Ängelholm" sorts among the a's as the search treats
+// it; SortRowsIn sorts text as a language does.
 func SortRows(rows []Row, col Column, desc bool) {
-	get := keyFunc(col)
+	SortRowsIn("", rows, col, desc)
+}
+
+// SortRowsIn is SortRows with text in lang's alphabetical order: in
+// Swedish Å, Ä and Ö come after Z. An empty lang compares text folded.
+func SortRowsIn(lang string, rows []Row, col Column, desc bool) {
+	order := OrderIn(lang, rows, col, desc)
+	sorted := make([]Row, len(rows))
+	for i, j := range order {
+		sorted[i] = rows[j]
+	}
+	copy(rows, sorted)
+}
+
+// Order returns the positions of rows in SortRows' order, leaving rows as
+// they are: the window sorts its 10,000 rows by position, not by moving
+// them.
+func Order(rows []Row, col Column, desc bool) []int {
+	return OrderIn("", rows, col, desc)
+}
+
+// OrderIn is Order with text in lang's alphabetical order (SortRowsIn).
+func OrderIn(lang string, rows []Row, col Column, desc bool) []int {
+	text := textOrder(lang)
+	get := keyFunc(col, text)
 	type item struct {
 		k    key
 		name string
-		row  Row
+		at   int
 	}
 	items := make([]item, len(rows))
 	for i := range rows {
-		items[i] = item{get(&rows[i]), Fold(rows[i].Name), rows[i]}
+		items[i] = item{get(&rows[i]), text(rows[i].Name), i}
 	}
-	slices.SortStableFunc(items, func(a, b item) int {
+	slices.SortFunc(items, func(a, b item) int {
 		if a.k.missing != b.k.missing {
 			if a.k.missing {
 				return 1
@@ -138,9 +168,30 @@ func SortRows(rows []Row, col Column, desc bool) {
 		if c = cmp.Compare(a.name, b.name); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.row.ID, b.row.ID)
+		if c = cmp.Compare(rows[a.at].ID, rows[b.at].ID); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
 	})
+	out := make([]int, len(items))
 	for i := range items {
-		rows[i] = items[i].row
+		out[i] = items[i].at
+	}
+	return out
+}
+
+// textOrder returns what makes text comparable as plain strings: lang's
+// collation key ignoring case, or the folded text for no language.
+func textOrder(lang string) func(string) string {
+	tag, err := language.Parse(lang)
+	if lang == "" || err != nil {
+		return Fold
+	}
+	c := collate.New(tag, collate.IgnoreCase)
+	var buf collate.Buffer
+	return func(s string) string {
+		k := string(c.KeyFromString(&buf, s))
+		buf.Reset()
+		return k
 	}
 }

@@ -249,8 +249,15 @@ func (s *Store) actions(ctx context.Context, id app.AssessmentID) ([]app.Action,
 // DeleteAssessment removes one assessment and its actions.
 func (s *Store) DeleteAssessment(ctx context.Context, id app.AssessmentID) error {
 	return s.inTx(ctx, fmt.Sprintf("delete assessment %d", id), func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", id)
-		return mustAffect(res, err)
+		var company app.CompanyID
+		err := tx.QueryRowContext(ctx, "DELETE FROM assessments WHERE id = ? RETURNING company_id", id).Scan(&company)
+		if errors.Is(err, sql.ErrNoRows) {
+			return app.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		return touchCompany(ctx, tx, company, stamp(s.now()))
 	})
 }
 

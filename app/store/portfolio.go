@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/pomi-planner/pomi/app"
@@ -21,20 +23,71 @@ import (
 // connection held throughout, the store's only one, so no write of this
 // program falls between them; the JSON documents are decoded on every CPU.
 func (s *Store) Portfolio(ctx context.Context) ([]portfolio.Client, error) {
+	return s.readPortfolio(ctx, "", "")
+}
+
+// PortfolioOf returns the companies with the given ids as Portfolio gives
+// them, by id; an id that is not stored is left out. The window reads its
+// first rows and the companies changed since it loaded with it.
+func (s *Store) PortfolioOf(ctx context.Context, ids []app.CompanyID) ([]portfolio.Client, error) {
+	if len(ids) == 0 {
+		return []portfolio.Client{}, nil
+	}
+	list := idList(ids)
+	return s.readPortfolio(ctx, " WHERE id IN ("+list+")", " WHERE a.company_id IN ("+list+")")
+}
+
+// readPortfolio reads the companies and the assessments that the two
+// WHERE clauses select, on one connection.
+func (s *Store) readPortfolio(ctx context.Context, companies, assessments string) ([]portfolio.Client, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read the portfolio: %w", err)
 	}
 	defer conn.Close()
-	clients, err := readClients(ctx, conn)
+	clients, err := readClients(ctx, conn, companies)
 	if err != nil {
 		return nil, fmt.Errorf("read the portfolio: companies: %w", err)
 	}
-	assessments, err := readAllAssessments(ctx, conn)
+	list, err := readAllAssessments(ctx, conn, assessments)
 	if err != nil {
 		return nil, fmt.Errorf("read the portfolio: assessments: %w", err)
 	}
-	return attach(clients, assessments), nil
+	return attach(clients, list), nil
+}
+
+// idList writes ids as an SQL list; they are integers, so nothing needs quoting.
+func idList(ids []app.CompanyID) string {
+	var b strings.Builder
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(int64(id), 10))
+	}
+	return b.String()
+}
+
+// Changes returns every company's id and last change, by id: what the
+// window compares with the portfolio it holds to read again only the
+// companies changed, added or erased since (one small query, no JSON).
+func (s *Store) Changes(ctx context.Context) ([]portfolio.Stamp, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, updated FROM companies ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("read the companies' changes: %w", err)
+	}
+	defer rows.Close()
+	out := []portfolio.Stamp{}
+	for rows.Next() {
+		var st portfolio.Stamp
+		var updated string
+		if err := rows.Scan(&st.ID, &updated); err != nil {
+			return nil, fmt.Errorf("read the companies' changes: %w", err)
+		}
+		st.Updated = parseStamp(updated)
+		out = append(out, st)
+	}
+	return out, rows.Err()
 }
 
 // rawRow is a stored JSON document with its row's identity, read first and
@@ -46,15 +99,15 @@ type rawRow struct {
 }
 
 // readClients reads and decodes every company profile, by id.
-func readClients(ctx context.Context, conn *sql.Conn) ([]portfolio.Client, error) {
-	rows, err := conn.QueryContext(ctx, "SELECT id, profile FROM companies ORDER BY id")
+func readClients(ctx context.Context, conn *sql.Conn, where string) ([]portfolio.Client, error) {
+	rows, err := conn.QueryContext(ctx, "SELECT id, profile, updated FROM companies"+where+" ORDER BY id")
 	if err != nil {
 		return nil, err
 	}
 	var raws []rawRow
 	for rows.Next() {
 		var r rawRow
-		if err := rows.Scan(&r.id, &r.data); err != nil {
+		if err := rows.Scan(&r.id, &r.data, &r.updated); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -66,7 +119,7 @@ func readClients(ctx context.Context, conn *sql.Conn) ([]portfolio.Client, error
 	}
 	out := make([]portfolio.Client, len(raws))
 	err = decodeAll(len(raws), func(i int) error {
-		out[i].ID = app.CompanyID(raws[i].id)
+		out[i].ID, out[i].Updated = app.CompanyID(raws[i].id), parseStamp(raws[i].updated)
 		if err := json.Unmarshal(raws[i].data, &out[i].Company); err != nil {
 			return fmt.Errorf("company %d: profile: %w", raws[i].id, err)
 		}
@@ -83,11 +136,11 @@ const allAssessments = `SELECT a.id, a.company_id, a.data, a.updated,
 		'owner', owner, 'owner_role', owner_role, 'due', due, 'status', status, 'priority', priority,
 		'source', source, 'actors', json(actors)) ORDER BY position)
 	FROM actions WHERE assessment_id = a.id)
-	FROM assessments a ORDER BY a.company_id, a.date, a.id`
+	FROM assessments a%s ORDER BY a.company_id, a.date, a.id`
 
 // readAllAssessments reads and decodes every assessment with its actions.
-func readAllAssessments(ctx context.Context, conn *sql.Conn) ([]app.StoredAssessment, error) {
-	rows, err := conn.QueryContext(ctx, allAssessments)
+func readAllAssessments(ctx context.Context, conn *sql.Conn, where string) ([]app.StoredAssessment, error) {
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf(allAssessments, where))
 	if err != nil {
 		return nil, err
 	}

@@ -24,19 +24,23 @@ func main() {
 	dir := flag.String("data-dir", "", "the data folder to fill (required; created when missing)")
 	n := flag.Int("n", 10000, "how many companies")
 	seed := flag.Uint64("seed", 1, "varies the names, places and dates")
+	history := flag.Int("history", 1, "assessments per company, half a year apart (the portfolio benchmarks use 3)")
 	flag.Parse()
-	if err := run(context.Background(), *dir, *n, *seed); err != nil {
+	if err := run(context.Background(), *dir, *n, *history, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "seed:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dir string, n int, seed uint64) error {
+func run(ctx context.Context, dir string, n, history int, seed uint64) error {
 	if dir == "" {
 		return errors.New("-data-dir is required")
 	}
 	start := time.Now()
 	docs, err := fakeco.Companies(n, seed, start)
+	if history > 1 {
+		docs, err = fakeco.WithHistory(n, history, seed, start)
+	}
 	if err != nil {
 		return err
 	}
