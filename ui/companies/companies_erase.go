@@ -17,10 +17,10 @@ import (
 // before erasing it for good; a box chooses to remove it from every backup
 // too, as a request to be erased requires.
 func (s *Screen) AskDelete() {
-	if s.selected < 0 || s.selected >= len(s.rows) {
+	row := s.row(s.selected)
+	if row == nil {
 		return
 	}
-	row := s.rows[s.selected]
 	msg := widget.NewLabel(s.loc.Tf("ui.companies.delete_confirm", map[string]any{"Name": row.Name, "Count": row.Assessments}))
 	msg.Wrapping = fyne.TextWrapWord
 	data := map[string]any{"Name": row.Name, "Count": row.Assessments}
@@ -78,12 +78,10 @@ func (s *Screen) erasedMessage(name string, scope app.EraseScope, r app.EraseRep
 	return ""
 }
 
-// rowName is the name the list shows for id, "" when it is not listed.
+// rowName is the name of company id, "" when the book does not hold it.
 func (s *Screen) rowName(id app.CompanyID) string {
-	for _, r := range s.rows {
-		if r.ID == id {
-			return r.Name
-		}
+	if c, ok := s.book.Client(id); ok {
+		return c.Company.Name
 	}
 	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"log"
 
 	"github.com/pomi-planner/pomi/app"
+	"github.com/pomi-planner/pomi/app/portfolio"
 	"github.com/pomi-planner/pomi/app/ref"
 )
 
@@ -26,6 +27,12 @@ type Store interface {
 	Restore(ctx context.Context, backup string) error
 	// Path is the database file.
 	Path() string
+	// Portfolio returns every company with every assessment, by id.
+	Portfolio(ctx context.Context) ([]portfolio.Client, error)
+	// PortfolioOf returns the companies with these ids as Portfolio does.
+	PortfolioOf(ctx context.Context, ids []app.CompanyID) ([]portfolio.Client, error)
+	// Changes returns every company's id and last change, by id.
+	Changes(ctx context.Context) ([]portfolio.Stamp, error)
 }
 
 // LogError writes the detail of a failure to the log; the user sees a short

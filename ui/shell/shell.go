@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/pomi-planner/pomi/ui/clientbook"
 	"github.com/pomi-planner/pomi/ui/companies"
 	"github.com/pomi-planner/pomi/ui/fynelang"
 	"github.com/pomi-planner/pomi/ui/help"
@@ -48,6 +49,12 @@ type Shell struct {
 	language  *widget.Select
 	screen    *help.ModesScreen
 	companies *companies.Screen
+	// book is the portfolio in memory, kept across rebuilds; bookOf is the
+	// store it was read from.
+	book   *clientbook.Book
+	bookOf kit.Store
+	// texts are the organisation's own reference texts per language.
+	texts     func(lang string) map[string]string
 	workspace *workspace.Workspace
 	session   *session.Session
 	settings  *settings.Screen
@@ -168,10 +175,20 @@ func (sh *Shell) companiesContent(search string) fyne.CanvasObject {
 		problem.Wrapping = fyne.TextWrapWord
 		return container.NewPadded(problem)
 	}
-	sh.companies = companies.NewScreen(sh.window, sh.deps, sh.store, sh.data, sh.loc)
+	if sh.companies != nil {
+		sh.companies.Close()
+	}
+	fresh := sh.book == nil || sh.bookOf != sh.store
+	if fresh {
+		sh.newBook()
+	}
+	sh.companies = companies.NewScreen(sh.window, sh.deps, sh.store, sh.book, sh.loc)
 	sh.companies.OnOpen = sh.OpenCompany
-	sh.companies.Search().SetText(search) // reloads the list
-	if search == "" {
+	sh.addPortfolioViews()
+	sh.companies.Search().SetText(search)
+	if fresh {
+		sh.book.LoadFirstNow() // the window's first frame shows the table's first rows
+	} else {
 		sh.companies.Reload()
 	}
 	return sh.companies.Content()
@@ -202,7 +219,11 @@ func (sh *Shell) modesContent() fyne.CanvasObject {
 }
 
 // OpenCompany opens a company in the workspace, at its first step.
-func (sh *Shell) OpenCompany(id app.CompanyID) {
+func (sh *Shell) OpenCompany(id app.CompanyID) { sh.OpenCompanyAt(id, "", nil) }
+
+// OpenCompanyAt opens a company in the workspace at the step with id (the
+// first when ""), then calls then with the session, when not nil.
+func (sh *Shell) OpenCompanyAt(id app.CompanyID, step string, then func(*session.Session)) {
 	if sh.session != nil && sh.session.Flush() != nil {
 		return // keep the open company until its work is saved
 	}
@@ -219,8 +240,11 @@ func (sh *Shell) OpenCompany(id app.CompanyID) {
 		}
 		s.Loc, s.Win = sh.loc, sh.window
 		sh.session = s
-		sh.showWorkspace("")
+		sh.showWorkspace(step)
 		sh.tabs.SelectIndex(tabCompanies)
+		if then != nil {
+			then(s)
+		}
 	})
 }
 

@@ -50,9 +50,20 @@ type maintainer interface {
 }
 
 // Maintain runs the store's deferred integrity check and daily backup off
-// the UI thread. A damaged file closes the store, unsaved, and shows the
-// recovery screen; a failed backup is only logged.
+// the UI thread, once the first rows of the table are shown (the check
+// reads the whole file, on the store's one connection). A damaged file
+// closes the store, unsaved, and shows the recovery screen; a failed backup
+// is only logged.
 func (sh *Shell) Maintain() {
+	if sh.book != nil && sh.book.Loading() {
+		sh.book.WhenShown(sh.maintainNow)
+		return
+	}
+	sh.maintainNow()
+}
+
+// maintainNow runs the check and backup of Maintain at once.
+func (sh *Shell) maintainNow() {
 	st := sh.store
 	m, ok := st.(maintainer)
 	if !ok {
@@ -171,7 +182,7 @@ func (sh *Shell) leftTab(item *container.TabItem) {
 // restored shows the restored database: the open company's copy is out of
 // date, so it is dropped without saving, and every screen is rebuilt.
 func (sh *Shell) restored() {
-	sh.session, sh.workspace = nil, nil
+	sh.session, sh.workspace, sh.book = nil, nil, nil
 	tab := sh.tabs.SelectedIndex()
 	sh.rebuild(sh.loc)
 	sh.tabs.SelectIndex(tab)
