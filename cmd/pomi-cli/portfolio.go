@@ -58,8 +58,10 @@ func registerPortfolio(fs *cmdFlags) *portfolioFlags {
 	p.desc = fs.Bool("desc", false, "sort descending")
 	p.asJSON = fs.Bool("json", false, "print JSON")
 	p.csv = fs.String("csv", "", "also save the table as CSV (UTF-8 with BOM, comma-separated) to this file")
-	p.xlsx = fs.String("xlsx", "", "also save an Excel workbook to this file: the anonymised insights, with --named also the companies, assessments and actions")
-	p.pdf = fs.String("pdf", "", "also save the portfolio report as a PDF to this file: the anonymised insights, with --named the figures as they are and the companies")
+	p.xlsx = fs.String("xlsx", "", "also save an Excel workbook to this file: the anonymised insights, with --named also the companies, assessments and actions"+
+		" (in --lang, else the saved report language, else pomi-cli's)")
+	p.pdf = fs.String("pdf", "", "also save the portfolio report as a PDF to this file: the anonymised insights, with --named the figures as they are and the companies"+
+		" (in --lang, else the saved report language, else pomi-cli's)")
 	p.paper = fs.String("paper", "", "with --pdf: paper size a4 or letter (default: the saved setting, else a4)")
 	p.followUp = fs.Bool("follow-up", false, "print the follow-ups due (reviews and overdue actions), by week")
 	p.insights = fs.Bool("insights", false, "print what the companies have in common (anonymised unless --named)")
@@ -93,6 +95,9 @@ type portfolioRequest struct {
 	// pdfFile is where to save the portfolio report, "" for none; paper
 	// its paper size, "" for the saved setting.
 	pdfFile, paper string
+	// lang is --lang, "" when not given: then the report and the workbook
+	// are in the saved report language (see useReportLanguage).
+	lang string
 }
 
 func runPortfolio(args []string, out io.Writer) error {
@@ -107,6 +112,7 @@ func runPortfolio(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	req.lang = *fs.lang
 	return withStore(fs, func(ctx context.Context, s *store.Store) error {
 		v, err := loadView(ctx, s, fs.loc(), req, out)
 		if err != nil {
@@ -254,7 +260,8 @@ func dateFlag(name, value string) (time.Time, error) {
 	return t, nil
 }
 
-// portfolioView is the loaded portfolio and how to print it.
+// portfolioView is the loaded portfolio and how to print it: l and tr
+// speak pomi-cli's language, report the language of the files.
 type portfolioView struct {
 	out     io.Writer
 	l       *locales.Localizer
@@ -262,10 +269,10 @@ type portfolioView struct {
 	d       *ref.Data
 	clients []portfolio.Client
 	req     portfolioRequest
-	// texts are the organisation's own texts in l's language; settings
-	// are read only for --pdf (its branding and paper).
-	texts    map[string]string
+	// settings are read only for --pdf and --xlsx (the branding, the
+	// paper and the report language).
 	settings *app.Settings
+	report   reportLanguage
 }
 
 // checkPDF refuses --pdf beside another view or file of the insights, and
@@ -295,19 +302,21 @@ func loadView(ctx context.Context, s *store.Store, l *locales.Localizer, req por
 	if err != nil {
 		return nil, err
 	}
-	v := &portfolioView{out: out, l: l, tr: app.WithTexts(l, texts(l.Lang())), texts: texts(l.Lang()), d: d, clients: clients, req: req}
-	if req.pdfFile != "" {
+	v := &portfolioView{out: out, l: l, tr: app.WithTexts(l, texts(l.Lang())), d: d, clients: clients, req: req}
+	if req.pdfFile != "" || req.xlsxFile != "" {
 		if v.settings, err = s.Settings(ctx); err != nil {
 			return nil, err
 		}
+		v.report = chooseReportLanguage(req.lang, v.settings.ReportLanguage, l, texts)
 	}
 	return v, nil
 }
 
-// rows is the table: every client's row that passes the filter, sorted.
+// rows is the table: every client's row that passes the filter, sorted
+// in the alphabetical order of the language pomi-cli speaks.
 func (v *portfolioView) rows() []portfolio.Row {
 	rows := v.req.filter.Apply(portfolio.Rows(v.d, v.clients, v.req.today))
-	portfolio.SortRows(rows, v.req.sort, v.req.desc)
+	portfolio.SortRowsIn(v.l.Lang(), rows, v.req.sort, v.req.desc)
 	return rows
 }
 

@@ -88,3 +88,52 @@ func TestPortfolioPDFRefusesTheOtherViewsAndABadPaper(t *testing.T) {
 		t.Errorf("--paper alone: exit %d, %q", code, errOut)
 	}
 }
+
+// Without --lang the report is in the report language saved in the
+// settings, as the plan is, while pomi-cli itself speaks the window's
+// language; --lang chooses for both; with no report language saved the
+// report follows pomi-cli's language.
+func TestPortfolioPDFIsInTheSavedReportLanguage(t *testing.T) {
+	for _, c := range []struct {
+		name             string
+		uiLang, repLang  string
+		flags            []string
+		wantPDF, wantOut string
+	}{
+		{"saved en, window sv", "sv", "en", nil, "en", "sv"},
+		{"saved sv, window en", "en", "sv", nil, "sv", "en"},
+		{"--lang over the saved", "en", "en", []string{"--lang", "sv"}, "sv", "sv"},
+		{"nothing saved: window sv", "sv", "", nil, "sv", "sv"},
+		{"nothing saved: window en", "en", "", nil, "en", "en"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dd := demoFolder(t)
+			runOK(t, append([]string{"settings", "--ui-lang", c.uiLang, "--report-lang", c.repLang}, dd...)...)
+			file := filepath.Join(t.TempDir(), "p.pdf")
+			out := string(runOK(t, append(append([]string{"portfolio", "--pdf", file, "--named"}, c.flags...), dd...)...))
+			said := map[string]string{"sv": "Portföljrapporten med företagens namn är sparad i", "en": "The portfolio report with the companies' names is saved in"}
+			if !strings.Contains(out, said[c.wantOut]) {
+				t.Errorf("pomi-cli should speak %s: %s", c.wantOut, out)
+			}
+			words := map[string][]string{
+				"sv": {"Portföljrapport", "Om rapporten", "Företagen i rapporten", "Sida 2 av"},
+				"en": {"Portfolio report", "About this report", "The companies in this report", "Page 2 of"},
+			}
+			other := map[string]string{"sv": "en", "en": "sv"}[c.wantPDF]
+			text := pdfPages(t, file)
+			for _, w := range words[c.wantPDF] {
+				if !strings.Contains(text, w) {
+					t.Errorf("the %s PDF lacks %q", c.wantPDF, w)
+				}
+			}
+			for _, w := range words[other] {
+				if strings.Contains(text, w) {
+					t.Errorf("the %s PDF has the %s %q", c.wantPDF, other, w)
+				}
+			}
+			if info := pdftest.Info(t, file); !strings.HasPrefix(info["Title"], words[c.wantPDF][0]) {
+				t.Errorf("PDF title %q", info["Title"])
+			}
+		})
+	}
+}

@@ -19,7 +19,7 @@ func (v *portfolioView) writeWorkbook(rows []portfolio.Row) error {
 		Data: v.d, Rows: rows, Clients: v.clients, Period: v.req.period, Named: v.req.named,
 		Insights: portfolio.ComputeInsights(v.d, v.clients, v.req.filter, v.req.period, v.req.today),
 	}
-	err := workbook.WriteFile(v.req.xlsxFile, in, v.tr)
+	err := workbook.WriteFile(v.req.xlsxFile, in, v.report.tr)
 	var we *workbook.WriteError
 	if errors.As(err, &we) {
 		return writeFailure(we.Path, we.Err)

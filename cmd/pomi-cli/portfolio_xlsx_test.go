@@ -83,3 +83,18 @@ func TestPortfolioXLSXRefusesTheOtherViews(t *testing.T) {
 		t.Errorf("--named alone: exit %d, %q", code, errOut)
 	}
 }
+
+// The workbook follows the report's language rule: without --lang the
+// saved report language, not pomi-cli's.
+func TestPortfolioXLSXIsInTheSavedReportLanguage(t *testing.T) {
+	dd := demoFolder(t)
+	runOK(t, append([]string{"settings", "--ui-lang", "sv", "--report-lang", "en"}, dd...)...)
+	file := filepath.Join(t.TempDir(), "p.xlsx")
+	out := string(runOK(t, append([]string{"portfolio", "--xlsx", file}, dd...)...))
+	if !strings.Contains(out, "sparad som arbetsbok") {
+		t.Errorf("pomi-cli should speak Swedish: %s", out)
+	}
+	if got := openWorkbook(t, file).GetSheetList(); !slices.Equal(got, []string{"Insights"}) {
+		t.Errorf("sheets %v, want the English insights", got)
+	}
+}

@@ -60,7 +60,7 @@ var settingsHelp = map[string]string{
 	"advisor-email": "the advisor's e-mail",
 	"advisor-phone": "the advisor's phone",
 	"footer":        "a line at the foot of every page of the plans",
-	"report-lang":   "the plans' default language: sv or en",
+	"report-lang":   "the default language of the plans and the portfolio report and workbook: sv or en",
 	"paper":         "the plans' default paper size: a4 or letter",
 	"ui-lang":       "the window's language: sv or en",
 	"used-by":       "who uses the app and brands the plans: advisor or company",

@@ -25,6 +25,14 @@ func paragraph(style, text string) layout.Block {
 	return layout.Block{Kind: layout.KindParagraph, Style: style, Text: text}
 }
 
+// intro is a paragraph that leads into the table after it: kept on its
+// page, so a section's title and intro never end a page without it.
+func intro(style, text string) layout.Block {
+	p := paragraph(style, text)
+	p.KeepWithNext = true
+	return p
+}
+
 func heading(text string) layout.Block {
 	return layout.Block{Kind: layout.KindHeading, Text: text, KeepWithNext: true}
 }
@@ -139,7 +147,11 @@ func (b *builder) dimension(d ref.Dimension) string {
 // mean (minimum and maximum only when named), then the score bands.
 func (b *builder) scoresSection() layout.Section {
 	named := b.in.Named
-	cols := []layout.Column{b.col("dimension", 4, layout.AlignLeft), b.col("n", 1, layout.AlignRight)}
+	dim := 4.0
+	if named {
+		dim = 6.5 // two more columns: the names still keep to one line
+	}
+	cols := []layout.Column{b.col("dimension", dim, layout.AlignLeft), b.col("n", 1, layout.AlignRight)}
 	if named {
 		cols = append(cols, b.col("min", 1, layout.AlignRight))
 	}
@@ -149,7 +161,8 @@ func (b *builder) scoresSection() layout.Section {
 	}
 	cols = append(cols, b.col("mean", 1, layout.AlignRight))
 	t := &layout.Table{Columns: cols}
-	bands := &layout.Table{Columns: []layout.Column{b.col("dimension", 3, layout.AlignLeft), b.col("bands", 5, layout.AlignLeft)}}
+	// Room for the dimension's name and the bands' line on one line each.
+	bands := &layout.Table{Columns: []layout.Column{b.col("dimension", 3.6, layout.AlignLeft), b.col("bands", 4.4, layout.AlignLeft)}}
 	for _, d := range b.ins.Scores {
 		if d.Suppressed {
 			row := []layout.Cell{cell(b.dimension(d.Dimension)), cell(b.tf("portfolioreport.hidden", minGroup))}
@@ -178,12 +191,14 @@ func (b *builder) scoreRow(d *portfolio.Distribution) []layout.Cell {
 }
 
 // bandText is a distribution's bands on one line: "0–19: 0 · 20–39: 1 …".
+// A line that must wrap breaks after a dot, never inside a band (the
+// message holds a no-break space) or before a dot.
 func (b *builder) bandText(bands []portfolio.Range) string {
 	parts := make([]string, len(bands))
 	for i, band := range bands {
 		parts[i] = b.tf("portfolioreport.band", map[string]any{"From": band.From, "To": band.To, "Count": band.Companies})
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, "\u00a0· ")
 }
 
 func optional(f func(float64) layout.Cell, v *float64) layout.Cell {
@@ -203,7 +218,7 @@ func (b *builder) name(id string, msg func(string) string) string {
 
 // gapsSection is the competence gaps most often found, per entry mode.
 func (b *builder) gapsSection() layout.Section {
-	s := b.section(SectionGaps, paragraph(layout.StyleMuted, b.t("portfolioreport.gaps.intro")))
+	s := b.section(SectionGaps, intro(layout.StyleMuted, b.t("portfolioreport.gaps.intro")))
 	if len(b.ins.CompetenceGaps) == 0 {
 		s.Blocks = append(s.Blocks, paragraph(layout.StyleNormal, b.t("portfolioreport.nothing")))
 	}
@@ -233,8 +248,8 @@ func (b *builder) rankedSection(id string, list []portfolio.Count, msg func(stri
 // movementsSection is how the gaps moved between the first and the latest
 // assessment of the companies assessed twice or more.
 func (b *builder) movementsSection() layout.Section {
-	t := &layout.Table{Columns: []layout.Column{b.col("dimension", 3, layout.AlignLeft), b.col("companies", 1, layout.AlignRight),
-		b.col("changes", 4, layout.AlignLeft), b.col("mean_change", 1.4, layout.AlignRight)}, Empty: b.t("portfolioreport.nothing")}
+	t := &layout.Table{Columns: []layout.Column{b.col("dimension", 4, layout.AlignLeft), b.col("companies", 1, layout.AlignRight),
+		b.col("changes", 3.6, layout.AlignLeft), b.col("mean_change", 1.4, layout.AlignRight)}, Empty: b.t("portfolioreport.nothing")}
 	for _, m := range b.ins.Movements {
 		if m.Suppressed {
 			t.Rows = append(t.Rows, []layout.Cell{cell(b.dimension(m.Dimension)), {}, cell(b.tf("portfolioreport.hidden", minGroup)), {}})
@@ -246,13 +261,13 @@ func (b *builder) movementsSection() layout.Section {
 			for _, id := range portfolio.SplitChange(c.ID) {
 				words = append(words, b.t("portfolioreport.change."+id))
 			}
-			parts = append(parts, fmt.Sprintf("%s %d", strings.Join(words, " + "), c.Companies))
+			parts = append(parts, fmt.Sprintf("%s\u00a0%d", strings.Join(words, " + "), c.Companies))
 		}
 		t.Rows = append(t.Rows, []layout.Cell{cell(b.dimension(m.Dimension)), count(m.Companies),
-			cell(strings.Join(parts, " · ")), cell(b.loc.Number(m.MeanChange, 1))})
+			cell(strings.Join(parts, "\u00a0· ")), cell(b.loc.Number(m.MeanChange, 1))})
 	}
 	t.Legend = []string{b.t("portfolioreport.movements.legend")}
-	return b.section(SectionMovements, paragraph(layout.StyleMuted, b.t("portfolioreport.movements.intro")),
+	return b.section(SectionMovements, intro(layout.StyleMuted, b.t("portfolioreport.movements.intro")),
 		layout.Block{Kind: layout.KindTable, Table: t})
 }
 
@@ -263,6 +278,6 @@ func (b *builder) companiesSection() layout.Section {
 	for _, c := range b.in.Companies {
 		t.Rows = append(t.Rows, []layout.Cell{cell(c.Name), cell(c.OrgNr), cell(c.Address.City)})
 	}
-	return b.section(SectionCompanies, paragraph(layout.StyleNormal, b.n("portfolioreport.companies.intro", len(b.in.Companies), nil)),
+	return b.section(SectionCompanies, intro(layout.StyleNormal, b.n("portfolioreport.companies.intro", len(b.in.Companies), nil)),
 		layout.Block{Kind: layout.KindTable, Table: t})
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/pomi-planner/pomi/report/layout"
 )
@@ -103,6 +104,109 @@ func cellTexts(row *rowLayout, start, end []int) [][]string {
 	for i, c := range row.cells {
 		for _, l := range c[start[i]:end[i]] {
 			out[i] = append(out[i], l.text)
+		}
+	}
+	return out
+}
+
+// Problems lists where the pages broke against the renderer's rules: a
+// title or heading that ends its page, a legend that starts a page away
+// from its table, a table with fewer than minTableRows of its rows on a
+// page (or its header alone there), and a body page with nothing on it.
+// A row split across pages counts on each page where two or more of its
+// lines are. Nil means the layout keeps the rules.
+func (l *PageLog) Problems() []string {
+	out := l.orphans()
+	out = append(out, l.lonelyRows()...)
+	return append(out, l.emptyPages()...)
+}
+
+// orphans are titles and headings that end a page and legends that start one.
+func (l *PageLog) orphans() []string {
+	var out []string
+	items := l.Items
+	for i, it := range items {
+		switch {
+		case (it.What == PlacedTitle || it.What == PlacedHeading) && (i+1 == len(items) || items[i+1].Page != it.Page):
+			out = append(out, fmt.Sprintf("page %d: the %s %q ends the page", it.Page, it.What, it.Text))
+		case it.What == PlacedLegend && (i == 0 || items[i-1].Page != it.Page && items[i-1].What != PlacedLegend):
+			out = append(out, fmt.Sprintf("page %d: the legend %q starts the page, away from its table", it.Page, it.Text))
+		}
+	}
+	return out
+}
+
+// tablePage is one table's part on one page.
+type tablePage struct{ table, page int }
+
+// partCount is what a table has on one page: the rows that count (whole,
+// or a split row's part of 2 lines or more) and whether one is such a part.
+type partCount struct {
+	rows  int
+	split bool
+}
+
+// lonelyRows are the pages where a table has fewer than minTableRows rows
+// (all of them when it has fewer), or only its header.
+func (l *PageLog) lonelyRows() []string {
+	rows := map[int]map[int]bool{} // table → its rows
+	parts := map[tablePage]*partCount{}
+	var order []tablePage
+	for _, it := range l.Items {
+		if it.Table == 0 || it.What != PlacedRow && it.What != PlacedHeader {
+			continue
+		}
+		k := tablePage{it.Table, it.Page}
+		if parts[k] == nil {
+			parts[k] = &partCount{}
+			order = append(order, k)
+		}
+		if it.What == PlacedRow {
+			if rows[it.Table] == nil {
+				rows[it.Table] = map[int]bool{}
+			}
+			rows[it.Table][it.Row] = true
+			parts[k].add(it)
+		}
+	}
+	var out []string
+	for _, k := range order {
+		p, n := parts[k], len(rows[k.table])
+		if need := min(minTableRows, n); p.rows < need && !p.split {
+			out = append(out, fmt.Sprintf("page %d: table %d has %d of its %d rows there, want %d", k.page, k.table, p.rows, n, need))
+		}
+	}
+	return out
+}
+
+// add counts a placed row.
+func (p *partCount) add(it Placed) {
+	tall := tallestCell(it) >= 2
+	if it.Whole || tall {
+		p.rows++
+	}
+	p.split = p.split || !it.Whole && tall
+}
+
+// tallestCell is the line count of the tallest cell of a placed row.
+func tallestCell(it Placed) int {
+	n := 0
+	for _, c := range it.Cells {
+		n = max(n, len(c))
+	}
+	return n
+}
+
+// emptyPages are body pages with nothing drawn on them.
+func (l *PageLog) emptyPages() []string {
+	used := map[int]bool{}
+	for _, it := range l.Items {
+		used[it.Page] = true
+	}
+	var out []string
+	for p := 2; p <= l.Pages; p++ {
+		if !used[p] {
+			out = append(out, fmt.Sprintf("page %d is empty", p))
 		}
 	}
 	return out

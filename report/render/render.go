@@ -304,7 +304,13 @@ func (r *renderer) drawSection(s *layout.Section) {
 		r.newPage()
 	case !r.atTop():
 		r.y += sectionGap
-		r.ensure(max(keepNextMin+15, totalHeight(title)+7+r.leadHeight(s.Blocks)))
+		// The title goes with the start of its first blocks, as drawBlock
+		// will decide it.
+		titleH := totalHeight(title) + 7
+		r.ensure(max(keepNextMin+15, titleH+r.leadHeight(s.Blocks)))
+		if !r.atTop() && !r.startFits(s.Blocks, r.bottom-r.y-titleH) {
+			r.newPage()
+		}
 	}
 	if len(title) > 0 {
 		// Bookmark must follow setFont: fpdf encodes the title as UTF-16
