@@ -75,6 +75,7 @@ plan-pictures: build-cli
 
 ## screenshots: refresh the README's screenshots of every screen, in Swedish and English, from the real window
 screenshots: build
+	$(GO) build -o $(BIN)/seed ./tools/seed
 	bash .ci/screenshots.sh $(BIN) sv $(BIN)/screenshots
 	bash .ci/screenshots.sh $(BIN) en $(BIN)/screenshots
 	for f in $(BIN)/screenshots/*.png; do convert "$$f" -colors 256 "PNG8:docs/screenshots/$$(basename "$$f")"; done

@@ -61,4 +61,19 @@ changed step-10-history modes
 changed modes settings
 changed settings help
 stop
+
+# The portfolio views over 120 fictional companies with three assessments
+# each (tools/seed), reached with Ctrl+1, 2 and 3.
+export POMI_DATA_DIR=$home/portfolio
+"$bindir/seed" -data-dir "$POMI_DATA_DIR" -n 120 -history 3 >/dev/null
+"$bindir/pomi-cli" settings --used-by advisor --organisation "Exportkontoret Syd" >/dev/null
+launch
+shot portfolio 2
+send_keys "$win" ctrl+2
+shot followups 1.5
+send_keys "$win" ctrl+3
+shot insights 2
+changed portfolio followups
+changed followups insights
+stop
 echo "screenshots: $(ls "$out"/*-"$lang".png | wc -l) pictures of the $lang window in $out"

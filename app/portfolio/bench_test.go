@@ -43,6 +43,29 @@ func BenchmarkViews10000(b *testing.B) {
 			SortRows(Rows(refData, clients, today), ColName, false)
 		}
 	})
+	// The window's table: the rows made once when the portfolio is read,
+	// then sorted and filtered by position on every click of a heading or
+	// change of a filter, text in Swedish alphabetical order.
+	rows := Rows(refData, clients, today)
+	b.Run("WindowSortByName", func(b *testing.B) {
+		for b.Loop() {
+			OrderIn("sv", rows, ColName, false)
+		}
+	})
+	b.Run("WindowSortByGap", func(b *testing.B) {
+		for b.Loop() {
+			OrderIn("sv", rows, ColGap, true)
+		}
+	})
+	b.Run("WindowFilter", func(b *testing.B) {
+		f := Filter{Search: "glas", DueForFollowUp: true}
+		order := OrderIn("sv", rows, ColChanged, true)
+		n := 0
+		for b.Loop() {
+			n = len(f.Keep(rows, order))
+		}
+		b.ReportMetric(float64(n), "rows")
+	})
 	b.Run("FollowUps", func(b *testing.B) {
 		n := 0
 		for b.Loop() {

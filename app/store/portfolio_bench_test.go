@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/portfolio"
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/tools/fakeco"
@@ -76,6 +77,53 @@ func BenchmarkPortfolio10000(b *testing.B) {
 		}
 	})
 	b.Run("Load", view("companies", func(c []portfolio.Client) int { return len(c) }))
+	// What the window reads before its first frame: the 60 last changed
+	// companies with their assessments, made into rows, beside the same
+	// rows read with plain SQL and not decoded.
+	b.Run("FirstRowsSQL", func(b *testing.B) { // the baseline
+		for b.Loop() {
+			if n := scanFirstSQL(ctx, b, s.db, 60); n != 60*(1+assessments) {
+				b.Fatalf("%d companies and assessments", n)
+			}
+		}
+	})
+	b.Run("FirstRows", func(b *testing.B) {
+		for b.Loop() {
+			list, _, err := s.ListCompanies(ctx, app.ListQuery{Limit: 60})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ids := make([]app.CompanyID, len(list))
+			for i := range list {
+				ids[i] = list[i].ID
+			}
+			first, err := s.PortfolioOf(ctx, ids)
+			if err != nil || len(portfolio.Rows(d, first, today)) != 60 {
+				b.Fatalf("%d first rows, %v", len(first), err)
+			}
+		}
+	})
+	// What the window reads after an edit: every company's stamp, and the
+	// one company whose stamp moved.
+	b.Run("ChangesSQL", func(b *testing.B) { // the baseline
+		for b.Loop() {
+			if n := scanChangesSQL(ctx, b, s.db); n != companies {
+				b.Fatalf("%d stamps", n)
+			}
+		}
+	})
+	b.Run("SyncOneChanged", func(b *testing.B) {
+		for b.Loop() {
+			stamps, err := s.Changes(ctx)
+			if err != nil || len(stamps) != companies {
+				b.Fatalf("%d stamps, %v", len(stamps), err)
+			}
+			one, err := s.PortfolioOf(ctx, []app.CompanyID{stamps[len(stamps)/2].ID})
+			if err != nil || len(one) != 1 {
+				b.Fatalf("%d changed, %v", len(one), err)
+			}
+		}
+	})
 	b.Run("Table", view("rows", table))
 	b.Run("FollowUps", view("items", followUps))
 	b.Run("Insights", view("companies", insights))
@@ -116,6 +164,51 @@ func scanPortfolioSQL(ctx context.Context, b *testing.B, db *sql.DB) int {
 			b.Fatal(err)
 		}
 		rows.Close()
+	}
+	return n
+}
+
+// scanFirstSQL reads the n last changed companies' profiles, assessments
+// and actions into bytes, decoding nothing, and returns how many companies
+// and assessments it read.
+func scanFirstSQL(ctx context.Context, b *testing.B, db *sql.DB, n int) int {
+	rows, err := db.QueryContext(ctx, `SELECT c.profile, a.data, (SELECT group_concat(title || description || due || status)
+		FROM actions WHERE assessment_id = a.id) FROM (SELECT id, profile FROM companies ORDER BY updated DESC, id DESC LIMIT ?) c
+		JOIN assessments a ON a.company_id = c.id ORDER BY c.id, a.date`, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	seen, count := map[string]bool{}, 0
+	var profile, data, actions []byte
+	for rows.Next() {
+		if err := rows.Scan(&profile, &data, &actions); err != nil {
+			b.Fatal(err)
+		}
+		if !seen[string(profile)] {
+			seen[string(profile)] = true
+			count++
+		}
+		count++
+	}
+	return count
+}
+
+// scanChangesSQL reads every company's id and stamp as plain values.
+func scanChangesSQL(ctx context.Context, b *testing.B, db *sql.DB) int {
+	rows, err := db.QueryContext(ctx, "SELECT id, updated FROM companies ORDER BY id")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	var id int64
+	var stamp []byte
+	for rows.Next() {
+		if err := rows.Scan(&id, &stamp); err != nil {
+			b.Fatal(err)
+		}
+		n++
 	}
 	return n
 }

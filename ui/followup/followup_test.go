@@ -24,7 +24,7 @@ const (
 func TestListsTheWeeksAndFollowUpsOfAKnownDay(t *testing.T) {
 	fx := newFixture(t, "sv", springDay, true)
 	v := fx.view
-	if got, want := v.summary.Text, "2 uppföljningar de närmaste 30 dagarna och 11 försenade åtgärder"; got != want {
+	if got, want := v.summary.Text, "2 uppföljningar försenade eller inom 30 dagar och 11 försenade åtgärder"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	want := []string{
@@ -61,7 +61,7 @@ func TestListsTheWeeksAndFollowUpsOfAKnownDay(t *testing.T) {
 
 func TestEnglishWordsTheSameDay(t *testing.T) {
 	fx := newFixture(t, "en", springDay, true)
-	if got, want := fx.view.summary.Text, "2 follow-ups in the next 30 days and 11 overdue actions"; got != want {
+	if got, want := fx.view.summary.Text, "2 follow-ups overdue or due within 30 days and 11 overdue actions"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	got := headers(fx)
@@ -172,7 +172,7 @@ func TestTheFilterNarrowsTheList(t *testing.T) {
 			}
 		}
 	}
-	if items != 5 || v.summary.Text != "1 uppföljning de närmaste 30 dagarna och 4 försenade åtgärder" {
+	if items != 5 || v.summary.Text != "1 uppföljning försenad eller inom 30 dagar och 4 försenade åtgärder" {
 		t.Errorf("%d follow-ups, summary %q", items, v.summary.Text)
 	}
 	if f := v.res.item(v.selected); f == nil || f.Company != hol || f.Kind != portfolio.KindReview {

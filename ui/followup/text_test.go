@@ -63,12 +63,12 @@ func TestTheSummaryCountsInTheLanguagesPluralForms(t *testing.T) {
 		reviews, actions int
 		want             string
 	}{
-		{sv, 1, 0, "1 uppföljning de närmaste 30 dagarna"},
+		{sv, 1, 0, "1 uppföljning försenad eller inom 30 dagar"},
 		{sv, 0, 1, "1 försenad åtgärd"},
-		{sv, 12, 5, "12 uppföljningar de närmaste 30 dagarna och 5 försenade åtgärder"},
-		{sv, 12000, 5000, "12\u00a0000 uppföljningar de närmaste 30 dagarna och 5\u00a0000 försenade åtgärder"},
-		{en, 1, 1, "1 follow-up in the next 30 days and 1 overdue action"},
-		{en, 12000, 0, "12,000 follow-ups in the next 30 days"},
+		{sv, 12, 5, "12 uppföljningar försenade eller inom 30 dagar och 5 försenade åtgärder"},
+		{sv, 12000, 5000, "12\u00a0000 uppföljningar försenade eller inom 30 dagar och 5\u00a0000 försenade åtgärder"},
+		{en, 1, 1, "1 follow-up overdue or due within 30 days and 1 overdue action"},
+		{en, 12000, 0, "12,000 follow-ups overdue or due within 30 days"},
 	}
 	for _, c := range cases {
 		res := result{lines: make([]line, 1), reviews: c.reviews, actions: c.actions}

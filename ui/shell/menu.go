@@ -15,6 +15,12 @@ var (
 	shortcutSettings   = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutNextStep   = &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutPrevStep   = &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}
+	// The home screen's three views: the table, the follow-ups, the insights.
+	shortcutViews = []fyne.Shortcut{
+		&desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault},
+		&desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault},
+		&desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault},
+	}
 )
 
 // mainMenu is the window's menu in the shell's language.
@@ -34,6 +40,10 @@ func (sh *Shell) mainMenu() *fyne.MainMenu {
 		item("ui.menu.search", shortcutSearch, sh.FocusSearch),
 	)
 	view := fyne.NewMenu(sh.loc.T("ui.menu.view"),
+		item("ui.companies.tab.table", shortcutViews[0], func() { sh.ShowPortfolioView(0) }),
+		item("ui.followup.tab", shortcutViews[1], func() { sh.ShowPortfolioView(1) }),
+		item("ui.insights.title", shortcutViews[2], func() { sh.ShowPortfolioView(2) }),
+		fyne.NewMenuItemSeparator(),
 		item("ui.menu.previous_step", shortcutPrevStep, func() { sh.stepBy(-1) }),
 		item("ui.menu.next_step", shortcutNextStep, func() { sh.stepBy(1) }),
 	)
@@ -71,6 +81,17 @@ func (sh *Shell) showList() bool {
 	}
 	sh.closeCompany()
 	return true
+}
+
+// ShowPortfolioView shows the home screen's view i — 0 the table, 1 the
+// follow-ups, 2 the insights — closing an open company first.
+func (sh *Shell) ShowPortfolioView(i int) {
+	if sh.firstStart || sh.companies == nil || !sh.showList() {
+		return
+	}
+	if tabs := sh.companies.Tabs(); i >= 0 && i < len(tabs.Items) {
+		tabs.SelectIndex(i)
+	}
 }
 
 // ExportPDF exports the open company's plan from its Report step.

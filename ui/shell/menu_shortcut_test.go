@@ -35,8 +35,8 @@ func TestMenuShortcutsUseTheDefaultModifier(t *testing.T) {
 				}
 			}
 		}
-		if count < 6 {
-			t.Errorf("%s: %d menu shortcuts, want the six of ui/menu.go", lang, count)
+		if count < 9 {
+			t.Errorf("%s: %d menu shortcuts, want the nine of ui/menu.go", lang, count)
 		}
 	}
 }
@@ -68,5 +68,23 @@ func TestNoHardCodedShortcutModifiers(t *testing.T) {
 			}
 			return true
 		})
+	}
+}
+
+// Ctrl+1, 2 and 3 show the home screen's table, follow-ups and insights,
+// also from an open company, which is saved and closed first.
+func TestTheViewShortcutsShowThePortfolioViews(t *testing.T) {
+	sh, _, _ := withExamples(t, "en")
+	sh.OpenCompany(sh.Companies().Rows()[0].ID)
+	if sh.Workspace() == nil {
+		t.Fatal("the company did not open")
+	}
+	sh.ShowPortfolioView(2)
+	if sh.Workspace() != nil || sh.Companies().Tabs().SelectedIndex() != 2 {
+		t.Fatalf("after Ctrl+3: workspace open %v, view %d; want the insights", sh.Workspace() != nil, sh.Companies().Tabs().SelectedIndex())
+	}
+	sh.ShowPortfolioView(1)
+	if sh.Companies().Tabs().SelectedIndex() != 1 || sh.Tabs().SelectedIndex() != tabCompanies {
+		t.Errorf("after Ctrl+2: view %d, tab %d", sh.Companies().Tabs().SelectedIndex(), sh.Tabs().SelectedIndex())
 	}
 }
