@@ -259,3 +259,18 @@ func TestAnOverdueReviewSaysSoInWords(t *testing.T) {
 		t.Errorf("overdue review shows %q with importance %v", c.label.Text, c.label.Importance)
 	}
 }
+
+// From the keyboard: Tab reaches the table, the arrows move, Enter opens
+// the company under the cursor.
+func TestEnterOpensTheCompanyUnderTheKeyboardCursor(t *testing.T) {
+	scr, _, w := onStore(t, "sv")
+	scr.LoadExamples()
+	var opened app.CompanyID
+	scr.OnOpen = func(id app.CompanyID) { opened = id }
+	w.Canvas().Focus(scr.table.w)
+	scr.table.w.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	scr.table.w.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := scr.Rows()[1].ID; opened != want || scr.selected != 1 {
+		t.Errorf("Enter on the second row opened %d (selected %d), want %d", opened, scr.selected, want)
+	}
+}

@@ -15,12 +15,33 @@ import (
 type table struct {
 	screen *Screen
 	cols   []column
-	w      *widget.Table
+	w      *keyTable
+}
+
+// keyTable is Fyne's table with Enter opening the company under the
+// keyboard cursor: Tab reaches the table, the arrows move, Space selects
+// and Enter opens, as double-clicking does.
+type keyTable struct {
+	widget.Table
+	onEnter func()
+}
+
+// TypedKey opens the row under the cursor on Enter and passes every other key on.
+func (k *keyTable) TypedKey(e *fyne.KeyEvent) {
+	if e.Name != fyne.KeyReturn && e.Name != fyne.KeyEnter {
+		k.Table.TypedKey(e)
+		return
+	}
+	k.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // selects the cursor's cell
+	k.onEnter()
 }
 
 func newTable(s *Screen) *table {
 	t := &table{screen: s, cols: columns(s.loc)}
-	t.w = widget.NewTable(t.size, func() fyne.CanvasObject { return newCell(t) }, t.update)
+	t.w = &keyTable{onEnter: s.OpenSelected}
+	t.w.Length, t.w.UpdateCell = t.size, t.update
+	t.w.CreateCell = func() fyne.CanvasObject { return newCell(t) }
+	t.w.ExtendBaseWidget(t.w)
 	t.w.ShowHeaderRow = true
 	t.w.StickyColumnCount = 1
 	t.w.CreateHeader = func() fyne.CanvasObject {
