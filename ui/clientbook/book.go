@@ -134,14 +134,7 @@ func (b *Book) Load() {
 	b.deps.Async(func() {
 		first, total, err = b.readFirst()
 	}, func() {
-		if err != nil || total <= len(first) {
-			b.finish(err, func() { b.total = total; b.set(first, true) })
-			return
-		}
-		b.total = total
-		b.set(first, false)
-		b.notify()
-		b.loadAll()
+		b.firstRead(first, total, err)
 	})
 }
 
@@ -156,6 +149,12 @@ func (b *Book) LoadFirstNow() {
 	}
 	first, total, err := b.readFirst()
 	b.loading = true
+	b.firstRead(first, total, err)
+}
+
+// firstRead shows the first companies read and, unless they are all there
+// are, reads the rest.
+func (b *Book) firstRead(first []portfolio.Client, total int, err error) {
 	if err != nil || total <= len(first) {
 		b.finish(err, func() { b.total = total; b.set(first, true) })
 		return
