@@ -226,16 +226,25 @@ func (s *Screen) remake() {
 	n, rows, f, col, desc, lang := s.shown, s.book.Rows(), s.filters.filter(), s.sortCol, s.desc, s.loc.Lang()
 	s.filters.showActive(f)
 	var view []int
-	s.deps.Async(func() {
-		view = f.Keep(rows, portfolio.OrderIn(lang, rows, col, desc))
-	}, func() {
+	work := func() { view = f.Keep(rows, portfolio.OrderIn(lang, rows, col, desc)) }
+	done := func() {
 		if n != s.shown {
 			return
 		}
 		s.rows, s.view, s.selected = rows, view, -1
 		s.show()
-	})
+	}
+	if len(rows) <= inlineRows {
+		work() // the first rows, or a small portfolio: shown in this very frame
+		done()
+		return
+	}
+	s.deps.Async(work, done)
 }
+
+// inlineRows is how many rows are sorted and filtered on the UI thread, in
+// well under a millisecond, rather than in the background.
+const inlineRows = 500
 
 func (s *Screen) show() {
 	filter := s.filters.filter()

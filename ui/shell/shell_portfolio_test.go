@@ -2,9 +2,17 @@ package shell
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/portfolio"
+	"github.com/pomi-planner/pomi/app/ref"
+	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/internal/uitest"
+	"github.com/pomi-planner/pomi/ui/clientbook"
 )
 
 // A follow-up opens its company at the step it needs: an overdue action
@@ -50,5 +58,32 @@ func TestStartingAFollowUpFromTheViewStoresANewAssessment(t *testing.T) {
 	sh.closeCompany()
 	if c, ok := sh.book.Client(id); !ok || len(c.Assessments) != len(after) {
 		t.Error("the table does not hold the new assessment after closing the company")
+	}
+}
+
+// With work in the background and its results held back from the UI thread
+// (as if the first frame were being drawn), the table already holds the
+// first companies as soon as the shell is made: the first frame shows them.
+func TestTheFirstFrameShowsTheFirstCompanies(t *testing.T) {
+	test.NewTempApp(t)
+	st := uitest.OpenStore(t)
+	ctx := context.Background()
+	for i := range clientbook.FirstPage + 5 {
+		if _, err := st.CreateCompany(ctx, &app.Company{Name: fmt.Sprintf("Företag %02d AB", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.SaveSettings(ctx, &app.Settings{UsedBy: app.UsedByAdvisor}); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	deps := uitest.Deps(t)
+	var mu sync.Mutex
+	var later []func()
+	deps.Synchronous = false
+	deps.OnUIThread = func(fn func()) { mu.Lock(); later = append(later, fn); mu.Unlock() }
+	sh := NewShell(w, deps, ref.MustLoad(), "sv", st, nil, store.Maintenance{})
+	if n := len(sh.Companies().Rows()); n != clientbook.FirstPage {
+		t.Errorf("%d rows right after the window was made, want the first %d", n, clientbook.FirstPage)
 	}
 }
