@@ -4,7 +4,7 @@
 GO        ?= go
 BIN       := bin
 TAGS      := migrated_fynedo
-PURE_PKGS := ./app/... ./locales/... ./ui/... ./report/... ./desktop/... ./applog/... ./internal/... ./cmd/pomi-cli/...
+PURE_PKGS := ./app/... ./locales/... ./ui/... ./report/... ./desktop/... ./applog/... ./internal/... ./cmd/pomi-cli/... ./server/... ./cmd/pomi-server/...
 export LANG ?= en_US.UTF-8
 
 # Packaging, benchmarks and other extras live in mk/, one file per concern,

@@ -12,7 +12,10 @@
 #                              installer in make test, and Gnumeric, whose ssconvert
 #                              reads the portfolio workbook back as a second reader
 #                              (report/workbook; about 26 MB to download, without
-#                              recommends, against Wine's hundreds)
+#                              recommends, against Wine's hundreds), and
+#                              PostgreSQL (Debian's postgresql: initdb and
+#                              pg_ctl under /usr/lib/postgresql/*/bin), which
+#                              internal/pgtest starts for pomi-server's tests
 # Does nothing for packages already installed, and runs `apt-get update` only
 # when something is missing: .ci/run calls it once with `test`, so the calls
 # that make's targets repeat find everything there and never update again.
@@ -21,7 +24,7 @@ set -euo pipefail
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
 package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip xz-utils file nsis)
-test_pkgs=(make xvfb x11-xkb-utils xdotool imagemagick x11-utils qpdf poppler-utils wine64 wine shellcheck gnumeric)
+test_pkgs=(make xvfb x11-xkb-utils xdotool imagemagick x11-utils qpdf poppler-utils wine64 wine shellcheck gnumeric postgresql)
 
 pkgs=("${build_pkgs[@]}")
 case "${1:-build}" in
