@@ -70,6 +70,10 @@ type candidates struct {
 	actors  []string
 	idsOnly bool
 	ids     []string
+	// situations and industry hold the situations and industry keys while
+	// collecting, kept by a Finder from one assessment to the next.
+	situations []Situation
+	industry   []string
 }
 
 func (cs *candidates) add(r *ref.Recommendation, score float64, why Reason) {
@@ -127,7 +131,19 @@ func Recommend(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, ga
 // ranked: the same choice, without scoring, ranking or actors, for
 // counting which advice a portfolio's companies were given.
 func RecommendationIDs(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, gaps []CompetenceGap) []string {
-	cs := &candidates{data: d, idsOnly: true, ids: make([]string, 0, 32)}
+	var cs candidates
+	return cs.recommendationIDs(d, c, a, dims, gaps)
+}
+
+// recommendationIDs is RecommendationIDs into cs's lists, replacing what
+// they held.
+func (cs *candidates) recommendationIDs(d *ref.Data, c *Company, a *Assessment, dims []DimensionScore, gaps []CompetenceGap) []string {
+	if cs.ids == nil {
+		// A company is given 40 to 60 pieces of advice: room for them at
+		// once, not a list grown and left behind twice its size.
+		cs.ids = make([]string, 0, 64)
+	}
+	cs.data, cs.idsOnly, cs.ids = d, true, cs.ids[:0]
 	cs.collect(c, a, dims, gaps)
 	return cs.ids
 }
@@ -141,7 +157,11 @@ func (cs *candidates) collect(c *Company, a *Assessment, dims []DimensionScore, 
 	cs.addModes(a)
 	cs.addCompetenceGaps(gaps)
 	cs.addIndustry(c)
-	for _, s := range Situations(c, a, gaps) {
+	if cs.situations == nil { // room for every situation, at once
+		cs.situations = make([]Situation, 0, 5)
+	}
+	cs.situations = appendSituations(cs.situations[:0], c, a, gaps)
+	for _, s := range cs.situations {
 		cs.addAll(ref.KindGeneral, s.ID, s.Score, Reason{Code: ReasonSituation, Ref: s.ID})
 	}
 }
@@ -207,7 +227,11 @@ func (cs *candidates) addCompetenceGaps(gaps []CompetenceGap) {
 
 // addIndustry adds the notes on the company's industry keys.
 func (cs *candidates) addIndustry(c *Company) {
-	for _, key := range IndustryKeys(c) {
+	if cs.industry == nil { // room for every key, at once
+		cs.industry = make([]string, 0, 4)
+	}
+	cs.industry = appendIndustryKeys(cs.industry[:0], c)
+	for _, key := range cs.industry {
 		score := 20.0
 		if key == c.Sector {
 			score = 30 // a note on the company's own sector is more specific than maturity or tech level
@@ -263,7 +287,11 @@ func (cs *candidates) ranked() []Recommendation {
 
 // IndustryKeys returns the industry notes that apply to the company.
 func IndustryKeys(c *Company) []string {
-	var keys []string
+	return appendIndustryKeys(nil, c)
+}
+
+// appendIndustryKeys appends the industry notes that apply to c to keys.
+func appendIndustryKeys(keys []string, c *Company) []string {
 	switch c.Sector {
 	case "manufacturing", "retail", "ict", "medtech":
 		keys = append(keys, c.Sector)
@@ -291,7 +319,11 @@ type Situation struct {
 // Situations returns the situations (ref.Situations) the engine detects, with
 // the relevance each adds.
 func Situations(c *Company, a *Assessment, gaps []CompetenceGap) []Situation {
-	var out []Situation
+	return appendSituations(nil, c, a, gaps)
+}
+
+// appendSituations appends the situations Situations returns to out.
+func appendSituations(out []Situation, c *Company, a *Assessment, gaps []CompetenceGap) []Situation {
 	if !c.Imports && !c.Exports() && !hasCurrentMode(a) {
 		out = append(out, Situation{"not_international", 70})
 	}

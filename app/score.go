@@ -33,9 +33,30 @@ func (s DimensionScore) Assessed() bool { return s.Score != nil }
 // ScoreDimensions scores each dimension: the mean of its rated statements'
 // scores; the gap is max(0, target − score).
 func ScoreDimensions(d *ref.Data, a *Assessment) []DimensionScore {
-	out := make([]DimensionScore, 0, len(ref.Dimensions))
-	// Every score and gap points into vals: one allocation, not two per dimension.
-	vals := make([]float64, 2*len(ref.Dimensions))
+	var s scoreLists
+	return s.score(d, a)
+}
+
+// scoreLists holds what ScoreDimensions fills: the scores and vals, into
+// which every score and gap points (one allocation, not two per
+// dimension). A Finder keeps them from one assessment to the next.
+type scoreLists struct {
+	dims []DimensionScore
+	vals []float64
+}
+
+// score scores a into s's lists, replacing what they held.
+func (s *scoreLists) score(d *ref.Data, a *Assessment) []DimensionScore {
+	if s.vals == nil {
+		s.dims, s.vals = make([]DimensionScore, 0, len(ref.Dimensions)), make([]float64, 2*len(ref.Dimensions))
+	}
+	s.dims = scoreDimensions(d, a, s.dims[:0], s.vals)
+	return s.dims
+}
+
+// scoreDimensions appends the score of each dimension to out, its score
+// and gap pointing into vals[2k] and vals[2k+1] for the k-th dimension.
+func scoreDimensions(d *ref.Data, a *Assessment, out []DimensionScore, vals []float64) []DimensionScore {
 	for k, dim := range ref.Dimensions {
 		s := DimensionScore{Dimension: dim, Target: a.Target(dim)}
 		sum := 0.0
@@ -84,73 +105,122 @@ type CompetenceGap struct {
 // modes require, with rating, gap and priority, ordered by priority (largest
 // first), then unrated ones, then by reference order.
 func RequiredCompetences(d *ref.Data, a *Assessment) []CompetenceGap {
-	out := requiredGaps(d, a)
+	var g gapLists
+	return g.required(d, a)
+}
+
+// gapLists holds what RequiredCompetences fills: the gaps, the modes of
+// each (one list shared by all) and levels, into which every rating and
+// gap points (one allocation, not two per competence). A Finder keeps
+// them from one assessment to the next.
+type gapLists struct {
+	gaps    []CompetenceGap
+	modeIDs []string
+	levels  []int
+}
+
+// required finds a's required competences into g's lists, replacing
+// what they held.
+func (g *gapLists) required(d *ref.Data, a *Assessment) []CompetenceGap {
+	var buf [8]*ref.EntryMode // the modes chosen, on the stack for a usual assessment
+	out := g.requiredGaps(d, chosenModes(d, a, buf[:0]))
 	if len(out) == 0 {
 		return []CompetenceGap{}
 	}
-	// Every rating and gap points into levels: one allocation, not two per competence.
-	levels := make([]int, 2*len(out))
+	g.levels = resize(g.levels, 2*len(out))
 	for i := range out {
-		rateGapInto(&out[i], a.CompetenceRatings, levels[2*i:2*i+2])
+		rateGapInto(&out[i], a.CompetenceRatings, g.levels[2*i:2*i+2])
 	}
-	refIndex := d.CompetenceOrder()
+	// out is in reference order, so a stable sort by priority and unrated
+	// first leaves equals in reference order, without looking up the
+	// order in every comparison.
 	slices.SortStableFunc(out, func(x, y CompetenceGap) int {
 		if x.Priority != y.Priority {
 			return cmp.Compare(y.Priority, x.Priority)
 		}
-		if x.Unrated != y.Unrated {
-			if x.Unrated {
-				return -1
-			}
-			return 1
+		switch {
+		case x.Unrated == y.Unrated:
+			return 0
+		case x.Unrated:
+			return -1
 		}
-		return cmp.Compare(refIndex[x.Competence], refIndex[y.Competence])
+		return 1
 	})
 	return out
 }
 
-// requiredGaps lists the competences the assessment's modes require, each
-// once in the order first required, with the modes that require it; all
-// their Modes share one allocation.
-func requiredGaps(d *ref.Data, a *Assessment) []CompetenceGap {
-	bound := 0
-	forEachRequired(d, a, func(string, string) { bound++ })
-	if bound == 0 {
-		return nil
-	}
-	out := make([]CompetenceGap, 0, min(bound, len(d.Competences)))
-	counts := make([]int, 0, cap(out))
-	forEachRequired(d, a, func(_, c string) {
-		i := gapIndex(out, c)
-		if i < 0 {
-			i = len(out)
-			out = append(out, CompetenceGap{Competence: c, Dimension: d.Competence(c).Dimension, Required: RequiredLevel})
-			counts = append(counts, 0)
-		}
-		counts[i]++
-	})
-	modes, off := make([]string, bound), 0
-	for i := range out {
-		out[i].Modes = modes[off : off : off+counts[i]]
-		off += counts[i]
-	}
-	forEachRequired(d, a, func(mode, c string) {
-		i := gapIndex(out, c)
-		out[i].Modes = append(out[i].Modes, mode)
-	})
-	return out
-}
-
-// forEachRequired calls f with every known chosen mode and each competence
-// it requires, in order.
-func forEachRequired(d *ref.Data, a *Assessment, f func(mode, competence string)) {
+// chosenModes appends to modes each chosen mode the reference data
+// knows, in the order chosen, looked up once.
+func chosenModes(d *ref.Data, a *Assessment, modes []*ref.EntryMode) []*ref.EntryMode {
 	for _, choice := range a.Modes {
 		if mode := d.Mode(choice.Mode); mode != nil {
-			for _, c := range mode.Competences {
-				f(mode.ID, c)
+			modes = append(modes, mode)
+		}
+	}
+	return modes
+}
+
+// required is a competence the chosen modes require: its position in
+// the reference data and how many of the modes require it.
+type required struct {
+	id    string
+	at, n int
+}
+
+// requiredGaps lists the competences the modes require, each once in
+// reference order, with the modes that require it in the order chosen.
+func (g *gapLists) requiredGaps(d *ref.Data, modes []*ref.EntryMode) []CompetenceGap {
+	var buf [16]required // every competence, for the built-in data: on the stack
+	reqs, bound := buf[:0], 0
+	order := d.CompetenceOrder()
+	for _, mode := range modes {
+		for _, c := range mode.Competences {
+			bound++
+			if i := slices.IndexFunc(reqs, func(r required) bool { return r.id == c }); i >= 0 {
+				reqs[i].n++
+			} else {
+				reqs = append(reqs, required{id: c, at: competenceAt(d, order, c), n: 1})
 			}
 		}
 	}
+	if len(reqs) == 0 {
+		return nil
+	}
+	slices.SortFunc(reqs, func(x, y required) int { return cmp.Compare(x.at, y.at) })
+	g.gaps, g.modeIDs = resize(g.gaps, len(reqs)), resize(g.modeIDs, bound)
+	out, off := g.gaps, 0
+	for i, r := range reqs {
+		out[i] = CompetenceGap{Competence: r.id, Dimension: d.Competences[r.at].Dimension, Required: RequiredLevel,
+			Modes: g.modeIDs[off : off : off+r.n]}
+		off += r.n
+	}
+	for _, mode := range modes {
+		for _, c := range mode.Competences {
+			i := gapIndex(out, c)
+			out[i].Modes = append(out[i].Modes, mode.ID)
+		}
+	}
+	return out
+}
+
+// competenceAt returns the position of competence id in d.Competences
+// (order is d.CompetenceOrder()). A mode requiring a competence the data
+// lacks is a defect of the data, which Check rejects.
+func competenceAt(d *ref.Data, order map[string]int, id string) int {
+	at, ok := order[id]
+	if !ok || d.Competences[at].ID != id {
+		panic("app: an entry mode requires the unknown competence " + id)
+	}
+	return at
+}
+
+// resize returns list with n elements, reusing its memory when it has room
+// (what it held is to be overwritten).
+func resize[T any](list []T, n int) []T {
+	if cap(list) < n {
+		return make([]T, n)
+	}
+	return list[:n]
 }
 
 // gapIndex returns the position of competence c in gaps, -1 when absent.

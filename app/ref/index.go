@@ -29,9 +29,12 @@ type index struct {
 	competenceAt  map[string]int
 }
 
-// listShape is a list's first element and length.
+// listShape is a list's first element and length. The address is kept
+// as an unsafe.Pointer, not an interface, so that comparing shapes, on
+// every lookup, is comparing plain words (an interface compares through
+// a runtime call).
 type listShape struct {
-	first any
+	first unsafe.Pointer
 	n     int
 }
 
@@ -39,9 +42,11 @@ func shapeOf[T any](list []T) listShape {
 	if len(list) == 0 {
 		return listShape{}
 	}
-	return listShape{&list[0], len(list)}
+	return listShape{unsafe.Pointer(&list[0]), len(list)}
 }
 
+// shapes are the shapes of d's lists that the index is built from, in
+// the order describes compares them.
 func (d *Data) shapes() [4]listShape {
 	return [4]listShape{shapeOf(d.Statements), shapeOf(d.Recommendations), shapeOf(d.Actors), shapeOf(d.Competences)}
 }
@@ -68,8 +73,12 @@ func (d *Data) lookups() *index {
 }
 
 // describes reports whether x is the index of d as its lists are now.
+// Every lookup asks it, so the shapes are compared one by one, in a few
+// instructions, not built into an array and compared as memory.
 func (x *index) describes(d *Data) bool {
-	return x != nil && x.owner == d && x.shapes == d.shapes()
+	return x != nil && x.owner == d &&
+		x.shapes[0] == shapeOf(d.Statements) && x.shapes[1] == shapeOf(d.Recommendations) &&
+		x.shapes[2] == shapeOf(d.Actors) && x.shapes[3] == shapeOf(d.Competences)
 }
 
 // copyData returns a copy of d without d's index, made under the index's
