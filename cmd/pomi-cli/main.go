@@ -7,6 +7,8 @@
 //	pomi-cli analyze --in company.json [--lang sv|en] [--json] [--date YYYY-MM-DD]
 //	pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter]
 //	pomi-cli portfolio [filters] [--sort COLUMN] [--json] [--csv FILE] [--xlsx FILE | --pdf FILE [--paper a4|letter]] [--named] [--follow-up | --insights]
+//	pomi-cli login --server URL --email E [--device NAME] [--ca FILE]
+//	pomi-cli sync [--status] [--json]
 //
 // Errors go to stderr as one line, with exit code 1 (2 for a usage mistake),
 // in the language of --lang, else the window language saved in the data
@@ -68,6 +70,7 @@ var commands = map[string]func([]string, io.Writer) error{
 	"export": runExport, "import": runImport, "erase": runErase, "backup": runBackup,
 	"restore": runRestore, "check": runCheck, "report": runReport,
 	"settings": runSettings, "start-empty": runStartEmpty, "portfolio": runPortfolio,
+	"login": runLogin, "logout": runLogout, "sync": runSync,
 }
 
 const usage = `pomi-cli ref [--json] [--lang sv|en]
@@ -99,4 +102,9 @@ pomi-cli backup [--data-dir DIR]
 pomi-cli restore BACKUP-FILE [--data-dir DIR]
 pomi-cli check [--data-dir DIR]
 pomi-cli start-empty [--data-dir DIR]           begin anew when pomi.db is missing and has no backup
+pomi-cli login --server URL --email E [--device NAME] [--ca FILE] [--lang sv|en] [--data-dir DIR]
+                                               sign in to the team server (the password is read from stdin)
+pomi-cli logout [--lang sv|en] [--data-dir DIR]
+pomi-cli sync [--status] [--json] [--lang sv|en] [--data-dir DIR]
+                                               send and fetch the team's changes, or show how they stand
 `
