@@ -14,7 +14,7 @@ export LANG ?= en_US.UTF-8
 .DEFAULT_GOAL := run
 include mk/bench.mk mk/crash.mk mk/desktop.mk mk/package.mk mk/platforms.mk mk/reliability.mk mk/wine.mk
 
-.PHONY: run test deps deps-test build build-cli build-pure build-a11y lint unit test-window test-pdf screenshots plan-pictures bench clean
+.PHONY: run test deps deps-test build build-cli build-server team-try build-pure build-a11y lint unit test-window test-pdf screenshots plan-pictures bench clean
 
 ## run: install what is missing, build the desktop app and start it
 run: deps build
@@ -35,6 +35,13 @@ build: build-cli
 
 build-cli:
 	CGO_ENABLED=0 $(GO) build -o $(BIN)/pomi-cli ./cmd/pomi-cli
+
+build-server:
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/pomi-server ./cmd/pomi-server
+
+## team-try: team mode on this computer — a PostgreSQL, pomi-server and two advisors in a temporary folder, until Ctrl+C
+team-try: deps-test build-cli build-server
+	bash .ci/team-try.sh $(BIN)
 
 # The app must also build with Fyne's screen-reader support.
 build-a11y:
