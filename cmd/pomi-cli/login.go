@@ -3,102 +3,64 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"net/http"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
-	"time"
 
 	"golang.org/x/term"
 
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/store/datadir"
 	"github.com/pomi-planner/pomi/app/sync/client"
+	"github.com/pomi-planner/pomi/app/sync/teamfile"
 	"github.com/pomi-planner/pomi/locales"
 )
 
-// teamFile holds the sign-in to pomi-server in the data folder. It is
-// readable by the user alone; the OS credential store comes later.
-const teamFile = "team.json"
+// teamFile holds the sign-in to pomi-server in the data folder; package
+// teamfile reads and writes it for pomi-cli and the window alike.
+const teamFile = teamfile.Name
 
 // stdin is where login reads the password; tests replace it.
 var stdin io.Reader = os.Stdin
 
 // teamConfig is what team.json holds.
-type teamConfig struct {
-	Server       string `json:"server"`
-	Email        string `json:"email"`
-	Advisor      string `json:"advisor"`
-	Organisation string `json:"organisation"`
-	Device       string `json:"device"`
-	DeviceID     int64  `json:"device_id"`
-	Token        string `json:"token"`
-	// CA is the PEM of the certificate authority to trust besides the
-	// system's (--ca at login), for a server with its own certificate.
-	CA string `json:"ca,omitempty"`
-}
+type teamConfig = teamfile.Config
 
 // errNoServer is returned by loadTeam when no server is configured.
-var errNoServer = errors.New("no server configured")
+var errNoServer = teamfile.ErrNotSignedIn
 
 func loadTeam(dir string) (*teamConfig, error) {
-	raw, err := os.ReadFile(filepath.Join(dir, teamFile))
-	if errors.Is(err, fs.ErrNotExist) {
+	cfg, err := teamfile.Load(dir)
+	if errors.Is(err, teamfile.ErrNotSignedIn) {
 		return nil, failure(errNoServer, "cli.sync.no_server", nil,
 			"no team server is configured; sign in with pomi-cli login --server URL --email E")
-	} else if err != nil {
-		return nil, fmt.Errorf("read %s: %w", teamFile, err)
 	}
-	var cfg teamConfig
-	if err := json.Unmarshal(raw, &cfg); err != nil {
-		return nil, fmt.Errorf("read %s: %w", teamFile, err)
-	}
-	return &cfg, nil
+	return cfg, err
 }
 
 // saveTeam writes team.json atomically, readable by the user alone.
 func saveTeam(dir string, cfg *teamConfig) error {
-	path := filepath.Join(dir, teamFile)
-	return writeFileAtomic(path, func(w io.Writer) error {
-		if f, ok := w.(*os.File); ok {
-			if err := datadir.MakePrivate(f.Name(), 0o600); err != nil {
-				return err
-			}
-		}
-		return writeJSON(w, cfg)
-	})
-}
-
-// httpClient trusts the system's authorities and the configured one.
-func (cfg *teamConfig) httpClient() (*http.Client, error) {
-	tc := &tls.Config{MinVersion: tls.VersionTLS12}
-	if cfg.CA != "" {
-		pool, err := x509.SystemCertPool()
-		if err != nil {
-			pool = x509.NewCertPool()
-		}
-		if !pool.AppendCertsFromPEM([]byte(cfg.CA)) {
-			return nil, failure(nil, "cli.login.bad_ca", nil, "the --ca file holds no PEM certificate")
-		}
-		tc.RootCAs = pool
+	var we *teamfile.WriteError
+	if err := teamfile.Save(dir, cfg); errors.As(err, &we) {
+		return writeFailure(we.Path, we.Err)
+	} else if err != nil {
+		return err
 	}
-	return &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{TLSClientConfig: tc, Proxy: http.ProxyFromEnvironment}}, nil
+	return nil
 }
 
-func (cfg *teamConfig) client() (*client.Client, error) {
-	hc, err := cfg.httpClient()
-	if err != nil {
+// teamClient is a client of cfg's server, as the user's words say when
+// the configured certificate authority is unusable.
+func teamClient(cfg *teamConfig) (*client.Client, error) {
+	c, err := cfg.Client()
+	if errors.Is(err, teamfile.ErrBadCA) {
+		return nil, failure(nil, "cli.login.bad_ca", nil, "the --ca file holds no PEM certificate")
+	} else if err != nil {
 		return nil, err
 	}
-	c := client.New(cfg.Server, hc, cfg.Token)
 	if tuneClient != nil {
 		tuneClient(c)
 	}
@@ -132,7 +94,7 @@ func runLogin(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c, err := cfg.client()
+	c, err := teamClient(cfg)
 	if err != nil {
 		return err
 	}
@@ -213,14 +175,14 @@ func runLogout(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if c, err := cfg.client(); err == nil {
+	if c, err := teamClient(cfg); err == nil {
 		c.Attempts = 1
 		if err := c.Logout(context.Background()); err != nil {
 			warn(fs.loc(), "cli.logout.server_not_told", map[string]any{"Server": cfg.Server})
 		}
 	}
-	if err := os.Remove(filepath.Join(dir, teamFile)); err != nil {
-		return fmt.Errorf("remove %s: %w", teamFile, err)
+	if err := teamfile.Remove(dir); err != nil {
+		return err
 	}
 	fmt.Fprintln(out, fs.loc().Tf("cli.logout.done", map[string]any{"Server": cfg.Server}))
 	return nil

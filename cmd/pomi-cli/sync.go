@@ -49,7 +49,7 @@ func runSync(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c, err := cfg.client()
+	c, err := teamClient(cfg)
 	if err != nil {
 		return err
 	}

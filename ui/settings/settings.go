@@ -63,6 +63,8 @@ type Screen struct {
 	Branding   *branding
 	data       *data
 	content    fyne.CanvasObject
+	// body holds the cards; AddSection appends to it.
+	body *fyne.Container
 }
 
 // Snapshot is a copy of the settings to write, numbered so that a
@@ -105,6 +107,7 @@ func NewScreen(w fyne.Window, deps *kit.Deps, st kit.Store, m kit.Maintenance, l
 	s.data = newData(s)
 	heading := widget.NewLabelWithStyle(loc.T("ui.settings.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := container.NewVBox(s.languageCard(), s.usedByCard(), s.Branding.card(), s.data.card())
+	s.body = body
 	s.header = container.NewHBox(heading, layout.NewSpacer(), s.State)
 	s.Scroll = container.NewVScroll(container.NewPadded(body))
 	s.content = container.NewBorder(s.header, nil, nil, nil, s.Scroll)

@@ -47,6 +47,7 @@ func (sh *Shell) mainMenu() *fyne.MainMenu {
 		item("ui.menu.previous_step", shortcutPrevStep, func() { sh.stepBy(-1) }),
 		item("ui.menu.next_step", shortcutNextStep, func() { sh.stepBy(1) }),
 	)
+	view.Items = append(view.Items, sh.syncMenuItems(item)...)
 	help := fyne.NewMenu(sh.loc.T("ui.menu.help"),
 		item("ui.menu.help_contents", nil, sh.ShowHelp),
 	)

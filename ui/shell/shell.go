@@ -12,6 +12,7 @@ import (
 	"github.com/pomi-planner/pomi/ui/recovery"
 	"github.com/pomi-planner/pomi/ui/session"
 	"github.com/pomi-planner/pomi/ui/settings"
+	"github.com/pomi-planner/pomi/ui/team"
 	"github.com/pomi-planner/pomi/ui/workspace"
 
 	"fyne.io/fyne/v2"
@@ -72,6 +73,16 @@ type Shell struct {
 	// modeSelected is the entry mode chosen on the modes tab, kept across
 	// rebuilds.
 	modeSelected int
+	// team is team mode (nil without a database); langBar is the row of
+	// the language choice, where teamStatus shows the sync state while
+	// signed in (teamShown); teamCard is the settings' Team card and
+	// conflicts the conflict view shown last.
+	team       *team.Service
+	langBar    *fyne.Container
+	teamStatus *team.Status
+	teamShown  bool
+	teamCard   *team.Section
+	conflicts  *team.ConflictView
 }
 
 // NewShell fills window w with the screens in language lang. deps is what
@@ -85,6 +96,7 @@ func NewShell(w fyne.Window, deps *kit.Deps, d *ref.Data, lang string, st kit.St
 	w.SetContent(sh.root)
 	w.SetCloseIntercept(sh.close)
 	sh.loadSettings()
+	sh.startTeam()
 	return sh
 }
 
@@ -155,6 +167,8 @@ func (sh *Shell) rebuild(loc *locales.Localizer) {
 	bar := sh.deps.Busy.Bar
 	working := container.NewCenter(container.NewGridWrap(fyne.NewSize(120, bar.MinSize().Height), bar))
 	language := container.NewHBox(working, widget.NewLabel(loc.T("window.language")), sh.language)
+	sh.langBar = language
+	sh.addTeamStatus()
 	// The language choice sits at the right end of the tab bar, which the
 	// tabs leave empty; the row is transparent to taps outside its widgets.
 	if !sh.firstStart {
@@ -239,6 +253,7 @@ func (sh *Shell) OpenCompanyAt(id app.CompanyID, step string, then func(*session
 			return
 		}
 		s.Loc, s.Win = sh.loc, sh.window
+		s.OnChange(sh.teamChanged)
 		sh.session = s
 		sh.showWorkspace(step)
 		sh.tabs.SelectIndex(tabCompanies)
@@ -263,6 +278,9 @@ func (sh *Shell) showWorkspace(step string) {
 // closeCompany returns to the list; the workspace has saved.
 func (sh *Shell) closeCompany() {
 	sh.session, sh.workspace = nil, nil
+	if sh.team != nil {
+		sh.team.CompanyClosed()
+	}
 	sh.host.Objects = []fyne.CanvasObject{sh.companies.Content()}
 	sh.host.Refresh()
 	sh.companies.Reload()
@@ -278,6 +296,7 @@ func (sh *Shell) close() {
 		dialog.ShowError(errors.New(sh.loc.T("ui.error.storage")), sh.window)
 		return
 	}
+	sh.stopTeam()
 	if a := fyne.CurrentApp(); a != nil {
 		rememberWindowSize(sh.window, a.Preferences())
 	}

@@ -42,6 +42,7 @@ func (sh *Shell) newBook() {
 		sh.texts = texts
 	}
 	sh.book, sh.bookOf = clientbook.New(sh.deps, sh.store, d), sh.store
+	sh.book.OnChange(sh.teamChanged) // a new or erased company is pushed soon after
 }
 
 // startFollowUp opens the company at its history and starts a follow-up

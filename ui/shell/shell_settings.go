@@ -38,6 +38,7 @@ func (sh *Shell) retryOpen() {
 		}
 		sh.rebuild(sh.loc)
 		sh.loadSettings()
+		sh.startTeam()
 		sh.Maintain()
 	})
 }
@@ -81,6 +82,7 @@ func (sh *Shell) maintainNow() {
 		}
 		// Nothing more may be written into a damaged file.
 		sh.session, sh.workspace = nil, nil
+		sh.stopTeam()
 		kit.LogError("close the damaged database", m.Close())
 		sh.store, sh.openErr = nil, err
 		sh.rebuild(sh.loc)
@@ -169,6 +171,9 @@ func (sh *Shell) settingsContent() fyne.CanvasObject {
 	sh.settings.OnLanguage = sh.SetLanguage
 	sh.settings.OnSaved = sh.applySettings
 	sh.settings.OnRestored = sh.restored
+	if card := sh.teamSection(); card != nil {
+		sh.settings.AddSection(card)
+	}
 	return sh.settings.Content()
 }
 
@@ -187,4 +192,5 @@ func (sh *Shell) restored() {
 	sh.rebuild(sh.loc)
 	sh.tabs.SelectIndex(tab)
 	sh.loadSettings()
+	sh.startTeam()
 }
