@@ -31,6 +31,7 @@ var shortcuts = []shortcut{
 	{Mod: true, Key: "1", Plain: true, Action: "view_table"},
 	{Mod: true, Key: "2", Plain: true, Action: "view_followups"},
 	{Mod: true, Key: "3", Plain: true, Action: "view_insights"},
+	{Mod: true, Key: "R", Plain: true, Action: "sync_now"},
 	{Mod: true, Key: "comma", Action: "settings"},
 	{Key: "tab", Action: "next_field"},
 	{Key: "shift_tab", Action: "previous_field"},
