@@ -116,7 +116,7 @@ func (x *SyncStore) PendingCount(ctx context.Context) (int, error) {
 		if err := fold(ctx, tx); err != nil {
 			return err
 		}
-		recs, err := todo(ctx, tx)
+		recs, err := recordsToSend(ctx, tx)
 		if err != nil {
 			return err
 		}

@@ -19,7 +19,7 @@ func (x *SyncStore) Pending(ctx context.Context, max int) ([]wire.PushRecord, er
 		if err := fold(ctx, tx); err != nil {
 			return err
 		}
-		recs, err := todo(ctx, tx)
+		recs, err := recordsToSend(ctx, tx)
 		if err != nil {
 			return err
 		}

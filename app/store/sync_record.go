@@ -65,10 +65,10 @@ func loadRecord(ctx context.Context, tx *sql.Tx, where string, args ...any) (*sy
 	return r, err
 }
 
-// todo returns, in the order first seen, the records that may have
+// recordsToSend returns, in the order first seen, the records that may have
 // something to push: an unsettled change, a possible local edit, or a
 // local deletion of a record the server has.
-func todo(ctx context.Context, tx *sql.Tx) ([]*syncRecord, error) {
+func recordsToSend(ctx context.Context, tx *sql.Tx) ([]*syncRecord, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT "+recordColumns+` FROM sync_records
 		WHERE unsettled IS NOT NULL OR touched OR (deleted AND NOT erased AND base IS NOT NULL AND rejected = '')
 		ORDER BY seq`)
