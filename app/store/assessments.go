@@ -220,7 +220,17 @@ func (s *Store) queryAssessments(ctx context.Context, where string, arg any) ([]
 }
 
 func (s *Store) actions(ctx context.Context, id app.AssessmentID) ([]app.Action, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT title, description, dimension, owner, owner_role, due, status,
+	return readActions(ctx, s.db, int64(id))
+}
+
+// querier is what reads rows: the database, or a transaction in progress.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// readActions reads an assessment's actions in their order through q.
+func readActions(ctx context.Context, q querier, id int64) ([]app.Action, error) {
+	rows, err := q.QueryContext(ctx, `SELECT title, description, dimension, owner, owner_role, due, status,
 		priority, source, actors FROM actions WHERE assessment_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, err

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/pomi-planner/pomi/app"
-	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/app/sync/merge"
 	"github.com/pomi-planner/pomi/server/wire"
 )
@@ -57,7 +56,7 @@ func assessmentDoc(ctx context.Context, tx *sql.Tx, id int64) (json.RawMessage, 
 	if err := json.Unmarshal([]byte(data), &m); err != nil {
 		return nil, fmt.Errorf("assessment %d: data: %w", id, err)
 	}
-	actions, err := actionsIn(ctx, tx, id)
+	actions, err := readActions(ctx, tx, id)
 	if err != nil {
 		return nil, fmt.Errorf("assessment %d: %w", id, err)
 	}
@@ -73,34 +72,6 @@ func canonicalMap(m map[string]json.RawMessage) (json.RawMessage, error) {
 		return nil, err
 	}
 	return merge.Canonical(raw)
-}
-
-// actionsIn reads an assessment's actions within tx, as Store.actions does.
-func actionsIn(ctx context.Context, tx *sql.Tx, id int64) ([]app.Action, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT title, description, dimension, owner, owner_role, due, status,
-		priority, source, actors FROM actions WHERE assessment_id = ? ORDER BY position`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []app.Action{}
-	for rows.Next() {
-		var a app.Action
-		var dim, actors string
-		if err := rows.Scan(&a.Title, &a.Description, &dim, &a.Owner, &a.OwnerRole, &a.Due, &a.Status,
-			&a.Priority, &a.Source, &actors); err != nil {
-			return nil, err
-		}
-		a.Dimension = ref.Dimension(dim)
-		if err := json.Unmarshal([]byte(actors), &a.Actors); err != nil {
-			return nil, fmt.Errorf("actors of an action: %w", err)
-		}
-		if len(a.Actors) == 0 {
-			a.Actors = nil
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
 }
 
 // writeDoc makes the record's local state doc: its row written (made when

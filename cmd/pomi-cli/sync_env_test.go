@@ -3,14 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
 	"encoding/json"
-	"io"
-	"log/slog"
-	"net"
-	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,10 +13,7 @@ import (
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/sync/client"
 	"github.com/pomi-planner/pomi/internal/pgtest"
-	"github.com/pomi-planner/pomi/server/api"
-	"github.com/pomi-planner/pomi/server/auth"
-	"github.com/pomi-planner/pomi/server/pgstore"
-	"github.com/pomi-planner/pomi/server/selfsigned"
+	"github.com/pomi-planner/pomi/internal/teamtest"
 )
 
 // TestMain starts PostgreSQL for the team sync tests; the other tests
@@ -32,75 +23,17 @@ func TestMain(m *testing.M) {
 	pgtest.Main(m)
 }
 
-const teamPassword = "correct horse battery"
-
-// teamEnv is pomi-server's real API over HTTPS on loopback, in front of a
-// fresh database with one organisation of two advisors, as app/sync/e2e
-// sets it up.
+// teamEnv is pomi-server's real API over HTTPS on loopback (teamtest), in
+// front of a fresh database with the organisation "Rådgivarna AB" and its
+// advisors anna@example.se and bo@example.se.
 type teamEnv struct {
-	t      *testing.T
-	db     *pgstore.Store
-	cert   *selfsigned.Cert
-	caFile string
-	addr   string
-	srv    *httptest.Server
+	*teamtest.Server
+	t *testing.T
 }
 
 func newTeamEnv(t *testing.T) *teamEnv {
 	t.Helper()
-	ctx := context.Background()
-	e := &teamEnv{t: t}
-	var err error
-	if e.db, err = pgstore.Open(ctx, pgtest.NewDB(t)); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(e.db.Close)
-	if _, err := e.db.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	org, err := e.db.CreateOrganisation(ctx, "Rådgivarna AB")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hash, err := auth.HashPassword(teamPassword, auth.Params{Memory: 1024, Time: 1, Threads: 1, SaltLen: 16, KeyLen: 32})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range [][2]string{{"Anna Berg", "anna@example.se"}, {"Bo Ek", "bo@example.se"}} {
-		if _, err := e.db.AddAdvisor(ctx, org.ID, a[0], a[1], hash); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if e.cert, err = selfsigned.New(); err != nil {
-		t.Fatal(err)
-	}
-	e.caFile = filepath.Join(t.TempDir(), "ca.pem")
-	if err := os.WriteFile(e.caFile, e.cert.CertPEM, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	e.start()
-	return e
-}
-
-// start serves the API, on the same address as before when restarted.
-func (e *teamEnv) start() {
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h := api.New(e.db, api.Config{Log: log})
-	e.srv = httptest.NewUnstartedServer(h)
-	if e.addr != "" {
-		l, err := net.Listen("tcp", e.addr)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		e.srv.Listener.Close()
-		e.srv.Listener = l
-	}
-	e.srv.Config = api.NewHTTPServer("", h, log)
-	e.srv.TLS = api.TLSConfig()
-	e.srv.TLS.Certificates = []tls.Certificate{e.cert.TLS}
-	e.srv.StartTLS()
-	e.addr = e.srv.Listener.Addr().String()
-	e.t.Cleanup(e.srv.Close)
+	return &teamEnv{Server: teamtest.NewServer(t), t: t}
 }
 
 // device is one advisor's data folder, signed in with pomi-cli login.
@@ -111,9 +44,9 @@ type device struct {
 
 func (e *teamEnv) device(email string) *device {
 	d := &device{t: e.t, dir: e.t.TempDir()}
-	stdin = strings.NewReader(teamPassword + "\n")
+	stdin = strings.NewReader(teamtest.Password + "\n")
 	defer func() { stdin = os.Stdin }()
-	d.run("login", "--server", e.srv.URL, "--email", email, "--device", email+" laptop", "--ca", e.caFile)
+	d.run("login", "--server", e.URL, "--email", email, "--device", email+" laptop", "--ca", e.CAFile)
 	return d
 }
 

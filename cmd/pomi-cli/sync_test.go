@@ -130,7 +130,7 @@ func TestTeamSyncErasesEverywhere(t *testing.T) {
 func TestTeamSyncOfflineKeepsTheChange(t *testing.T) {
 	e, a, b := shared(t)
 	a.edit(medtech, func(c *app.Company) { c.Notes = "written offline" })
-	e.srv.Close()
+	e.HTTP.Close()
 	code, line := a.fail("sync")
 	if code != 1 || !strings.Contains(line, "cannot be reached") {
 		t.Errorf("offline sync: %d %q", code, line)
@@ -138,7 +138,7 @@ func TestTeamSyncOfflineKeepsTheChange(t *testing.T) {
 	if st := a.status(); st.Pending != 1 || st.Connection != "offline" {
 		t.Errorf("offline status %+v", st)
 	}
-	e.start()
+	e.Start()
 	if res := a.sync(); res.Pushed != 1 {
 		t.Errorf("a's round %+v", res)
 	}
@@ -198,7 +198,7 @@ func TestLoginKeepsTheTokenPrivateAndLogoutForgetsIt(t *testing.T) {
 	}
 	stdin = strings.NewReader("wrong password\n")
 	defer func() { stdin = os.Stdin }()
-	code, line := d.fail("login", "--server", e.srv.URL, "--email", "anna@example.se", "--ca", e.caFile)
+	code, line := d.fail("login", "--server", e.URL, "--email", "anna@example.se", "--ca", e.CAFile)
 	if code != 1 || !strings.Contains(line, "password is wrong") {
 		t.Errorf("bad password: %d %q", code, line)
 	}

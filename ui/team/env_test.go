@@ -15,7 +15,7 @@ import (
 	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/ui/kit"
-	"github.com/pomi-planner/pomi/ui/team/teamtest"
+	"github.com/pomi-planner/pomi/internal/teamtest"
 )
 
 // TestMain starts PostgreSQL for the tests against a real team server.

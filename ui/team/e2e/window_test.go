@@ -16,7 +16,7 @@ import (
 	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/ui/shell"
 	"github.com/pomi-planner/pomi/ui/team"
-	"github.com/pomi-planner/pomi/ui/team/teamtest"
+	"github.com/pomi-planner/pomi/internal/teamtest"
 )
 
 func TestMain(m *testing.M) {

@@ -1,5 +1,5 @@
 // Package teamtest runs pomi-server's real API over HTTPS on loopback for
-// the window's team tests, as app/sync/e2e and pomi-cli's tests do. The
+// the team tests of the window and of pomi-cli. The
 // test package's TestMain must call pgtest.Main.
 package teamtest
 
