@@ -12,10 +12,10 @@ import (
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/sync/client"
 	"github.com/pomi-planner/pomi/internal/pgtest"
+	"github.com/pomi-planner/pomi/internal/teamtest"
 	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/ui/kit"
-	"github.com/pomi-planner/pomi/internal/teamtest"
 )
 
 // TestMain starts PostgreSQL for the tests against a real team server.

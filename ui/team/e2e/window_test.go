@@ -13,10 +13,10 @@ import (
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/sync/client"
 	"github.com/pomi-planner/pomi/internal/pgtest"
+	"github.com/pomi-planner/pomi/internal/teamtest"
 	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/ui/shell"
 	"github.com/pomi-planner/pomi/ui/team"
-	"github.com/pomi-planner/pomi/internal/teamtest"
 )
 
 func TestMain(m *testing.M) {
