@@ -15,11 +15,30 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
+
+// configMu serialises pdfcpu's default configuration: its first call loads
+// (and, in a fresh home folder, writes) a package-level configuration
+// without a lock, which parallel tests would race on.
+var configMu sync.Mutex
+
+// init loads pdfcpu's default configuration before any test runs, so that
+// later calls, also those inside pdfcpu's api functions given no
+// configuration, only read it.
+func init() { Config() }
+
+// Config returns a copy of pdfcpu's default configuration, safe to call
+// from parallel tests.
+func Config() *model.Configuration {
+	configMu.Lock()
+	defer configMu.Unlock()
+	return model.NewDefaultConfiguration()
+}
 
 // File writes pdf to a temp dir, validates it strictly with pdfcpu and
 // returns its path. With RENDER_DIR set, a copy is kept there, named after
@@ -30,7 +49,7 @@ func File(t testing.TB, pdf []byte) string {
 	if err := os.WriteFile(path, pdf, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	conf := model.NewDefaultConfiguration()
+	conf := Config()
 	conf.ValidationMode = model.ValidationStrict // relaxed would pass fpdf's /Count 0 outline quirk
 	if err := api.ValidateFile(path, conf); err != nil {
 		t.Fatalf("pdfcpu validate: %v", err)

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/pomi-planner/pomi/internal/pdftest"
 	"github.com/pomi-planner/pomi/report/layout"
@@ -35,7 +34,7 @@ func assertOutline(t *testing.T, path string, doc *layout.Document) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	bms, err := api.Bookmarks(f, model.NewDefaultConfiguration())
+	bms, err := api.Bookmarks(f, pdftest.Config())
 	if err != nil {
 		t.Fatalf("bookmarks: %v", err)
 	}
