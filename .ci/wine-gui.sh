@@ -48,17 +48,20 @@ found_pdf() { pdf=$(find -L "$docs" -name '*.pdf' 2>/dev/null | head -1); [ -n "
 # search then read "Mll", found nothing, and Enter opened nothing), so when
 # the window did not change, the search is typed again, at most three times.
 search_and_open() {
-  local try
+  local try text=$1
   for try in 1 2 3; do
     keys ctrl+f ctrl+a
-    typed "$1"
+    typed "$text"
     sleep 1
     shot 3-search
     keys Return
     sleep 2
     shot 4-profile
     [ "$(compare -metric AE "$out/wine-3-search.png" "$out/wine-4-profile.png" null: 2>&1 || true)" != 0 ] && return 0
-    echo "wine: Ctrl+F $1 and Enter opened nothing (try $try; a dropped letter?), typing it again"
+    echo "wine: Ctrl+F $text and Enter opened nothing (try $try; a dropped letter?), typing it again"
+    # Wine still drops å, ä and ö now and then; the search ignores
+    # diacritics, so the retries type the same letters without them.
+    text=$(printf '%s' "$1" | sed 'y/åäöÅÄÖ/aaoAAO/')
   done
   fail "Ctrl+F $1 and Enter opened no company in three tries (screenshots: $out/wine-3-search.png)"
 }
