@@ -20,6 +20,9 @@ trap '[ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null; true' EXIT
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
+# shellcheck source=xvfb.sh
+. "$(dirname "$0")/xvfb.sh"
+
 # build: the app and the bare window as released (stripped, no local paths),
 # the tools as plain pure-Go binaries.
 build() {
@@ -51,25 +54,12 @@ data() {
 
 # start_xvfb: a display of our own whose screen is a file (-fbdir) that
 # launchtime reads; -noreset, or the server resets between two programs
-# and the next one fails to connect.
+# and the next one fails to connect. xvfb_launch (xvfb.sh) lets Xvfb pick
+# the display number.
 start_xvfb() {
-  local n
   mkdir -p "$out/fb"
-  for n in $(seq 146 199); do
-    { [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; } && continue
-    Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp -noreset -fbdir "$out/fb" >/dev/null 2>&1 &
-    xvfb=$!
-    export DISPLAY=":$n"
-    for _ in $(seq 100); do
-      xdotool getmouselocation >/dev/null 2>&1 && return 0
-      kill -0 "$xvfb" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill "$xvfb" 2>/dev/null || true
-    xvfb=""
-  done
-  echo "bench: could not start Xvfb" >&2
-  return 1
+  xvfb_launch -screen 0 1280x800x24 -nolisten tcp -noreset -fbdir "$out/fb" ||
+    { echo "bench: could not start Xvfb" >&2; return 1; }
 }
 
 # launch VARIANT: one timed start of a program; its JSON line goes to

@@ -1,23 +1,45 @@
-# Sourced by the window scripts: starts Xvfb on the first free display that
-# answers, exports DISPLAY and sets $xvfb to its pid. A display left locked
-# by an earlier run (or another job) must not make this one fail.
+# Sourced by the window scripts: starts Xvfb on a display it picks itself
+# (-displayfd), exports DISPLAY and sets $xvfb to its pid. Xvfb takes over a
+# lock file whose server is gone, so displays left locked by killed runs
+# cannot use up the numbers; a live one is skipped.
 #   start_xvfb WIDTHxHEIGHT
 start_xvfb() {
-  local size=${1:-1280x800} n
+  local size=${1:-1280x800}
+  xvfb_launch -screen 0 "${size}x24" -nolisten tcp
+}
+
+# xvfb_launch ARG…: Xvfb with ARGs on a display of its choosing, up to three
+# tries; exports DISPLAY and sets $xvfb. The display answers when it returns.
+xvfb_launch() {
+  local fdfile n
   xvfb=""
-  for n in $(seq 90 130); do
-    { [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; } && continue
-    Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+  fdfile=$(mktemp)
+  for _ in 1 2 3; do
+    : >"$fdfile"
+    Xvfb -displayfd 3 "$@" 3>"$fdfile" >/dev/null 2>&1 &
     xvfb=$!
-    export DISPLAY=":$n"
-    for _ in $(seq 100); do
-      xdpyinfo >/dev/null 2>&1 && return 0
+    for _ in $(seq 200); do
+      n=$(tr -dc 0-9 <"$fdfile")
+      [ -n "$n" ] && break
       kill -0 "$xvfb" 2>/dev/null || break
       sleep 0.1
     done
+    if [ -n "$n" ]; then
+      export DISPLAY=":$n"
+      for _ in $(seq 100); do
+        if xdpyinfo >/dev/null 2>&1; then
+          rm -f "$fdfile"
+          return 0
+        fi
+        kill -0 "$xvfb" 2>/dev/null || break
+        sleep 0.1
+      done
+    fi
     kill "$xvfb" 2>/dev/null || true
+    wait "$xvfb" 2>/dev/null || true
     xvfb=""
   done
+  rm -f "$fdfile"
   echo "could not start Xvfb" >&2
   return 1
 }

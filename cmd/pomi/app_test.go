@@ -1,13 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -32,28 +33,46 @@ func appBinary(t *testing.T) string {
 	return bin
 }
 
-// startDisplay starts Xvfb with args on a free display and returns its name.
+// startDisplay starts Xvfb with args on a display Xvfb picks itself
+// (-displayfd) and returns its name. Xvfb takes over a lock file whose
+// server is gone, so locks left by killed runs cannot use up the numbers.
 func startDisplay(t *testing.T, args ...string) string {
 	t.Helper()
-	for n := 150; n < 200; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-			continue
-		}
-		display := fmt.Sprintf(":%d", n)
-		x := exec.Command("Xvfb", append([]string{display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, args...)...)
-		if err := x.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { x.Process.Kill(); x.Wait() })
-		for range 100 {
-			if exec.Command("xdpyinfo", "-display", display).Run() == nil {
-				return display
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Fatalf("Xvfb on %s did not answer", display)
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no free display")
+	defer r.Close()
+	x := exec.Command("Xvfb", append([]string{"-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, args...)...)
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	// SIGTERM, not SIGKILL: Xvfb then removes its lock file and socket.
+	t.Cleanup(func() { x.Process.Signal(syscall.SIGTERM); x.Wait() })
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	var display string
+	select {
+	case n := <-number:
+		if n == "" {
+			t.Fatal("Xvfb ended without naming its display")
+		}
+		display = ":" + n
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb named no display within 20 s")
+	}
+	for range 100 {
+		if exec.Command("xdpyinfo", "-display", display).Run() == nil {
+			return display
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("Xvfb on %s did not answer", display)
 	return ""
 }
 
