@@ -88,6 +88,12 @@ type Repository interface {
 	// new one when assessment is 0) in one transaction and returns the
 	// assessment's id.
 	SaveWork(ctx context.Context, company CompanyID, c *Company, assessment AssessmentID, a *Assessment) (AssessmentID, error)
+	// SaveWorkOnto is SaveWork for working copies made from base (as read
+	// or last saved): only what they changed since base is written over
+	// what is stored now, which team sync may have changed meanwhile. A
+	// field changed on both sides takes the working copy's value and keeps
+	// the stored one as an open conflict. A nil base is SaveWork.
+	SaveWorkOnto(ctx context.Context, company CompanyID, base *Work, c *Company, assessment AssessmentID, a *Assessment) (AssessmentID, error)
 
 	// ExportCompany returns the company and all its assessments as one document.
 	ExportCompany(ctx context.Context, id CompanyID, now time.Time) (*Document, error)
@@ -128,4 +134,11 @@ type Branding struct {
 	AdvisorEmail string `json:"advisor_email,omitempty"`
 	AdvisorPhone string `json:"advisor_phone,omitempty"`
 	FooterText   string `json:"footer_text,omitempty"`
+}
+
+// Work is what a company's working copies were made from: the company and
+// the assessment being edited (nil for a new one not stored yet).
+type Work struct {
+	Company    Company
+	Assessment *Assessment
 }

@@ -116,28 +116,7 @@ func (s *Store) updateAssessment(ctx context.Context, tx *sql.Tx, id app.Assessm
 // neither, so the window's autosave never leaves the profile newer than
 // the assessment. It returns the assessment's id.
 func (s *Store) SaveWork(ctx context.Context, company app.CompanyID, c *app.Company, assessment app.AssessmentID, a *app.Assessment) (app.AssessmentID, error) {
-	now := s.now()
-	if err := c.Validate(now); err != nil {
-		return 0, fmt.Errorf("save company %d: %w", company, err)
-	}
-	if err := s.validateAssessments(ctx, a); err != nil {
-		return 0, fmt.Errorf("save the assessment of company %d: %w", company, err)
-	}
-	err := s.inTx(ctx, fmt.Sprintf("save company %d and its assessment", company), func(tx *sql.Tx) error {
-		if err := updateCompany(ctx, tx, company, c, now); err != nil {
-			return err
-		}
-		if assessment != 0 {
-			return s.updateAssessment(ctx, tx, assessment, a)
-		}
-		var err error
-		assessment, err = s.insertAssessment(ctx, tx, company, a)
-		return err
-	})
-	if err != nil {
-		return 0, err
-	}
-	return assessment, nil
+	return s.SaveWorkOnto(ctx, company, nil, c, assessment, a)
 }
 
 func insertActions(ctx context.Context, tx *sql.Tx, id app.AssessmentID, actions []app.Action) error {

@@ -61,12 +61,15 @@ type Session struct {
 }
 
 // persister writes snapshots in order, off the UI thread; it alone knows
-// whether the assessment has been inserted yet.
+// whether the assessment has been inserted yet. It saves onto base, what
+// the working copies were made from, so that a change team sync wrote
+// meanwhile is kept (Store.SaveWorkOnto).
 type persister struct {
 	mu           sync.Mutex
 	store        kit.Store
 	companyID    app.CompanyID
 	assessmentID app.AssessmentID
+	base         app.Work
 }
 
 // OpenSession loads a company and its assessments; the latest assessment is
@@ -83,7 +86,7 @@ func OpenSession(ctx context.Context, deps *kit.Deps, st kit.Store, d *ref.Data,
 	}
 	s := &Session{Deps: deps, Store: st, Data: d, Loc: loc, companyID: id, company: c.Company, history: history,
 		Texts:     func(string) map[string]string { return nil },
-		persister: &persister{store: st, companyID: id}}
+		persister: &persister{store: st, companyID: id, base: app.Work{Company: Clone(c.Company)}}}
 	s.Autosave = Autosave[Snapshot]{Deps: deps, Take: s.snapshot, Write: s.persister.save, Done: s.saved}
 	if d2, texts, err := st.Reference(ctx); err == nil {
 		s.Data, s.Texts = d2, texts
@@ -104,13 +107,14 @@ func (s *Session) startNew(ctx context.Context, today time.Time) {
 	if st, err := s.Store.Settings(ctx); err == nil {
 		a.Assessor = st.Branding.AdvisorName
 	}
-	s.assessment, s.editing, s.persister.assessmentID = a, -1, 0
+	s.assessment, s.editing = a, -1
+	s.persister.edit(0, nil)
 }
 
 func (s *Session) use(i int) {
 	s.assessment = Clone(s.history[i].Assessment)
 	s.editing = i
-	s.persister.assessmentID = s.history[i].ID
+	s.persister.edit(s.history[i].ID, &s.history[i].Assessment)
 }
 
 // CompanyID is the open company's id.
@@ -217,12 +221,26 @@ func (s *Session) saved(_ Snapshot, err error) {
 func (p *persister) save(snap Snapshot) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	id, err := p.store.SaveWork(context.Background(), p.companyID, &snap.company, p.assessmentID, &snap.assessment)
+	base := p.base
+	id, err := p.store.SaveWorkOnto(context.Background(), p.companyID, &base, &snap.company, p.assessmentID, &snap.assessment)
 	if err != nil {
 		return fmt.Errorf("save company %d with assessment %d: %w", p.companyID, p.assessmentID, err)
 	}
 	p.assessmentID = id
+	p.base = app.Work{Company: Clone(snap.company), Assessment: Clone(&snap.assessment)}
 	return nil
+}
+
+// edit makes the assessment with id (0 for a new one) the one saved, made
+// from stored (nil for a new one).
+func (p *persister) edit(id app.AssessmentID, stored *app.Assessment) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.assessmentID = id
+	p.base.Assessment = nil
+	if stored != nil {
+		p.base.Assessment = Clone(stored)
+	}
 }
 
 func (p *persister) id() app.AssessmentID {
@@ -260,7 +278,8 @@ func (s *Session) StartFollowUp(today time.Time, done func(error)) {
 		if n := len(history); n > 0 {
 			latest = &history[n-1].Assessment
 		}
-		s.assessment, s.editing, s.persister.assessmentID = app.FollowUp(latest, today), -1, 0
+		s.assessment, s.editing = app.FollowUp(latest, today), -1
+		s.persister.edit(0, nil)
 		s.Autosave.Dirty = true
 		if err := s.Flush(); err != nil {
 			return err

@@ -95,3 +95,33 @@ func TestFollowUpStartsFromTheLatestAndKeepsThePrevious(t *testing.T) {
 		t.Errorf("switch to the first: err %v, editing %d", gotErr, s.Editing())
 	}
 }
+
+// A change written to the store while the company is open (as team sync
+// writes a colleague's change) survives the session's next saves: the
+// session saves what it changed, not its whole stale copy.
+func TestSavesKeepAChangeWrittenMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	s, st, _ := uitest.OpenSession(t, "sv", false, "Testbolaget AB")
+	s.EditCompany(func(c *app.Company) { c.Address.City = "Växjö" })
+	if err := s.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := st.Company(ctx, s.CompanyID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.Website = "https://testbolaget.se"
+	if err := st.UpdateCompany(ctx, s.CompanyID(), &theirs.Company); err != nil {
+		t.Fatal(err)
+	}
+	for _, notes := range []string{"Första besöket.", "Andra besöket."} {
+		s.EditCompany(func(c *app.Company) { c.Notes = notes })
+		if err := s.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := st.Company(ctx, s.CompanyID())
+		if got.Website != "https://testbolaget.se" || got.Notes != notes || got.Address.City != "Växjö" {
+			t.Fatalf("after saving %q: website %q, notes %q, city %q", notes, got.Website, got.Notes, got.Address.City)
+		}
+	}
+}

@@ -43,9 +43,9 @@ func (g *gatedStore) gate(text string) {
 	}
 }
 
-func (g *gatedStore) SaveWork(ctx context.Context, id app.CompanyID, c *app.Company, aid app.AssessmentID, a *app.Assessment) (app.AssessmentID, error) {
+func (g *gatedStore) SaveWorkOnto(ctx context.Context, id app.CompanyID, base *app.Work, c *app.Company, aid app.AssessmentID, a *app.Assessment) (app.AssessmentID, error) {
 	g.gate(c.Notes)
-	return g.Store.SaveWork(ctx, id, c, aid, a)
+	return g.Store.SaveWorkOnto(ctx, id, base, c, aid, a)
 }
 
 func (g *gatedStore) SaveSettings(ctx context.Context, s *app.Settings) error {
