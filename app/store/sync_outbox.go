@@ -101,8 +101,12 @@ func (x *SyncStore) Applied(ctx context.Context, change wire.PushRecord, version
 // Rejected implements engine.Outbox. With wire.ReasonErased the local copy
 // is erased (a company with its assessments).
 func (x *SyncStore) Rejected(ctx context.Context, change wire.PushRecord, res wire.PushResult) error {
+	gone, err := x.markTeamErase(ctx, change.Kind, change.ID, res.Reason == wire.ReasonErased)
+	if err != nil {
+		return err
+	}
 	erased := false
-	err := x.s.inTx(ctx, "sync: rejected "+change.ID, func(tx *sql.Tx) error {
+	err = x.s.inTx(ctx, "sync: rejected "+change.ID, func(tx *sql.Tx) error {
 		r, err := settled(ctx, tx, change)
 		if err != nil || r == nil {
 			return err
@@ -115,6 +119,9 @@ func (x *SyncStore) Rejected(ctx context.Context, change wire.PushRecord, res wi
 		erased = r.kind == wire.KindCompany && r.localID.Valid
 		return x.eraseLocal(ctx, tx, r)
 	})
+	if gone != nil {
+		return x.finishTeamErase(ctx, gone, err)
+	}
 	if err == nil && erased {
 		err = x.s.reclaim(ctx)
 	}
@@ -125,8 +132,12 @@ func (x *SyncStore) Rejected(ctx context.Context, change wire.PushRecord, res wi
 // sync_applying keeps the triggers quiet for the transaction.
 func (x *SyncStore) Save(ctx context.Context, u engine.Update) error {
 	rem := u.Remote
+	gone, err := x.markTeamErase(ctx, rem.Kind, rem.ID, rem.Deleted)
+	if err != nil {
+		return err
+	}
 	erased := false
-	err := x.s.inTx(ctx, "sync: save "+rem.ID, func(tx *sql.Tx) error {
+	err = x.s.inTx(ctx, "sync: save "+rem.ID, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO sync_applying (id) VALUES (1)"); err != nil {
 			return err
 		}
@@ -138,6 +149,9 @@ func (x *SyncStore) Save(ctx context.Context, u engine.Update) error {
 		_, err = tx.ExecContext(ctx, "DELETE FROM sync_applying")
 		return err
 	})
+	if gone != nil {
+		return x.finishTeamErase(ctx, gone, err)
+	}
 	if err == nil && erased {
 		err = x.s.reclaim(ctx)
 	}

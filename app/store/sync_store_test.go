@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -250,5 +251,42 @@ func TestSyncUnsettledChangeSurvivesARestart(t *testing.T) {
 	must(t, err)
 	if len(first) != 1 || !reflect.DeepEqual(first, again) {
 		t.Errorf("before %+v, after %+v", first, again)
+	}
+}
+
+// An erase pulled from the team leaves this computer's backups too, as an
+// erase everywhere made here does, and leaves no mark behind; the other
+// company stays in them.
+func TestPulledEraseLeavesTheBackupsToo(t *testing.T) {
+	a := openTemp(t)
+	gbg, err := a.ImportDocument(bg, demoDocument(t, "goteborg-medtech.json"), app.ImportRefuseDuplicate)
+	must(t, err)
+	_, err = a.ImportDocument(bg, demoDocument(t, "malmo-mat.json"), app.ImportRefuseDuplicate)
+	must(t, err)
+	b := openTemp(t)
+	relay(t, a.SyncStore(), b.SyncStore(), nil)
+	for _, reason := range []string{"daily", "manual"} {
+		_, err := b.BackupNow(bg, reason)
+		must(t, err)
+	}
+	_, err = a.EraseCompany(bg, gbg, app.EraseEverywhere)
+	must(t, err)
+	relay(t, a.SyncStore(), b.SyncStore(), nil)
+
+	kept, err := backups.List(backups.Dir(b.Path()))
+	must(t, err)
+	if len(kept) != 2 {
+		t.Fatalf("%d backups on b, want the 2 made", len(kept))
+	}
+	files := []string{b.Path(), b.Path() + "-wal"}
+	for _, k := range kept {
+		files = append(files, k.Path)
+		if names := companyNames(t, k.Path); len(names) != 1 {
+			t.Errorf("backup %s holds %v, want the other company alone", filepath.Base(k.Path), names)
+		}
+	}
+	assertNoWords(t, files, eraseWords)
+	if _, err := os.Stat(filepath.Join(filepath.Dir(b.Path()), erasePendingName)); err == nil {
+		t.Error("the erase left its mark behind")
 	}
 }
