@@ -15,7 +15,11 @@
 #                              recommends, against Wine's hundreds), and
 #                              PostgreSQL (Debian's postgresql: initdb and
 #                              pg_ctl under /usr/lib/postgresql/*/bin), which
-#                              internal/pgtest starts for pomi-server's tests
+#                              internal/pgtest starts for pomi-server's tests,
+#                              and dbus (dbus-daemon) and gnome-keyring, the Secret
+#                              Service that internal/secretservicetest runs
+#                              on a private bus to test keeping the device
+#                              token in the credential store (app/sync/credstore)
 # Does nothing for packages already installed, and runs `apt-get update` only
 # when something is missing: .ci/run calls it once with `test`, so the calls
 # that make's targets repeat find everything there and never update again.
@@ -24,7 +28,7 @@ set -euo pipefail
 
 build_pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
 package_pkgs=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick zip unzip xz-utils file nsis)
-test_pkgs=(make xvfb x11-xkb-utils xdotool imagemagick x11-utils qpdf poppler-utils wine64 wine shellcheck gnumeric postgresql)
+test_pkgs=(make xvfb x11-xkb-utils xdotool imagemagick x11-utils qpdf poppler-utils wine64 wine shellcheck gnumeric postgresql dbus gnome-keyring)
 
 pkgs=("${build_pkgs[@]}")
 case "${1:-build}" in

@@ -20,6 +20,10 @@ type Client struct {
 	// changed: the table's default order, newest first, and how the window
 	// knows which companies to read again.
 	Updated time.Time
+	// CreatedBy and ChangedBy name the advisors who made the company and
+	// who last changed it or one of its assessments, in team mode; "" when
+	// not known (always, without a team server).
+	CreatedBy, ChangedBy string
 }
 
 // Stamp is when a company was last changed: what a holder of the portfolio

@@ -19,6 +19,11 @@ type Filter struct {
 	// Modes are entry mode ids; a row matches when its latest assessment
 	// chose one of them, current or planned.
 	Modes []string `json:"modes,omitempty"`
+	// Advisors are advisors' names (team mode): a row matches when one of
+	// them handles the company, that is made it or last changed it or one
+	// of its assessments (Row.CreatedBy, Row.ChangedBy), ignoring case and
+	// diacritics.
+	Advisors []string `json:"advisors,omitempty"`
 	// DueForFollowUp keeps rows whose review is past or within DueWindowDays.
 	DueForFollowUp bool `json:"due_for_follow_up,omitempty"`
 	// HasOverdueActions keeps rows with at least one overdue action.
@@ -62,23 +67,61 @@ func (f *Filter) Keep(rows []Row, order []int) []int {
 
 // IsZero reports whether the filter lets every row through.
 func (f *Filter) IsZero() bool {
-	return len(f.Stages)+len(f.Industries)+len(f.SizeClasses)+len(f.Counties)+len(f.Modes) == 0 &&
+	return len(f.Stages)+len(f.Industries)+len(f.SizeClasses)+len(f.Counties)+len(f.Modes)+len(f.Advisors) == 0 &&
 		!f.DueForFollowUp && !f.HasOverdueActions && len(Words(f.Search)) == 0
 }
 
 // matcher prepares the filter once (folded industries and search words)
 // and returns the test of one row.
 func (f *Filter) matcher() func(r *Row) bool {
-	industries := make([]string, len(f.Industries))
-	for i, s := range f.Industries {
-		industries[i] = Fold(strings.TrimSpace(s))
-	}
+	industries := folded(f.Industries)
+	advisors := folded(f.Advisors)
 	query := Words(f.Search)
 	return func(r *Row) bool {
 		return f.matchFields(r) && f.matchFlags(r) &&
 			(len(industries) == 0 || slices.Contains(industries, Fold(strings.TrimSpace(r.Industry)))) &&
+			matchAdvisors(advisors, r) &&
 			matchWords(query, []string{r.Name, r.OrgNr, digits(r.OrgNr), r.City, r.Contact})
 	}
+}
+
+// folded returns the trimmed, folded names for matching.
+func folded(names []string) []string {
+	out := make([]string, len(names))
+	for i, s := range names {
+		out[i] = Fold(strings.TrimSpace(s))
+	}
+	return out
+}
+
+// matchAdvisors reports whether one of the advisors handles the row's
+// company: made it, or made its last change.
+func matchAdvisors(advisors []string, r *Row) bool {
+	if len(advisors) == 0 {
+		return true
+	}
+	for _, name := range []string{r.CreatedBy, r.ChangedBy} {
+		if name != "" && slices.Contains(advisors, Fold(strings.TrimSpace(name))) {
+			return true
+		}
+	}
+	return false
+}
+
+// Advisors returns the names of the advisors handling the rows' companies
+// (Row.CreatedBy and Row.ChangedBy), each once, sorted: the choices of the
+// advisor filter; none without a team server.
+func Advisors(rows []Row) []string {
+	var out []string
+	for i := range rows {
+		for _, name := range []string{rows[i].CreatedBy, rows[i].ChangedBy} {
+			if name != "" && !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return strings.Compare(Fold(a), Fold(b)) })
+	return out
 }
 
 // matchFields checks the lists compared exactly.

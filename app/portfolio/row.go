@@ -55,6 +55,9 @@ type Row struct {
 	Modes []app.ModeChoice `json:"modes,omitempty"`
 	// Updated is when the company was last changed (Client.Updated).
 	Updated time.Time `json:"updated"`
+	// CreatedBy and ChangedBy are Client's: advisors' names in team mode.
+	CreatedBy string `json:"created_by,omitempty"`
+	ChangedBy string `json:"changed_by,omitempty"`
 }
 
 // Rows makes one table row per client, in the clients' order. today is
@@ -75,7 +78,7 @@ func MakeRow(d *ref.Data, c *Client, today time.Time) Row {
 	r := Row{
 		ID: c.ID, Name: co.Name, OrgNr: co.OrgNr, City: co.Address.City, County: co.Address.County, Contact: co.Contact.Name,
 		Sector: co.Sector, Industry: co.Industry, SizeClass: co.SizeClass(), Stage: co.ExportStage,
-		Assessments: len(c.Assessments), Updated: c.Updated,
+		Assessments: len(c.Assessments), Updated: c.Updated, CreatedBy: c.CreatedBy, ChangedBy: c.ChangedBy,
 	}
 	i := latestIndex(c.Assessments)
 	if i < 0 {

@@ -101,7 +101,17 @@ func (s *Store) CustomRecommendations(ctx context.Context) ([]app.CustomRecommen
 }
 
 func (s *Store) eachCustom(ctx context.Context, table string, fn func(data, texts []byte) error) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT id, data, texts FROM "+table+" ORDER BY id")
+	return eachCustom(ctx, s.db, table, fn)
+}
+
+// queryer is *sql.DB or *sql.Tx: sync reads the own items within its
+// transaction, which holds the pool's one connection.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func eachCustom(ctx context.Context, q queryer, table string, fn func(data, texts []byte) error) error {
+	rows, err := q.QueryContext(ctx, "SELECT id, data, texts FROM "+table+" ORDER BY id")
 	if err != nil {
 		return fmt.Errorf("read %s: %w", table, err)
 	}

@@ -96,18 +96,34 @@ type rawRow struct {
 	id, owner     int64
 	data, actions []byte
 	updated       string
+	// createdBy and changedBy are a company's advisors, in team mode.
+	createdBy, changedBy string
 }
+
+// allClients selects every company's profile with, in team mode, the
+// names of the advisors who made it and who made the latest change of it
+// or of one of its assessments (sync_authors, migration 0004).
+const allClients = `SELECT id, profile, updated,
+	coalesce((SELECT v.name FROM sync_authors x JOIN sync_advisors v ON v.id = x.created_by
+		WHERE x.kind = 'company' AND x.local_id = companies.id), ''),
+	coalesce((SELECT v.name FROM (
+			SELECT changed_by, changed_at FROM sync_authors WHERE kind = 'company' AND local_id = companies.id
+			UNION ALL
+			SELECT x.changed_by, x.changed_at FROM assessments a
+			JOIN sync_authors x ON x.kind = 'assessment' AND x.local_id = a.id WHERE a.company_id = companies.id
+		) JOIN sync_advisors v ON v.id = changed_by ORDER BY changed_at DESC LIMIT 1), '')
+	FROM companies%s ORDER BY id`
 
 // readClients reads and decodes every company profile, by id.
 func readClients(ctx context.Context, conn *sql.Conn, where string) ([]portfolio.Client, error) {
-	rows, err := conn.QueryContext(ctx, "SELECT id, profile, updated FROM companies"+where+" ORDER BY id")
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf(allClients, where))
 	if err != nil {
 		return nil, err
 	}
 	var raws []rawRow
 	for rows.Next() {
 		var r rawRow
-		if err := rows.Scan(&r.id, &r.data, &r.updated); err != nil {
+		if err := rows.Scan(&r.id, &r.data, &r.updated, &r.createdBy, &r.changedBy); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -120,6 +136,7 @@ func readClients(ctx context.Context, conn *sql.Conn, where string) ([]portfolio
 	out := make([]portfolio.Client, len(raws))
 	err = decodeAll(len(raws), func(i int) error {
 		out[i].ID, out[i].Updated = app.CompanyID(raws[i].id), parseStamp(raws[i].updated)
+		out[i].CreatedBy, out[i].ChangedBy = raws[i].createdBy, raws[i].changedBy
 		if err := json.Unmarshal(raws[i].data, &out[i].Company); err != nil {
 			return fmt.Errorf("company %d: profile: %w", raws[i].id, err)
 		}

@@ -16,10 +16,12 @@ import (
 )
 
 // SyncStore is the database as team sync's working copy: it implements
-// engine.Outbox and engine.Local for companies (the profile) and
-// assessments (with their actions, in order). Records of other kinds
-// pulled from the server are kept as they came, without local rows, until
-// the app learns to show them.
+// engine.Outbox and engine.Local for companies (the profile), assessments
+// (with their actions, in order), the organisation's own actors and
+// recommendations (sync_custom.go) and its branding (sync_branding.go),
+// and engine.Authors for who made and changed what (sync_authors.go).
+// Records of other kinds pulled from the server are kept as they came,
+// without local rows, until the app learns to show them.
 //
 // Local edits reach it through triggers that note the changed rows in the
 // edit's own transaction; each call folds those notes in first.
@@ -180,8 +182,10 @@ func openConflicts(r *syncRecord, doc json.RawMessage) ([]merge.Conflict, error)
 	return cs, nil
 }
 
-// LocalID returns the local row id (companies.id or assessments.id) of the
-// record with global id gid; false when it has no local row.
+// LocalID returns the local row id (companies.id or assessments.id; for
+// own actors and recommendations their number in sync_custom_rows, 1 for
+// the branding) of the record with global id gid; false when it has no
+// local row.
 func (x *SyncStore) LocalID(ctx context.Context, gid string) (int64, bool, error) {
 	var id sql.NullInt64
 	err := x.s.db.QueryRowContext(ctx, "SELECT local_id FROM sync_records WHERE gid = ?", gid).Scan(&id)
@@ -193,7 +197,7 @@ func (x *SyncStore) LocalID(ctx context.Context, gid string) (int64, bool, error
 	return id.Int64, id.Valid, nil
 }
 
-// GlobalID returns the global id of a local company or assessment row,
+// GlobalID returns the global id of a local row (as LocalID numbers it),
 // giving it one when sync has not seen it yet.
 func (x *SyncStore) GlobalID(ctx context.Context, kind wire.Kind, localID int64) (string, error) {
 	var gid string

@@ -26,6 +26,10 @@ func localDoc(ctx context.Context, tx *sql.Tx, r *syncRecord) (json.RawMessage, 
 		return companyDoc(ctx, tx, r.localID.Int64)
 	case r.kind == wire.KindAssessment:
 		return assessmentDoc(ctx, tx, r.localID.Int64)
+	case isCustom(r.kind):
+		return customDoc(ctx, tx, r.kind, r.localID.Int64)
+	case r.kind == wire.KindBranding:
+		return readBranding(ctx, tx, r.base)
 	}
 	return nil, fmt.Errorf("sync record %s: no local rows of kind %s", r.gid, r.kind)
 }
@@ -100,6 +104,13 @@ func writeDoc(ctx context.Context, tx *sql.Tx, r *syncRecord, doc json.RawMessag
 		if company.Valid {
 			return writeAssessment(ctx, tx, &r.localID, company.Int64, doc, now)
 		}
+	case wire.KindActor, wire.KindRecommendation:
+		if r.company == "" { // a company's own actors and recommendations have no rows yet
+			return writeCustom(ctx, tx, r, doc)
+		}
+	case wire.KindBranding:
+		r.localID = sql.NullInt64{Int64: brandingID, Valid: true}
+		return writeBranding(ctx, tx, doc)
 	}
 	r.parked = doc // another kind, or an assessment whose company is not here yet
 	return nil
@@ -228,6 +239,8 @@ func deleteRow(ctx context.Context, tx *sql.Tx, r *syncRecord, now time.Time) er
 			return ignoreNoRows(err)
 		}
 		return touchCompany(ctx, tx, company, stamp(now))
+	case wire.KindActor, wire.KindRecommendation:
+		return deleteCustomRow(ctx, tx, r)
 	}
-	return nil
+	return nil // the branding is never deleted, only emptied
 }

@@ -23,6 +23,7 @@ func (x *SyncStore) Pending(ctx context.Context, max int) ([]wire.PushRecord, er
 		if err != nil {
 			return err
 		}
+		size := 0
 		for _, r := range recs {
 			if len(out) >= max {
 				break
@@ -30,14 +31,23 @@ func (x *SyncStore) Pending(ctx context.Context, max int) ([]wire.PushRecord, er
 			if err := prepareChange(ctx, tx, r); err != nil {
 				return err
 			}
-			if r.unsettled != nil {
-				out = append(out, *r.unsettled)
+			if r.unsettled == nil {
+				continue
 			}
+			if size += len(r.unsettled.Doc); len(out) > 0 && size > pushBudget {
+				break // the rest go in the next push
+			}
+			out = append(out, *r.unsettled)
 		}
 		return nil
 	})
 	return out, err
 }
+
+// pushBudget bounds the documents of one push, under the server's 8 MB
+// body limit (api.DefaultMaxBody): a branding with a large logo is sent
+// alone. A single change is always sent.
+const pushBudget = 6 << 20
 
 // prepareChange gives a touched record without an unsettled change one
 // when its document differs from the base, and forgets the touch when not.
@@ -93,6 +103,9 @@ func (x *SyncStore) Applied(ctx context.Context, change wire.PushRecord, version
 		r.base, r.baseVersion, r.unsettled = change.Doc, version, nil
 		if change.Deleted {
 			return x.eraseLocal(ctx, tx, r)
+		}
+		if err := attributeApplied(ctx, tx, r, version, x.s.now()); err != nil {
+			return err
 		}
 		return saveRecord(ctx, tx, r)
 	})
@@ -189,6 +202,11 @@ func (x *SyncStore) save(ctx context.Context, tx *sql.Tx, u engine.Update) (bool
 		return false, fmt.Errorf("write %s %s: %w", r.kind, r.gid, err)
 	}
 	r.touched = r.touched || !merge.Equal(u.Doc, rem.Doc)
+	if r.localID.Valid && attributed(r.kind) {
+		if err := attributeFromServer(ctx, tx, r.kind, r.localID.Int64, rem); err != nil {
+			return false, err
+		}
+	}
 	return false, saveRecord(ctx, tx, r)
 }
 

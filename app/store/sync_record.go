@@ -208,7 +208,7 @@ func ensureRecord(ctx context.Context, tx *sql.Tx, kind wire.Kind, id int64) (in
 	if err == nil || !errors.Is(err, sql.ErrNoRows) {
 		return seq, err
 	}
-	company := ""
+	company, gid := "", engine.NewChangeID()
 	switch kind {
 	case wire.KindCompany:
 		if err := tx.QueryRowContext(ctx, "SELECT 1 FROM companies WHERE id = ?", id).Scan(new(int)); err != nil {
@@ -226,11 +226,24 @@ func ensureRecord(ctx context.Context, tx *sql.Tx, kind wire.Kind, id int64) (in
 		if err := tx.QueryRowContext(ctx, "SELECT gid FROM sync_records WHERE seq = ?", cseq).Scan(&company); err != nil {
 			return 0, err
 		}
+	case wire.KindActor, wire.KindRecommendation:
+		if err := tx.QueryRowContext(ctx, "SELECT 1 FROM sync_custom_rows WHERE n = ? AND kind = ?", id, kind).Scan(new(int)); err != nil {
+			return 0, ignoreNoRows(err)
+		}
+	case wire.KindBranding:
+		// One record for the organisation, with a fixed id: should it
+		// have lost its row, it takes the row again (the unique gid
+		// allows no second one).
+		gid = wire.BrandingID
+		err := tx.QueryRowContext(ctx, "UPDATE sync_records SET local_id = ? WHERE gid = ? RETURNING seq", id, gid).Scan(&seq)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return seq, err
+		}
 	default:
 		return 0, fmt.Errorf("no local rows of kind %s", kind)
 	}
 	res, err := tx.ExecContext(ctx, "INSERT INTO sync_records (gid, kind, company, local_id, touched) VALUES (?, ?, ?, ?, 1)",
-		engine.NewChangeID(), kind, company, id)
+		gid, kind, company, id)
 	if err != nil {
 		return 0, err
 	}

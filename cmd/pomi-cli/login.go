@@ -79,8 +79,12 @@ func runLogin(args []string, out io.Writer) error {
 	email := fs.String("email", "", "your e-mail address on the team server")
 	device := fs.String("device", "", "this computer's name on the server (default: its host name)")
 	ca := fs.String("ca", "", "a PEM file with the certificate authority to trust for the server")
+	sso := fs.Bool("sso", false, "sign in through your organisation's account in the browser instead of a password")
 	if _, err := fs.parseLocalized(args); err != nil {
 		return err
+	}
+	if *sso {
+		return runLoginSSO(fs, out, *server, *device, *ca)
 	}
 	cfg, err := loginConfig(*server, *email, *device, *ca)
 	if err != nil {
@@ -110,7 +114,20 @@ func runLogin(args []string, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(out, fs.loc().Tf("cli.login.done", map[string]any{"Server": cfg.Server, "Advisor": cfg.Advisor, "Organisation": cfg.Organisation}))
+	fmt.Fprintln(out, tokenKept(fs.loc(), cfg))
 	return nil
+}
+
+// tokenKept says where saveTeam kept the token, and why not in the
+// operating system's credential store when that was passed over.
+func tokenKept(l *locales.Localizer, cfg *teamConfig) string {
+	switch {
+	case cfg.TokenStore == teamfile.InKeyring:
+		return l.T("cli.login.token_keyring")
+	case cfg.StoreErr != nil:
+		return l.Tf("cli.login.token_file_because", map[string]any{"Reason": oneLine(cfg.StoreErr.Error())})
+	}
+	return l.T("cli.login.token_file")
 }
 
 // loginConfig checks login's flags and makes the configuration to sign in with.

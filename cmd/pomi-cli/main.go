@@ -8,6 +8,7 @@
 //	pomi-cli report --company ID --out plan.pdf [--lang sv|en] [--paper a4|letter]
 //	pomi-cli portfolio [filters] [--sort COLUMN] [--json] [--csv FILE] [--xlsx FILE | --pdf FILE [--paper a4|letter]] [--named] [--follow-up | --insights]
 //	pomi-cli login --server URL --email E [--device NAME] [--ca FILE]
+//	pomi-cli login --server URL --sso [--device NAME] [--ca FILE]
 //	pomi-cli sync [--status] [--json]
 //
 // Errors go to stderr as one line, with exit code 1 (2 for a usage mistake),
@@ -104,6 +105,8 @@ pomi-cli check [--data-dir DIR]
 pomi-cli start-empty [--data-dir DIR]           begin anew when pomi.db is missing and has no backup
 pomi-cli login --server URL --email E [--device NAME] [--ca FILE] [--lang sv|en] [--data-dir DIR]
                                                sign in to the team server (the password is read from stdin)
+pomi-cli login --server URL --sso [--device NAME] [--ca FILE] [--lang sv|en] [--data-dir DIR]
+                                               sign in with your organisation's account in the browser
 pomi-cli logout [--lang sv|en] [--data-dir DIR]
 pomi-cli sync [--status] [--json] [--lang sv|en] [--data-dir DIR]
                                                send and fetch the team's changes, or show how they stand

@@ -35,6 +35,7 @@ func (f *listFlag) Set(v string) error {
 // portfolioFlags is what pomi-cli portfolio was asked for.
 type portfolioFlags struct {
 	stages, industries, sizes, counties, modes listFlag
+	advisors                                   listFlag
 	due, overdue                               *bool
 	search, sort                               *string
 	desc, asJSON                               *bool
@@ -51,6 +52,7 @@ func registerPortfolio(fs *cmdFlags) *portfolioFlags {
 	fs.Var(&p.sizes, "size", "size class: "+strings.Join(ref.SizeClasses, ", ")+" (several: comma-separated)")
 	fs.Var(&p.counties, "county", "county (län letter code, e.g. F or AB; several: comma-separated)")
 	fs.Var(&p.modes, "mode", "entry mode id of the latest assessment (pomi-cli ref lists them; several: comma-separated)")
+	fs.Var(&p.advisors, "advisor", "in team mode: only companies this advisor made or last changed, by name (several: comma-separated)")
 	p.due = fs.Bool("due", false, "only companies whose follow-up is past or within 30 days")
 	p.overdue = fs.Bool("overdue", false, "only companies with overdue actions")
 	p.search = fs.String("search", "", "words that name, org.nr or city start with")
@@ -133,7 +135,7 @@ func (p *portfolioFlags) request() (portfolioRequest, error) {
 	req := portfolioRequest{
 		filter: portfolio.Filter{
 			Stages: p.stages, Industries: p.industries, SizeClasses: p.sizes, Counties: upper(p.counties),
-			Modes: p.modes, DueForFollowUp: *p.due, HasOverdueActions: *p.overdue, Search: *p.search,
+			Modes: p.modes, Advisors: p.advisors, DueForFollowUp: *p.due, HasOverdueActions: *p.overdue, Search: *p.search,
 		},
 		sort: portfolio.Column(*p.sort), desc: *p.desc, named: *p.named, asJSON: *p.asJSON, csvFile: *p.csv,
 		xlsxFile: *p.xlsx, pdfFile: *p.pdf, paper: *p.paper,

@@ -11,6 +11,7 @@ import (
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/sync/client"
 	"github.com/pomi-planner/pomi/app/sync/engine"
+	"github.com/pomi-planner/pomi/app/sync/teamfile"
 	"github.com/pomi-planner/pomi/locales"
 )
 
@@ -119,13 +120,20 @@ type syncState struct {
 	Pending      int        `json:"pending"`
 	Conflicts    int        `json:"conflicts"`
 	LastSynced   *time.Time `json:"last_synced,omitempty"`
+	TokenStore   string     `json:"token_store"` // keyring or file, as in team.json
+	// TokenError is why the credential store cannot give the token now.
+	TokenError string `json:"token_error,omitempty"`
 }
 
 // syncStatus reports the sign-in, what waits and whether the server answers.
 func syncStatus(ctx context.Context, out io.Writer, l *locales.Localizer, cfg *teamConfig, c *client.Client,
 	x *store.SyncStore, asJSON bool,
 ) error {
-	st := syncState{Server: cfg.Server, Email: cfg.Email, Advisor: cfg.Advisor, Organisation: cfg.Organisation, Device: cfg.Device}
+	st := syncState{Server: cfg.Server, Email: cfg.Email, Advisor: cfg.Advisor, Organisation: cfg.Organisation, Device: cfg.Device,
+		TokenStore: cfg.TokenStore}
+	if cfg.TokenStore == teamfile.InKeyring && cfg.StoreErr != nil {
+		st.TokenError = oneLine(cfg.StoreErr.Error())
+	}
 	var err error
 	if st.Pending, err = x.PendingCount(ctx); err != nil {
 		return err
@@ -171,6 +179,14 @@ func writeStatusText(out io.Writer, l *locales.Localizer, st syncState, last tim
 	fmt.Fprintln(out, l.N("cli.sync.status_pending", st.Pending, nil))
 	fmt.Fprintln(out, l.N("cli.sync.status_conflicts", st.Conflicts, nil))
 	fmt.Fprintln(out, l.Tf("cli.sync.status_last", map[string]any{"When": ago(l, last, syncNow())}))
+	switch {
+	case st.TokenError != "":
+		fmt.Fprintln(out, l.Tf("cli.sync.status_token_unreadable", map[string]any{"Reason": st.TokenError}))
+	case st.TokenStore == teamfile.InKeyring:
+		fmt.Fprintln(out, l.T("cli.sync.status_token_keyring"))
+	default:
+		fmt.Fprintln(out, l.T("cli.sync.status_token_file"))
+	}
 }
 
 // ago says how long ago t was, roughly: "2 min ago".

@@ -179,6 +179,9 @@ func TestLoginKeepsTheTokenPrivateAndLogoutForgetsIt(t *testing.T) {
 	if !strings.Contains(text, "Anna Berg <anna@example.se>") || !strings.Contains(text, "Senast synkat: aldrig") {
 		t.Errorf("status:\n%s", text)
 	}
+	if want := locales.MustNew("sv").T("cli.sync.status_token_file"); !strings.Contains(text, want) {
+		t.Errorf("status does not say %q:\n%s", want, text)
+	}
 	cfg, err := loadTeam(d.dir)
 	must(t, err)
 	token := cfg.Token

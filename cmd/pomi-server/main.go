@@ -3,7 +3,7 @@
 // portfolio, plus the admin commands that manage organisations, advisors
 // and devices straight in the database. See docs/team.md.
 //
-//	pomi-server serve --cert FILE --key FILE [--listen :8443]
+//	pomi-server serve --cert FILE --key FILE [--listen :8443] [--oidc-issuer URL --oidc-client-id ID]
 //	pomi-server migrate
 //	pomi-server org create --name NAME | org list
 //	pomi-server advisor add --org ORG --name NAME --email EMAIL   (password on stdin)

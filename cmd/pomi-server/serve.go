@@ -23,6 +23,7 @@ func runServe(ctx context.Context, args []string, io stdio) error {
 	keyFile := f.String("key", envOr(envKey, ""), "TLS private key, PEM (or $"+envKey+")")
 	lifetime := f.Duration("token-lifetime", envDuration(envTokenLifetime, auth.DefaultTokenLifetime), "how long an unused device token lives (or $"+envTokenLifetime+")")
 	trustXFF := f.Bool("trust-forwarded-for", envBool(envTrustXFF), "take client addresses from X-Forwarded-For (only behind a load balancer that sets it)")
+	oidcF := addOIDCFlags(f)
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -40,7 +41,11 @@ func runServe(ctx context.Context, args []string, io stdio) error {
 	}
 	defer store.Close()
 	store.TokenLifetime = *lifetime
-	h := api.New(store, api.Config{TrustForwardedFor: *trustXFF, Log: log})
+	cfg := api.Config{TrustForwardedFor: *trustXFF, Log: log}
+	if err := oidcF.configure(ctx, store, &cfg); err != nil {
+		return err
+	}
+	h := api.New(store, cfg)
 	srv := api.NewHTTPServer(*listen, h, log)
 	srv.TLSConfig.Certificates = []tls.Certificate{cert}
 	ln, err := net.Listen("tcp", *listen)

@@ -32,6 +32,7 @@ type Server struct {
 	db   *pgstore.Store
 	cert *selfsigned.Cert
 	addr string
+	cfg  api.Config
 	// URL is the server's address; CAFile a PEM file with its certificate.
 	URL, CAFile string
 	// HTTP is the running server; Close stops it, Start starts it again.
@@ -41,8 +42,15 @@ type Server struct {
 // NewServer starts a server, stopped when the test ends.
 func NewServer(t *testing.T) *Server {
 	t.Helper()
+	return NewServerWith(t, api.Config{})
+}
+
+// NewServerWith starts a server with the API configured by cfg (its Log
+// is replaced), such as one offering sign-in through an identity provider.
+func NewServerWith(t *testing.T, cfg api.Config) *Server {
+	t.Helper()
 	ctx := context.Background()
-	e := &Server{t: t}
+	e := &Server{t: t, cfg: cfg}
 	var err error
 	if e.db, err = pgstore.Open(ctx, pgtest.NewDB(t)); err != nil {
 		t.Fatal(err)
@@ -78,7 +86,9 @@ func NewServer(t *testing.T) *Server {
 // Start serves the API, on the same address as before when restarted.
 func (e *Server) Start() {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h := api.New(e.db, api.Config{Log: log})
+	cfg := e.cfg
+	cfg.Log = log
+	h := api.New(e.db, cfg)
 	e.HTTP = httptest.NewUnstartedServer(h)
 	if e.addr != "" {
 		l, err := net.Listen("tcp", e.addr)

@@ -68,6 +68,7 @@ func (b *builder) filterText() string {
 	add("size", f.SizeClasses, func(v string) string { return ref.VocabName("sizeclass", v) })
 	add("county", f.Counties, func(v string) string { return ref.VocabName("county", v) })
 	add("mode", f.Modes, ref.ModeName)
+	add("advisor", f.Advisors, nil)
 	parts = append(parts, b.flagWords(&f)...)
 	if len(parts) == 0 {
 		return b.t("portfolioreport.filter.none")

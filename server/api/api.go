@@ -7,6 +7,8 @@
 //
 //	GET  /healthz     the database answers: 200 {"status":"ok"}
 //	POST /v1/login    wire.LoginRequest → wire.LoginResponse
+//	GET  /v1/oidc/config  wire.OIDCConfig, 404 without an identity provider
+//	POST /v1/login/oidc   wire.OIDCLoginRequest → wire.LoginResponse
 //	GET  /v1/me       (token) → wire.Me
 //	POST /v1/logout   (token) revokes the calling device → 204
 //	POST /v1/push     (token) wire.PushRequest → wire.PushResponse
@@ -38,6 +40,7 @@ type Store interface {
 	RevokeOwnDevice(ctx context.Context, p pgstore.Principal) error
 	Push(ctx context.Context, actor pgstore.Actor, recs []wire.PushRecord) ([]wire.PushResult, error)
 	Pull(ctx context.Context, orgID, since int64, limit int) ([]wire.Record, bool, error)
+	AdvisorNames(ctx context.Context, orgID int64, ids []int64) (map[int64]string, error)
 }
 
 // Body size limits.
@@ -66,6 +69,12 @@ type Config struct {
 	MaxConcurrentHashes int
 	// Log receives the details errors never show (slog.Default()).
 	Log *slog.Logger
+	// OIDC, when set, signs advisors in through the organisation's
+	// identity provider (GET /v1/oidc/config, POST /v1/login/oidc).
+	OIDC OIDCProvider
+	// OIDCOrgID, when not 0, admits through OIDC only the advisors of
+	// this organisation.
+	OIDCOrgID int64
 }
 
 // handler serves the API.
@@ -94,6 +103,8 @@ func New(store Store, cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", h.health)
 	mux.HandleFunc("POST /v1/login", h.login)
+	mux.HandleFunc("GET /v1/oidc/config", h.oidcConfig)
+	mux.HandleFunc("POST /v1/login/oidc", h.oidcLogin)
 	mux.Handle("GET /v1/me", h.authed(h.me))
 	mux.Handle("POST /v1/logout", h.authed(h.logout))
 	mux.Handle("POST /v1/push", h.authed(h.push))

@@ -39,14 +39,34 @@ func (h *handler) pull(w http.ResponseWriter, r *http.Request) {
 		h.internalError(w, r, err)
 		return
 	}
-	resp := wire.PullResponse{Changes: recs, Next: since, More: more}
+	resp := wire.PullResponse{Changes: recs, Next: since, More: more, Advisor: p.AdvisorID}
 	if resp.Changes == nil {
 		resp.Changes = []wire.Record{}
 	}
 	if n := len(recs); n > 0 {
 		resp.Next = recs[n-1].Seq
 	}
+	if resp.Advisors, err = h.store.AdvisorNames(r.Context(), p.OrgID, advisorIDs(recs)); err != nil {
+		h.internalError(w, r, err)
+		return
+	}
+	resp.Advisors[p.AdvisorID] = p.AdvisorName // the device names its own edits before the server has them
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// advisorIDs lists the advisors who made or last changed recs, each once.
+func advisorIDs(recs []wire.Record) []int64 {
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, rec := range recs {
+		for _, id := range []int64{rec.CreatedBy, rec.ChangedBy} {
+			if id != 0 && !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
 }
 
 // queryInt parses an optional query parameter within [lo, hi].

@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/pomi-planner/pomi/server/api"
@@ -32,6 +33,9 @@ func TestPushPullRoundTripBetweenTwoDevices(t *testing.T) {
 		t.Fatalf("bo's pull = %+v", got)
 	}
 	c := got.Changes[0]
+	if len(got.Advisors) != 2 || got.Advisors[c.CreatedBy] != "Anna" || got.Advisors[got.Advisor] != "Bo" || got.Advisor == c.CreatedBy {
+		t.Errorf("bo's pull names advisors %v, is advisor %d; anna is %d", got.Advisors, got.Advisor, c.CreatedBy)
+	}
 	if c.ID != co || c.Kind != wire.KindCompany || c.Version != 1 || c.CreatedBy != c.ChangedBy || string(c.Doc) != `{"name":"Svensson Bygg AB"}` {
 		t.Errorf("company = %+v doc %s", c, c.Doc)
 	}
@@ -48,6 +52,9 @@ func TestPushPullRoundTripBetweenTwoDevices(t *testing.T) {
 	if len(got.Changes) != 1 || got.Next != 3 || got.Changes[0].Version != 2 ||
 		got.Changes[0].ChangedBy == got.Changes[0].CreatedBy {
 		t.Fatalf("anna's pull = %+v", got)
+	}
+	if ch := got.Changes[0]; got.Advisors[ch.CreatedBy] != "Anna" || got.Advisors[ch.ChangedBy] != "Bo" || len(got.Advisors) != 2 {
+		t.Errorf("anna's pull names advisors %v", got.Advisors)
 	}
 	if got := e.pull(anna, 3, 0); len(got.Changes) != 0 || got.Next != 3 {
 		t.Errorf("pull with nothing new = %+v", got)
@@ -230,7 +237,27 @@ func TestPullParameters(t *testing.T) {
 			t.Errorf("pull?%s = %d %s", q, status, body)
 		}
 	}
-	if status, body := e.do("GET", "/v1/pull", anna, nil); status != http.StatusOK || string(body) != "{\"changes\":[],\"next\":0,\"more\":false}\n" {
+	if status, body := e.do("GET", "/v1/pull", anna, nil); status != http.StatusOK || !strings.HasPrefix(string(body), "{\"changes\":[],\"next\":0,\"more\":false,\"advisors\":{\"") {
 		t.Errorf("empty pull = %d %s", status, body)
+	}
+}
+
+func TestOrganisationsOwnActorsAndBrandingNameNoCompany(t *testing.T) {
+	e, anna, bo := twoDevices(t)
+	actor := wire.PushRecord{ChangeID: newID(), ID: newID(), Kind: wire.KindActor, Doc: json.RawMessage(`{"id":"own-almi"}`)}
+	rec := wire.PushRecord{ChangeID: newID(), ID: newID(), Kind: wire.KindRecommendation, Doc: json.RawMessage(`{"id":"own-fair"}`)}
+	brand := wire.PushRecord{ChangeID: newID(), ID: wire.BrandingID, Kind: wire.KindBranding, Doc: json.RawMessage(`{"organisation":"Rådgivarna AB"}`)}
+	for i, r := range e.push(anna, actor, rec, brand) {
+		if r.Status != wire.StatusApplied {
+			t.Errorf("record %d = %+v", i, r)
+		}
+	}
+	got := e.pull(bo, 0, 0)
+	if len(got.Changes) != 3 || got.Changes[0].Company != "" || got.Changes[2].ID != wire.BrandingID {
+		t.Errorf("bo's pull = %+v", got)
+	}
+	orphan := wire.PushRecord{ChangeID: newID(), ID: newID(), Kind: wire.KindAssessment, Doc: json.RawMessage(`{}`)}
+	if status, body := e.do("POST", "/v1/push", anna, wire.PushRequest{Records: []wire.PushRecord{orphan}}); status != http.StatusBadRequest {
+		t.Errorf("an assessment without its company = %d %s", status, body)
 	}
 }

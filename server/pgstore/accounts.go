@@ -138,6 +138,26 @@ func (s *Store) ListAdvisors(ctx context.Context, orgID int64) ([]Advisor, error
 	return out, nil
 }
 
+// AdvisorNames returns the names of an organisation's advisors with the
+// given ids, by id; an id of another organisation is left out.
+func (s *Store) AdvisorNames(ctx context.Context, orgID int64, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, _ := s.pool.Query(ctx, "SELECT id, name FROM advisors WHERE org_id = $1 AND id = ANY($2)", orgID, ids)
+	var id int64
+	var name string
+	_, err := pgx.ForEachRow(rows, []any{&id, &name}, func() error {
+		out[id] = name
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("advisor names: %w", err)
+	}
+	return out, nil
+}
+
 const deviceColumns = `d.id, d.org_id, d.advisor_id, a.email, d.name, d.created_at, d.last_seen_at,
 	d.expires_at, d.revoked_at IS NOT NULL`
 

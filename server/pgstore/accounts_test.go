@@ -77,3 +77,23 @@ func TestAccountsAndDevices(t *testing.T) {
 		t.Errorf("devices = %+v %v", devs, err)
 	}
 }
+
+func TestAdvisorNamesAreTheOrganisationsOwn(t *testing.T) {
+	ctx := context.Background()
+	s := migrated(t)
+	org, _ := s.CreateOrganisation(ctx, "Rådgivarna AB")
+	other, _ := s.CreateOrganisation(ctx, "Andra AB")
+	anna, err := s.AddAdvisor(ctx, org.ID, "Anna Berg", "anna@example.se", "hash")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bo, _ := s.AddAdvisor(ctx, org.ID, "Bo Ek", "bo@example.se", "hash")
+	eve, _ := s.AddAdvisor(ctx, other.ID, "Eve", "eve@example.se", "hash")
+	got, err := s.AdvisorNames(ctx, org.ID, []int64{anna.ID, bo.ID, eve.ID, 9999})
+	if err != nil || len(got) != 2 || got[anna.ID] != "Anna Berg" || got[bo.ID] != "Bo Ek" {
+		t.Errorf("names = %v %v", got, err)
+	}
+	if got, err := s.AdvisorNames(ctx, org.ID, nil); err != nil || got == nil || len(got) != 0 {
+		t.Errorf("no ids = %v %v", got, err)
+	}
+}

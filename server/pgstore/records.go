@@ -107,7 +107,7 @@ func (p *push) refuse(rec wire.PushRecord, cur *wire.Record, res *wire.PushResul
 		res.Status, res.Reason, res.Current = wire.StatusRejected, wire.ReasonErased, cur
 	case cur == nil && rec.BaseVersion != 0, cur != nil && cur.Version != rec.BaseVersion:
 		res.Status, res.Current = wire.StatusConflict, cur
-	case rec.Kind.BelongsToCompany():
+	case rec.Company != "":
 		return p.refuseErasedCompany(rec, res)
 	default:
 		return false, nil

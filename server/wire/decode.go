@@ -118,6 +118,9 @@ func (rec *PushRecord) validateCompany(i int) error {
 		}
 		return nil
 	}
+	if rec.Company == "" && !rec.Kind.NeedsCompany() {
+		return nil // the organisation's own actor or recommendation
+	}
 	var ok bool
 	if rec.Company, ok = NormalizeUUID(rec.Company); !ok {
 		return badRecord(i, "company is not a UUID")

@@ -45,7 +45,7 @@ func FuzzDecodePush(f *testing.F) {
 			if r.Deleted != (r.Doc == nil) || (!r.Deleted && (!json.Valid(r.Doc) || bytes.TrimSpace(r.Doc)[0] != '{')) {
 				t.Fatalf("accepted doc %q deleted=%v", r.Doc, r.Deleted)
 			}
-			if (r.Company != "") != r.Kind.BelongsToCompany() {
+			if (r.Company != "" && !r.Kind.BelongsToCompany()) || (r.Company == "" && r.Kind.NeedsCompany()) {
 				t.Fatalf("accepted company %q for %s", r.Company, r.Kind)
 			}
 		}

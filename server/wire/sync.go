@@ -5,6 +5,11 @@ import (
 	"time"
 )
 
+// BrandingID is the global id of an organisation's one branding record:
+// fixed, so that every device edits the same record (a UUID version 5 of
+// "https://pomi-planner/sync/branding" in the URL namespace).
+const BrandingID = "0f9586f4-1f96-5780-b405-0a46a7a49940"
+
 // PushRequest is the body of POST /v1/push.
 type PushRequest struct {
 	Records []PushRecord `json:"records"`
@@ -19,8 +24,9 @@ type PushRecord struct {
 	// ID is the record's global id, a UUID chosen by the device that made it.
 	ID   string `json:"id"`
 	Kind Kind   `json:"kind"`
-	// Company is the id of the company the record belongs to; required for
-	// every kind but company and branding, empty for those.
+	// Company is the id of the company the record belongs to: required for
+	// assessments and actions, empty for companies and branding, and for
+	// the organisation's own actors and recommendations.
 	Company string `json:"company,omitempty"`
 	// BaseVersion is the version the device last saw: 0 for a new record.
 	BaseVersion int64 `json:"base_version"`
@@ -94,4 +100,10 @@ type PullResponse struct {
 	Changes []Record `json:"changes"`
 	Next    int64    `json:"next"`
 	More    bool     `json:"more"`
+	// Advisors names the advisors of the page's CreatedBy and ChangedBy,
+	// by id, so a device can show who made and who last changed a record.
+	Advisors map[int64]string `json:"advisors,omitempty"`
+	// Advisor is the id of the advisor the token belongs to: the device
+	// counts its own edits as theirs until the server has them.
+	Advisor int64 `json:"advisor,omitempty"`
 }

@@ -31,10 +31,17 @@ func (k Kind) Valid() bool {
 	return false
 }
 
-// BelongsToCompany reports whether records of kind k belong to a company
-// (and so must name it, and are erased with it).
+// BelongsToCompany reports whether records of kind k may belong to a
+// company (and are then erased with it). Assessments and actions always
+// do (NeedsCompany); actors and recommendations do when they are a
+// company's, and name none when they are the organisation's own.
 func (k Kind) BelongsToCompany() bool {
 	return k != KindCompany && k != KindBranding
+}
+
+// NeedsCompany reports whether every record of kind k must name its company.
+func (k Kind) NeedsCompany() bool {
+	return k == KindAssessment || k == KindAction
 }
 
 // LoginRequest is the body of POST /v1/login.

@@ -22,8 +22,9 @@ type target struct {
 }
 
 // targets are the binaries POMI Planner ships: the desktop app (cgo, GLFW)
-// for Linux, Windows and macOS on both Intel and Apple silicon, and the
-// pure-Go command line. The build tags of the Makefile are added by list.
+// for Linux, Windows and macOS on both Intel and Apple silicon, the
+// pure-Go command line, and the team server for Linux. The build tags of
+// the Makefile are added by list.
 var targets = []target{
 	{"./cmd/pomi", "linux", "amd64", true},
 	{"./cmd/pomi", "windows", "amd64", true},
@@ -32,6 +33,7 @@ var targets = []target{
 	{"./cmd/pomi-cli", "linux", "amd64", false},
 	{"./cmd/pomi-cli", "windows", "amd64", false},
 	{"./cmd/pomi-cli", "darwin", "arm64", false},
+	{"./cmd/pomi-server", "linux", "amd64", false},
 }
 
 // buildTags are the tags the Makefile builds with (TAGS); accessibility adds

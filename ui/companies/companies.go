@@ -199,6 +199,7 @@ func (s *Screen) bookChanged() {
 		s.fail(fmt.Errorf("list companies: %w", err))
 	}
 	s.filters.setIndustries(s.book.Rows())
+	s.filters.setAdvisors(s.book.Rows())
 	s.remake()
 }
 

@@ -38,14 +38,19 @@ func (c *choice) only() []string {
 }
 
 // filterBar is the row of filters over the three views: stage, industry,
-// size class, county, entry mode, due for follow-up, overdue actions, and a
-// button that clears them. The search field is the screen's.
+// size class, county, entry mode, in team mode the advisor, due for
+// follow-up, overdue actions, and a button that clears them. The search
+// field is the screen's.
 type filterBar struct {
 	screen                            *Screen
 	stage, industry, size, county, md *choice
-	due, overdue                      *widget.Check
-	clear                             *widget.Button
-	content                           fyne.CanvasObject
+	// advisor is shown only when some company names its advisors, that
+	// is in team mode: without a server the row is as it always was.
+	advisor      *choice
+	advisorBox   fyne.CanvasObject
+	due, overdue *widget.Check
+	clear        *widget.Button
+	content      fyne.CanvasObject
 }
 
 func newFilterBar(s *Screen) *filterBar {
@@ -56,6 +61,9 @@ func newFilterBar(s *Screen) *filterBar {
 	f.size = f.newChoice("ui.companies.filter.size", ref.SizeClasses, func(v string) string { return w.short("sizeclass", v, " (") })
 	f.county = f.newChoice("ui.companies.filter.county", ref.Counties, func(v string) string { return s.loc.T(ref.VocabName("county", v)) })
 	f.md = f.newChoice("ui.companies.filter.mode", modeIDs(s.data), func(v string) string { return s.loc.T(ref.ModeName(v)) })
+	f.advisor = f.newChoice("ui.companies.filter.advisor", nil, nil)
+	f.advisorBox = fitted(f.advisor.sel)
+	f.advisorBox.Hide()
 	f.due = widget.NewCheck(s.loc.T("ui.companies.filter.due"), func(bool) { s.filterChanged() })
 	f.overdue = widget.NewCheck(s.loc.T("ui.companies.filter.overdue"), func(bool) { s.filterChanged() })
 	f.clear = widget.NewButtonWithIcon(s.loc.T("ui.companies.filter.clear"), theme.ContentClearIcon(), f.reset)
@@ -64,7 +72,7 @@ func newFilterBar(s *Screen) *filterBar {
 	// At 200 % scaling the row is wider than the window: it scrolls sideways
 	// rather than pushing the window wider than the screen.
 	f.content = container.NewHScroll(container.NewHBox(fitted(f.stage.sel), fitted(f.industry.sel), fitted(f.size.sel),
-		fitted(f.county.sel), fitted(f.md.sel), f.due, f.overdue, f.clear))
+		fitted(f.county.sel), fitted(f.md.sel), f.advisorBox, f.due, f.overdue, f.clear))
 	return f
 }
 
@@ -107,23 +115,40 @@ func (f *filterBar) setIndustries(rows []portfolio.Row) {
 		}
 	}
 	slices.SortFunc(list, func(a, b string) int { return strings.Compare(portfolio.Fold(a), portfolio.Fold(b)) })
-	if slices.Equal(list, f.industry.values) {
+	f.setValues(f.industry, "ui.companies.filter.industry", list)
+}
+
+// setAdvisors offers the advisors who handle the companies, and shows the
+// drop-down only when there are any (team mode).
+func (f *filterBar) setAdvisors(rows []portfolio.Row) {
+	list := portfolio.Advisors(rows)
+	f.setValues(f.advisor, "ui.companies.filter.advisor", list)
+	if len(list) > 0 {
+		f.advisorBox.Show()
+	} else {
+		f.advisorBox.Hide()
+	}
+}
+
+// setValues gives a drop-down new values; the choice made stays when it
+// is still there.
+func (f *filterBar) setValues(c *choice, id string, list []string) {
+	if slices.Equal(list, c.values) {
 		return
 	}
-	chosen := f.industry.value()
-	at := slices.Index(list, chosen)
-	f.industry.sel.OnChanged = nil
-	f.industry.sel.ClearSelected()
-	f.setOptions(f.industry, "ui.companies.filter.industry", list, nil)
-	f.industry.sel.SetSelectedIndex(at + 1)
-	f.industry.sel.OnChanged = func(string) { f.screen.filterChanged() }
+	at := slices.Index(list, c.value())
+	c.sel.OnChanged = nil
+	c.sel.ClearSelected()
+	f.setOptions(c, id, list, nil)
+	c.sel.SetSelectedIndex(at + 1)
+	c.sel.OnChanged = func(string) { f.screen.filterChanged() }
 }
 
 // filter is what the bar and the search field choose.
 func (f *filterBar) filter() portfolio.Filter {
 	return portfolio.Filter{
 		Stages: f.stage.only(), Industries: f.industry.only(), SizeClasses: f.size.only(),
-		Counties: f.county.only(), Modes: f.md.only(),
+		Counties: f.county.only(), Modes: f.md.only(), Advisors: f.advisor.only(),
 		DueForFollowUp: f.due.Checked, HasOverdueActions: f.overdue.Checked,
 		Search: f.screen.search.Text,
 	}
@@ -132,7 +157,7 @@ func (f *filterBar) filter() portfolio.Filter {
 // reset lets every company through again, keeping the search.
 func (f *filterBar) reset() {
 	f.screen.quiet = true
-	for _, c := range []*choice{f.stage, f.industry, f.size, f.county, f.md} {
+	for _, c := range []*choice{f.stage, f.industry, f.size, f.county, f.md, f.advisor} {
 		c.sel.SetSelectedIndex(0)
 	}
 	f.due.SetChecked(false)

@@ -22,7 +22,8 @@ type Portfolio interface {
 	Portfolio(ctx context.Context) ([]portfolio.Client, error)
 }
 
-// Record is one company or assessment with open conflicts.
+// Record is one company or assessment, or one of the organisation's own
+// records (conflicts_own.go), with open conflicts.
 type Record struct {
 	ID        string // the record's global id
 	Title     string // the company's name, or its name and the assessment's date
@@ -40,8 +41,14 @@ func LoadConflicts(ctx context.Context, x SyncStore, src Portfolio, loc *locales
 	if err != nil {
 		return nil, err
 	}
-	var recs []Record
+	recs, err := ownConflicts(ctx, x, loc)
+	if err != nil {
+		return nil, err
+	}
 	found := 0
+	for _, r := range recs {
+		found += len(r.Conflicts)
+	}
 	add := func(kind wire.Kind, id int64, title string) error {
 		gid, err := x.GlobalID(ctx, kind, id)
 		if err != nil {

@@ -1,6 +1,7 @@
 package team
 
 import (
+	"net/url"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -22,6 +23,14 @@ type Section struct {
 
 	Server, Email, Password, Device, CA *widget.Entry
 	SignInButton, SignOutButton         *widget.Button
+	// SSOButton signs in through the organisation's identity provider;
+	// shown only when the server offers that (section_sso.go).
+	SSOButton *widget.Button
+	// OpenURL, when set, opens the provider's page instead of the system
+	// browser (tests).
+	OpenURL func(*url.URL) error
+	ssoStop func() bool
+	buttons *fyne.Container // the form's row of buttons, laid out anew when one shows
 	// Message says why the sign-in failed, in one sentence.
 	Message *widget.Label
 	// Who and Where say who is signed in, in which organisation, where.
@@ -48,6 +57,7 @@ func NewSection(w fyne.Window, svc *Service, loc *locales.Localizer) *Section {
 	s.Device = widget.NewEntry()
 	s.Device.SetText(hostname())
 	s.CA = widget.NewEntry()
+	s.initSSO()
 	s.SignInButton = widget.NewButton(loc.T("ui.team.sign_in"), s.onSignIn)
 	s.SignInButton.Importance = widget.HighImportance
 	s.SignOutButton = widget.NewButton(loc.T("ui.team.sign_out"), s.onSignOut)
@@ -67,7 +77,12 @@ func NewSection(w fyne.Window, svc *Service, loc *locales.Localizer) *Section {
 }
 
 // Close stops following the service: the settings were made anew.
-func (s *Section) Close() { s.stop() }
+func (s *Section) Close() {
+	s.stop()
+	if s.ssoStop != nil {
+		s.ssoStop()
+	}
+}
 
 func (s *Section) modeNow() int {
 	switch st := s.svc.State(); {
@@ -105,6 +120,7 @@ func (s *Section) show() {
 
 func (s *Section) form() fyne.CanvasObject {
 	choose := widget.NewButton(s.loc.T("ui.team.ca_choose"), s.chooseCA)
+	s.buttons = container.NewHBox(s.SignInButton, s.SSOButton, layout.NewSpacer())
 	return container.NewVBox(
 		wrapped(s.loc.T("ui.team.intro")),
 		labelled(s.loc.T("ui.team.server"), s.Server),
@@ -112,7 +128,7 @@ func (s *Section) form() fyne.CanvasObject {
 		labelled(s.loc.T("ui.team.device"), s.Device, wrapped(s.loc.T("ui.team.device_hint"))),
 		labelled(s.loc.T("ui.team.ca"), container.NewBorder(nil, nil, nil, choose, s.CA), wrapped(s.loc.T("ui.team.ca_hint"))),
 		s.Message,
-		container.NewHBox(s.SignInButton, layout.NewSpacer()),
+		s.buttons,
 	)
 }
 

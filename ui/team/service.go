@@ -78,6 +78,10 @@ func New(deps *kit.Deps, dir string, x SyncStore) *Service {
 	if err != nil && !errors.Is(err, teamfile.ErrNotSignedIn) {
 		kit.LogError("read the team sign-in", err)
 	}
+	if cfg != nil {
+		// The server then asks to sign in again; the log says why.
+		kit.LogError("read the token from the credential store", cfg.StoreErr)
+	}
 	s.state.Config = cfg
 	return s
 }

@@ -23,6 +23,7 @@ type SyncStore interface {
 	LastSynced(ctx context.Context) (time.Time, error)
 	SetLastSynced(ctx context.Context, t time.Time) error
 	GlobalID(ctx context.Context, kind wire.Kind, localID int64) (string, error)
+	OwnConflictIDs(ctx context.Context) ([]string, error)
 }
 
 // FromStore returns the SyncStore of st, a store with a method

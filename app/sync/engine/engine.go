@@ -72,6 +72,16 @@ type Local interface {
 	SetCursor(ctx context.Context, seq int64) error
 }
 
+// Authors is implemented by a Local that keeps who made and who last
+// changed each record. The syncer gives it every pulled page after saving
+// the page's records, the records it skipped too (the device's own
+// changes, coming back with the server's attribution).
+type Authors interface {
+	// Attribute takes a page's records' CreatedBy and ChangedBy, the
+	// advisors' names and the id of the advisor signed in.
+	Attribute(ctx context.Context, page wire.PullResponse) error
+}
+
 // Record is a record's state on the device.
 type Record struct {
 	ID      string

@@ -151,6 +151,11 @@ func (s *Syncer) pull(ctx context.Context, st *Status) error {
 				return fmt.Errorf("pull %s: %w", rec.ID, err)
 			}
 		}
+		if a, ok := s.Local.(Authors); ok {
+			if err := a.Attribute(ctx, resp); err != nil {
+				return fmt.Errorf("pull since %d: authors: %w", cursor, err)
+			}
+		}
 		if resp.Next < cursor || (resp.More && resp.Next == cursor) {
 			return fmt.Errorf("pull since %d: server answered next %d", cursor, resp.Next)
 		}

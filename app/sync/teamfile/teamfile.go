@@ -1,6 +1,8 @@
 // Package teamfile reads and writes team.json, the sign-in to pomi-server
-// kept in the data folder. pomi-cli and the window share it, so a sign-in
-// made in one is used by the other.
+// kept in the data folder, and the device's token beside it: in the
+// operating system's credential store where there is one (package
+// credstore), else inside team.json. pomi-cli and the window share both,
+// so a sign-in made in one is used by the other.
 package teamfile
 
 import (
@@ -20,7 +22,7 @@ import (
 )
 
 // Name is the file's name in the data folder. It is readable by the user
-// alone; the OS credential store comes later.
+// alone, since it holds the token when the credential store cannot.
 const Name = "team.json"
 
 // Config is what team.json holds.
@@ -31,10 +33,20 @@ type Config struct {
 	Organisation string `json:"organisation"`
 	Device       string `json:"device"`
 	DeviceID     int64  `json:"device_id"`
-	Token        string `json:"token"`
+	// Token is the device's secret. Load fills it from wherever it is
+	// kept; it is written to team.json only when TokenStore is InFile.
+	Token string `json:"token,omitempty"`
 	// CA is the PEM of the certificate authority to trust besides the
 	// system's, for a server with its own certificate.
 	CA string `json:"ca,omitempty"`
+	// TokenStore is where the token is kept, InKeyring or InFile; Save
+	// sets it. A team.json from before the credential store has none and
+	// its token inside, which reads as InFile.
+	TokenStore string `json:"token_store,omitempty"`
+	// StoreErr is why the token is not in the credential store although
+	// it could have been (Save fell back to the file), or why it could
+	// not be read from there (Load left Token empty). Never written.
+	StoreErr error `json:"-"`
 }
 
 // Errors of Load and HTTPClient, for errors.Is.
@@ -54,8 +66,21 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
-// Load reads dir's team.json; ErrNotSignedIn when there is none.
+// Load reads dir's team.json and the token; ErrNotSignedIn when there is
+// none. A token the credential store cannot give leaves Token empty and
+// says why in StoreErr: the server then asks to sign in again. A token
+// still inside an old team.json moves to the credential store.
 func Load(dir string) (*Config, error) {
+	cfg, err := readFile(dir)
+	if err != nil {
+		return nil, err
+	}
+	loadToken(dir, cfg)
+	return cfg, nil
+}
+
+// readFile reads team.json alone.
+func readFile(dir string) (*Config, error) {
 	raw, err := os.ReadFile(Path(dir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, ErrNotSignedIn
@@ -69,9 +94,28 @@ func Load(dir string) (*Config, error) {
 	return &cfg, nil
 }
 
-// Save writes cfg to dir's team.json through a temp file and a rename, so
-// there is never half a file, readable by the user alone.
+// Save keeps cfg's token in the credential store, or where that cannot be
+// done in team.json (see EnvVar), and writes the rest to team.json. It
+// sets cfg.TokenStore to where the token went, and cfg.StoreErr to why
+// the store was passed over.
 func Save(dir string, cfg *Config) error {
+	old, _ := readFile(dir)
+	kept, storeErr, err := keepToken(dir, cfg)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(dir, kept); err != nil {
+		forgetStale(dir, kept, old) // nothing points at the entry just made
+		return err
+	}
+	cfg.TokenStore, cfg.StoreErr = kept.TokenStore, storeErr
+	forgetStale(dir, old, kept)
+	return nil
+}
+
+// writeFile writes cfg to dir's team.json through a temp file and a
+// rename, so there is never half a file, readable by the user alone.
+func writeFile(dir string, cfg *Config) error {
 	path := Path(dir)
 	tmp, err := os.CreateTemp(dir, ".pomi-*")
 	if err != nil {
@@ -107,13 +151,18 @@ func (e *WriteError) Error() string { return fmt.Sprintf("write %s: %v", e.Path,
 // Unwrap returns why.
 func (e *WriteError) Unwrap() error { return e.Err }
 
-// Remove deletes dir's team.json: this computer is signed out. A file
-// already gone is no error.
+// Remove deletes dir's team.json and the token in the credential store:
+// this computer is signed out. A file or entry already gone is no error;
+// an entry the store would not delete is, after team.json is gone.
 func Remove(dir string) error {
+	cfg, _ := readFile(dir)
 	if err := os.Remove(Path(dir)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove %s: %w", Name, err)
 	}
-	return nil
+	if cfg == nil {
+		return nil
+	}
+	return forgetToken(dir, cfg)
 }
 
 // HTTPClient trusts the system's authorities and the configured one.

@@ -8,6 +8,7 @@ import (
 )
 
 func TestSaveLoadRemove(t *testing.T) {
+	t.Setenv(EnvVar, "file")
 	dir := t.TempDir()
 	if Exists(dir) {
 		t.Fatal("exists before saving")
@@ -19,6 +20,9 @@ func TestSaveLoadRemove(t *testing.T) {
 		Organisation: "Rådgivarna AB", Device: "laptop", DeviceID: 7, Token: "tok"}
 	if err := Save(dir, want); err != nil {
 		t.Fatal(err)
+	}
+	if want.TokenStore != InFile || want.StoreErr != nil {
+		t.Errorf("saved to %q (%v), want the file", want.TokenStore, want.StoreErr)
 	}
 	got, err := Load(dir)
 	if err != nil || *got != *want {
