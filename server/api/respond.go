@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/pomi-planner/pomi/server/pgstore"
 	"github.com/pomi-planner/pomi/server/wire"
 )
 
@@ -27,11 +28,24 @@ func writeError(w http.ResponseWriter, status int, code string) {
 	writeJSON(w, status, wire.Error{Error: code})
 }
 
-// internalError logs err and answers 500 without details.
+// internalError logs err and answers without details: 503 with a
+// Retry-After when the database is out of reach (restarting, failing
+// over), which the app treats like being offline, else 500.
 func (h *handler) internalError(w http.ResponseWriter, r *http.Request, err error) {
+	if pgstore.Unavailable(err) {
+		h.log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", retryAfterUnavailable)
+		writeError(w, http.StatusServiceUnavailable, wire.ErrUnavailable)
+		return
+	}
 	h.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	writeError(w, http.StatusInternalServerError, wire.ErrInternal)
 }
+
+// retryAfterUnavailable is the wait, in seconds, asked for while the
+// database is out of reach: a restart or a fail-over takes about as long.
+const retryAfterUnavailable = "5"
+
 
 // decodeBody reads a JSON body of at most limit bytes into v, answering
 // 413 or 400 itself when it cannot; ok says whether to go on.

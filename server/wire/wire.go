@@ -95,4 +95,5 @@ const (
 	ErrRateLimited     = "rate_limited"
 	ErrNotFound        = "not_found"
 	ErrInternal        = "internal"
+	ErrUnavailable     = "unavailable" // the database is out of reach for now: try again later
 )

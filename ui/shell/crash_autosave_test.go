@@ -211,9 +211,13 @@ func TestKilledAutosaveLosesNoSavedEdit(t *testing.T) {
 	rounds, dir, start := crashAutosaveRounds(t), t.TempDir(), time.Now()
 	saves, early := 0, 0
 	last := map[string]int{"company": -1, "settings": -1}
+	// slow stretches the kill's moment while rounds see no save: on a
+	// loaded machine the child may not type within 400 ms of getting ready.
+	slow := time.Duration(1)
 	for round := 0; round < rounds; round++ {
 		base := "POMI_UI_CRASH_BASE=" + strconv.Itoa(round*1_000_000)
-		d := time.Duration(50+rand.IntN(351)) * time.Millisecond
+		d := slow * time.Duration(50+rand.IntN(351)) * time.Millisecond
+		savesBefore := saves
 		lines, stderr := killUIChild(t, "TestCrashAutosaveChild", d, crashAutosaveDirEnv+"="+dir, base)
 		if strings.Contains(stderr, "DATA RACE") || strings.Contains(stderr, "panic:") {
 			t.Fatalf("round %d: the child failed:\n%s", round, stderr)
@@ -240,6 +244,9 @@ func TestKilledAutosaveLosesNoSavedEdit(t *testing.T) {
 			}
 		}
 		crashCheckAfterKill(t, dir, last)
+		if saves == savesBefore && slow < 8 {
+			slow *= 2
+		}
 	}
 	t.Logf("%d rounds, %d saves seen, %d early, in %v", rounds, saves, early, time.Since(start).Round(time.Millisecond))
 	if saves < (rounds+1)/2 {

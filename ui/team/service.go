@@ -142,13 +142,21 @@ func (s *Service) tick() {
 				return
 			}
 			st := s.state
-			if st.Pending > 0 || st.Offline || st.Failed || s.deps.Now().Sub(st.LastSynced) >= PullEvery {
+			if st.Pending > 0 || st.Offline || st.Failed || duePull(s.deps.Now(), st.LastSynced) {
 				s.SyncNow()
 			}
 			s.notify()
 			s.tick()
 		})
 	})
+}
+
+// duePull reports whether PullEvery has passed since the last round, or
+// the last round lies in the future: a clock set back after running ahead
+// must not stop the pulls until it catches up.
+func duePull(now, last time.Time) bool {
+	since := now.Sub(last)
+	return since < 0 || since >= PullEvery
 }
 
 // Changed is told after each edit: a round pushes it SaveDelay after the

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"errors"
+	"net/http"
 	"testing"
 
 	"github.com/pomi-planner/pomi/app/sync/client"
@@ -85,9 +86,10 @@ func (n *netEnv) refused(d *sqlDevice, what string) {
 	n.t.Logf("%s while the database is down: offline=%v, %v", what, st.Offline, err)
 }
 
-// unavailable reports an error the app shows as the server being away or
-// failing, for which it keeps changes and tries again.
+// unavailable reports an error the app shows as the server being away, for
+// which it keeps changes and tries again: the API answers 503 while its
+// database is down, not 500.
 func unavailable(err error) bool {
 	var ce *client.Error
-	return errors.As(err, &ce) && (errors.Is(err, client.ErrServer) || errors.Is(err, client.ErrOffline))
+	return errors.As(err, &ce) && errors.Is(err, client.ErrOffline) && ce.Status == http.StatusServiceUnavailable
 }
