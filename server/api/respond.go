@@ -46,7 +46,6 @@ func (h *handler) internalError(w http.ResponseWriter, r *http.Request, err erro
 // database is out of reach: a restart or a fail-over takes about as long.
 const retryAfterUnavailable = "5"
 
-
 // decodeBody reads a JSON body of at most limit bytes into v, answering
 // 413 or 400 itself when it cannot; ok says whether to go on.
 func (h *handler) decodeBody(w http.ResponseWriter, r *http.Request, limit int64, decode func(io.Reader) error) bool {
