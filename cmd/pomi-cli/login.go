@@ -15,6 +15,7 @@ import (
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/store/datadir"
 	"github.com/pomi-planner/pomi/app/sync/client"
+	"github.com/pomi-planner/pomi/app/sync/engine"
 	"github.com/pomi-planner/pomi/app/sync/teamfile"
 	"github.com/pomi-planner/pomi/locales"
 )
@@ -106,6 +107,10 @@ func runLogin(args []string, out io.Writer) error {
 	if err != nil {
 		return serverFailure(err, cfg.Server)
 	}
+	c.Token = resp.Token
+	if err := joinTeam(fs, c, cfg.Server); err != nil {
+		return err
+	}
 	cfg.Token, cfg.DeviceID, cfg.Advisor, cfg.Organisation = resp.Token, resp.DeviceID, resp.AdvisorName, resp.Organisation
 	if err := datadir.EnsureDir(dir); err != nil {
 		return err
@@ -116,6 +121,22 @@ func runLogin(args []string, out io.Writer) error {
 	fmt.Fprintln(out, fs.loc().Tf("cli.login.done", map[string]any{"Server": cfg.Server, "Advisor": cfg.Advisor, "Organisation": cfg.Organisation}))
 	fmt.Fprintln(out, tokenKept(fs.loc(), cfg))
 	return nil
+}
+
+// joinTeam ties the data folder's database to the team c has just signed
+// in to (teamfile.Join): a folder that syncs with another team is refused.
+func joinTeam(fs *cmdFlags, c *client.Client, server string) error {
+	return withStore(fs, func(ctx context.Context, s *store.Store) error {
+		err := teamfile.Join(ctx, c, s.SyncStore(), server)
+		switch {
+		case errors.Is(err, engine.ErrOtherTeam):
+			return failure(err, "cli.login.other_team", nil,
+				"this data folder already syncs with another team; sign in with --data-dir and a folder of its own")
+		case err != nil:
+			return serverFailure(err, server)
+		}
+		return nil
+	})
 }
 
 // tokenKept says where saveTeam kept the token, and why not in the

@@ -57,6 +57,9 @@ func runLoginSSO(fs *cmdFlags, out io.Writer, server, device, ca string) error {
 	if err != nil {
 		return serverFailure(err, cfg.Server)
 	}
+	if err := joinTeam(fs, c, cfg.Server); err != nil {
+		return err
+	}
 	cfg.Email, cfg.Token, cfg.DeviceID, cfg.Advisor, cfg.Organisation = me.Email, resp.Token, resp.DeviceID, resp.AdvisorName, resp.Organisation
 	if err := datadir.EnsureDir(dir); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/store"
+	"github.com/pomi-planner/pomi/app/sync/teamfile"
+	"github.com/pomi-planner/pomi/internal/teamtest"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/server/wire"
 )
@@ -236,5 +239,36 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A data folder synced with one team is refused by another, so two
+// organisations' companies never mix; the first sign-in stays.
+func TestLoginToAnotherTeamKeepsTheFirst(t *testing.T) {
+	first, second := newTeamEnv(t), newTeamEnv(t)
+	anna := first.device("anna@example.se")
+	anna.with(func(s *store.Store) {
+		if _, err := s.CreateCompany(context.Background(), &app.Company{Name: "Svensson Bygg AB"}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if res := anna.sync(); res.Pushed != 1 {
+		t.Fatalf("the first team's sync: %+v", res)
+	}
+
+	stdin = strings.NewReader(teamtest.Password + "\n")
+	defer func() { stdin = os.Stdin }()
+	var out bytes.Buffer
+	err := run([]string{"login", "--server", second.URL, "--email", "anna@example.se", "--ca", second.CAFile,
+		"--data-dir", anna.dir, "--lang", "en"}, &out)
+	if err == nil || !strings.Contains(err.Error(), "another team") {
+		t.Fatalf("login to a second team: %v", err)
+	}
+	cfg, lerr := teamfile.Load(anna.dir)
+	if lerr != nil || cfg.Server != first.URL {
+		t.Fatalf("team.json after the refusal: %+v, %v", cfg, lerr)
+	}
+	if res := anna.sync(); res.Pushed != 0 {
+		t.Errorf("the first team's sync after the refusal: %+v", res)
 	}
 }

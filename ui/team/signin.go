@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pomi-planner/pomi/app/sync/client"
+	"github.com/pomi-planner/pomi/app/sync/engine"
 	"github.com/pomi-planner/pomi/app/sync/teamfile"
 	"github.com/pomi-planner/pomi/locales"
 	"github.com/pomi-planner/pomi/server/wire"
@@ -147,11 +148,25 @@ func (s *Service) signIn(c Credentials) (*teamfile.Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	cl.Token = resp.Token
+	if err := s.join(cl, cfg.Server); err != nil {
+		return nil, err
+	}
 	cfg.Token, cfg.DeviceID, cfg.Advisor, cfg.Organisation = resp.Token, resp.DeviceID, resp.AdvisorName, resp.Organisation
 	if err := teamfile.Save(s.dir, cfg); err != nil {
 		return nil, fmt.Errorf("keep the sign-in: %w", err)
 	}
 	return cfg, nil
+}
+
+// join ties the data folder to the team cl signed in to; a folder that
+// syncs with another team is a Problem that says so.
+func (s *Service) join(cl *client.Client, server string) error {
+	err := teamfile.Join(context.Background(), cl, s.x, server)
+	if errors.Is(err, engine.ErrOtherTeam) {
+		return &Problem{ID: "ui.team.error.other_team", Err: err}
+	}
+	return err
 }
 
 // SignOut tells the server, when it answers, and forgets the sign-in.

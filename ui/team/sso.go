@@ -93,6 +93,9 @@ func (s *Service) signInSSO(c Credentials, open func(string) error, page oidclog
 	if err != nil {
 		return nil, err
 	}
+	if err := s.join(cl, cfg.Server); err != nil {
+		return nil, err
+	}
 	cfg.Email, cfg.Token, cfg.DeviceID, cfg.Advisor, cfg.Organisation = me.Email, resp.Token, resp.DeviceID, resp.AdvisorName, resp.Organisation
 	if err := teamfile.Save(s.dir, cfg); err != nil {
 		return nil, fmt.Errorf("keep the sign-in: %w", err)

@@ -16,6 +16,7 @@ import (
 type SyncStore interface {
 	engine.Outbox
 	engine.Local
+	engine.Binder
 	PendingCount(ctx context.Context) (int, error)
 	ConflictCount(ctx context.Context) (int, error)
 	Conflicts(ctx context.Context, id string) ([]merge.Conflict, error)
