@@ -102,7 +102,7 @@ func TestTeamSyncMergesAndRecordsConflicts(t *testing.T) {
 		}
 	})
 	text := b.run("sync", "--status", "--lang", "en")
-	if !strings.Contains(text, "Open conflicts: one") || !strings.Contains(text, "Last synced: just now") {
+	if !strings.Contains(text, "Open conflicts: 1") || !strings.Contains(text, "Last synced: just now") {
 		t.Errorf("status text:\n%s", text)
 	}
 }
