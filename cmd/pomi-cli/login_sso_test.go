@@ -10,8 +10,6 @@ import (
 	"github.com/oauth2-proxy/mockoidc"
 
 	"github.com/pomi-planner/pomi/internal/teamtest"
-	"github.com/pomi-planner/pomi/server/api"
-	"github.com/pomi-planner/pomi/server/oidc"
 )
 
 // followBrowser stands in for the system browser: it follows the
@@ -34,16 +32,7 @@ func followBrowser(t *testing.T) {
 // ssoServer is the real API trusting a real OIDC provider on loopback.
 func ssoServer(t *testing.T) (*teamtest.Server, *mockoidc.MockOIDC) {
 	t.Helper()
-	m, err := mockoidc.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = m.Shutdown() })
-	p, err := oidc.New(oidc.Config{Issuer: m.Issuer(), ClientID: m.ClientID, ClientSecret: m.ClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return teamtest.NewServerWith(t, api.Config{OIDC: p}), m
+	return teamtest.NewOIDCServer(t)
 }
 
 func TestLoginSSOSignsInThroughTheIdentityProvider(t *testing.T) {

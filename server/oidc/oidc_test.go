@@ -9,6 +9,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/oauth2-proxy/mockoidc"
 
+	"github.com/pomi-planner/pomi/internal/teamtest"
 	"github.com/pomi-planner/pomi/server/oidc"
 	"github.com/pomi-planner/pomi/server/wire"
 )
@@ -17,16 +18,7 @@ import (
 // Provider trusting it.
 func provider(t *testing.T) (*mockoidc.MockOIDC, *oidc.Provider) {
 	t.Helper()
-	m, err := mockoidc.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = m.Shutdown() })
-	p, err := oidc.New(oidc.Config{Issuer: m.Issuer(), ClientID: m.ClientID, ClientSecret: m.ClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, p
+	return teamtest.OIDCProvider(t)
 }
 
 // claims are a valid ID token's claims for m, changed by change.

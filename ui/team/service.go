@@ -246,12 +246,9 @@ func (s *Service) round(cfg *teamfile.Config, open opened, onlyPending bool) rou
 }
 
 func (s *Service) syncOnce(ctx context.Context, cfg *teamfile.Config) (engine.Status, error) {
-	c, err := cfg.Client()
+	c, err := s.client(cfg)
 	if err != nil {
 		return engine.Status{}, err
-	}
-	if s.Tune != nil {
-		s.Tune(c)
 	}
 	syncer := &engine.Syncer{Remote: c, Outbox: s.x, Local: s.x, Now: s.deps.Now}
 	st, err := syncer.Sync(ctx)
@@ -342,4 +339,16 @@ func (s *Service) CompanyClosed() {
 		s.state.CompanyChanged = false
 		s.notify()
 	}
+}
+
+// client is a client of cfg's server, adjusted by Tune when set.
+func (s *Service) client(cfg *teamfile.Config) (*client.Client, error) {
+	c, err := cfg.Client()
+	if err != nil {
+		return nil, err
+	}
+	if s.Tune != nil {
+		s.Tune(c)
+	}
+	return c, nil
 }

@@ -137,12 +137,9 @@ func (s *Service) signIn(c Credentials) (*teamfile.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	cl, err := cfg.Client()
+	cl, err := s.client(cfg)
 	if err != nil {
 		return nil, err
-	}
-	if s.Tune != nil {
-		s.Tune(cl)
 	}
 	resp, err := cl.Login(context.Background(), cfg.Email, c.Password, cfg.Device)
 	if err != nil {

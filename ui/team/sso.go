@@ -75,12 +75,9 @@ func (s *Service) signInSSO(c Credentials, open func(string) error, page oidclog
 	if err != nil {
 		return nil, err
 	}
-	cl, err := cfg.Client()
+	cl, err := s.client(cfg)
 	if err != nil {
 		return nil, err
-	}
-	if s.Tune != nil {
-		s.Tune(cl)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), SSOTimeout)
 	defer cancel()

@@ -14,23 +14,12 @@ import (
 	"github.com/pomi-planner/pomi/app/sync/teamfile"
 	"github.com/pomi-planner/pomi/internal/teamtest"
 	"github.com/pomi-planner/pomi/internal/uitest"
-	"github.com/pomi-planner/pomi/server/api"
-	"github.com/pomi-planner/pomi/server/oidc"
 )
 
 // ssoServer is the real API trusting a real OIDC provider on loopback.
 func ssoServer(t *testing.T) (*server, *mockoidc.MockOIDC) {
 	t.Helper()
-	m, err := mockoidc.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = m.Shutdown() })
-	p, err := oidc.New(oidc.Config{Issuer: m.Issuer(), ClientID: m.ClientID, ClientSecret: m.ClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return teamtest.NewServerWith(t, api.Config{OIDC: p}), m
+	return teamtest.NewOIDCServer(t)
 }
 
 // follow stands in for the browser: it follows the provider's redirect

@@ -19,8 +19,6 @@ import (
 	"github.com/pomi-planner/pomi/app/sync/oidclogin"
 	"github.com/pomi-planner/pomi/internal/pgtest"
 	"github.com/pomi-planner/pomi/internal/teamtest"
-	"github.com/pomi-planner/pomi/server/api"
-	"github.com/pomi-planner/pomi/server/oidc"
 	"github.com/pomi-planner/pomi/server/wire"
 )
 
@@ -30,16 +28,8 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 // and returns a client of the API.
 func setup(t *testing.T) (*mockoidc.MockOIDC, *client.Client) {
 	t.Helper()
-	m, err := mockoidc.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = m.Shutdown() })
-	p, err := oidc.New(oidc.Config{Issuer: m.Issuer(), ClientID: m.ClientID, ClientSecret: m.ClientSecret})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, apiClient(t, teamtest.NewServerWith(t, api.Config{OIDC: p}))
+	srv, m := teamtest.NewOIDCServer(t)
+	return m, apiClient(t, srv)
 }
 
 func apiClient(t *testing.T, srv *teamtest.Server) *client.Client {
