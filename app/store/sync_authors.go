@@ -29,49 +29,62 @@ const authorStamp = "2006-01-02T15:04:05.000Z"
 // here since (that edit is the signed-in advisor's until pushed).
 func (x *SyncStore) Attribute(ctx context.Context, page wire.PullResponse) error {
 	return x.s.inTx(ctx, "sync: keep who changed what", func(tx *sql.Tx) error {
-		for id, name := range page.Advisors {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO sync_advisors (id, name) VALUES (?, ?)
-				ON CONFLICT (id) DO UPDATE SET name = excluded.name`, id, name); err != nil {
-				return fmt.Errorf("advisor %d: %w", id, err)
-			}
-		}
-		if page.Advisor != 0 {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES ('advisor', ?)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, strconv.FormatInt(page.Advisor, 10)); err != nil {
-				return fmt.Errorf("signed-in advisor: %w", err)
-			}
+		if err := keepAdvisors(ctx, tx, page); err != nil {
+			return err
 		}
 		for _, rec := range page.Changes {
 			if rec.Deleted || !attributed(rec.Kind) {
 				continue
 			}
-			var local sql.NullInt64
-			err := tx.QueryRowContext(ctx, "SELECT local_id FROM sync_records WHERE gid = ?", rec.ID).Scan(&local)
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("record %s: %w", rec.ID, err)
-			}
-			if !local.Valid {
-				continue
-			}
-			before, err := authorsOf(ctx, tx, rec.Kind, local.Int64)
-			if err != nil {
+			if err := attributeRecord(ctx, tx, rec); err != nil {
 				return err
-			}
-			if err := attributeFromServer(ctx, tx, rec.Kind, local.Int64, rec); err != nil {
-				return err
-			}
-			after, err := authorsOf(ctx, tx, rec.Kind, local.Int64)
-			if err != nil {
-				return err
-			}
-			if after != before {
-				if err := nudgeCompany(ctx, tx, rec.Kind, local.Int64); err != nil {
-					return err
-				}
 			}
 		}
 		return nil
 	})
+}
+
+// keepAdvisors stores the page's advisor names and the signed-in advisor.
+func keepAdvisors(ctx context.Context, tx *sql.Tx, page wire.PullResponse) error {
+	for id, name := range page.Advisors {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sync_advisors (id, name) VALUES (?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name`, id, name); err != nil {
+			return fmt.Errorf("advisor %d: %w", id, err)
+		}
+	}
+	if page.Advisor == 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sync_state (key, value) VALUES ('advisor', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, strconv.FormatInt(page.Advisor, 10)); err != nil {
+		return fmt.Errorf("signed-in advisor: %w", err)
+	}
+	return nil
+}
+
+// attributeRecord keeps the server's attribution of one pulled record with
+// a local row, and nudges its company when that changed who is named.
+func attributeRecord(ctx context.Context, tx *sql.Tx, rec wire.Record) error {
+	var local sql.NullInt64
+	err := tx.QueryRowContext(ctx, "SELECT local_id FROM sync_records WHERE gid = ?", rec.ID).Scan(&local)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("record %s: %w", rec.ID, err)
+	}
+	if !local.Valid {
+		return nil
+	}
+	before, err := authorsOf(ctx, tx, rec.Kind, local.Int64)
+	if err != nil {
+		return err
+	}
+	if err := attributeFromServer(ctx, tx, rec.Kind, local.Int64, rec); err != nil {
+		return err
+	}
+	after, err := authorsOf(ctx, tx, rec.Kind, local.Int64)
+	if err != nil || after == before {
+		return err
+	}
+	return nudgeCompany(ctx, tx, rec.Kind, local.Int64)
 }
 
 // authorsOf returns a local row's advisor ids, zero when not known.

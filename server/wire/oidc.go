@@ -25,6 +25,7 @@ type OIDCLoginRequest struct {
 	Device string `json:"device"`
 }
 
-// ErrIdentityProvider: the organisation's identity provider could not be
-// reached or failed; nothing is wrong with the advisor's account.
+// ErrIdentityProvider is the error code when the organisation's identity
+// provider could not be reached or failed; nothing is wrong with the
+// advisor's account.
 const ErrIdentityProvider = "identity_provider"
