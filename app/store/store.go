@@ -352,7 +352,13 @@ func (s *Store) BackupNow(ctx context.Context, reason string) (string, error) {
 }
 
 // inTx runs fn in one immediate transaction, committing only if it succeeds.
+// In a sync batch (ctx from SyncStore.Batch) fn runs in the batch's
+// transaction instead, under a savepoint: the store's one connection is
+// the batch's, so a transaction of its own would wait forever.
 func (s *Store) inTx(ctx context.Context, what string, fn func(*sql.Tx) error) error {
+	if b := s.batchOf(ctx); b != nil {
+		return b.step(ctx, what, fn)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: begin: %w", what, err)

@@ -93,7 +93,7 @@ func (x *SyncStore) SetLastSynced(ctx context.Context, t time.Time) error {
 
 func (x *SyncStore) state(ctx context.Context, key string) (string, error) {
 	var v string
-	err := x.s.db.QueryRowContext(ctx, "SELECT value FROM sync_state WHERE key = ?", key).Scan(&v)
+	err := x.s.queryRow(ctx, "SELECT value FROM sync_state WHERE key = ?", key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	} else if err != nil {
@@ -188,7 +188,7 @@ func openConflicts(r *syncRecord, doc json.RawMessage) ([]merge.Conflict, error)
 // local row.
 func (x *SyncStore) LocalID(ctx context.Context, gid string) (int64, bool, error) {
 	var id sql.NullInt64
-	err := x.s.db.QueryRowContext(ctx, "SELECT local_id FROM sync_records WHERE gid = ?", gid).Scan(&id)
+	err := x.s.queryRow(ctx, "SELECT local_id FROM sync_records WHERE gid = ?", gid).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	} else if err != nil {

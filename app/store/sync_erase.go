@@ -18,21 +18,47 @@ import (
 // a kill midway is finished at the next open. It returns nil when erase
 // is false or kind is not a company, or the company is not held here.
 func (x *SyncStore) markTeamErase(ctx context.Context, kind wire.Kind, gid string, erase bool) (*erasure, error) {
+	e, err := x.teamErasure(ctx, kind, gid, erase)
+	if err != nil || e == nil {
+		return nil, err
+	}
+	if err := markErasePending(filepath.Dir(x.s.path), *e); err != nil {
+		return nil, fmt.Errorf("sync: erase company %d: %w", e.ID, err)
+	}
+	return e, nil
+}
+
+// teamErasure returns what markTeamErase marks, without marking it.
+func (x *SyncStore) teamErasure(ctx context.Context, kind wire.Kind, gid string, erase bool) (*erasure, error) {
 	if !erase || kind != wire.KindCompany {
 		return nil, nil
 	}
 	var e erasure
-	err := x.s.db.QueryRowContext(ctx, `SELECT c.id, c.created FROM sync_records r JOIN companies c ON c.id = r.local_id
+	err := x.s.queryRow(ctx, `SELECT c.id, c.created FROM sync_records r JOIN companies c ON c.id = r.local_id
 		WHERE r.gid = ? AND r.kind = 'company'`, gid).Scan(&e.ID, &e.Created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
 		return nil, fmt.Errorf("sync: the company %s erased by the team: %w", gid, err)
 	}
-	if err := markErasePending(filepath.Dir(x.s.path), e); err != nil {
-		return nil, fmt.Errorf("sync: erase company %d: %w", e.ID, err)
-	}
 	return &e, nil
+}
+
+// alone runs fn outside a sync batch when it erases a company held here
+// (see Store.outside): the erase mark is written before the erasing
+// commit and the backups purged after it. Everything else joins the batch.
+func (x *SyncStore) alone(ctx context.Context, kind wire.Kind, gid string, erase bool, fn func(context.Context) error) error {
+	if x.s.batchOf(ctx) == nil {
+		return fn(ctx)
+	}
+	e, err := x.teamErasure(ctx, kind, gid, erase)
+	if err != nil {
+		return err
+	}
+	if e == nil {
+		return fn(ctx)
+	}
+	return x.s.outside(ctx, fn)
 }
 
 // finishTeamErase completes what markTeamErase began once the record was

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 
 	"github.com/pomi-planner/pomi/app/sync/engine"
@@ -114,6 +116,13 @@ func (x *SyncStore) Applied(ctx context.Context, change wire.PushRecord, version
 // Rejected implements engine.Outbox. With wire.ReasonErased the local copy
 // is erased (a company with its assessments).
 func (x *SyncStore) Rejected(ctx context.Context, change wire.PushRecord, res wire.PushResult) error {
+	return x.alone(ctx, change.Kind, change.ID, res.Reason == wire.ReasonErased, func(ctx context.Context) error {
+		return x.rejected(ctx, change, res)
+	})
+}
+
+// rejected is Rejected, alone when it erases a company (see alone).
+func (x *SyncStore) rejected(ctx context.Context, change wire.PushRecord, res wire.PushResult) error {
 	gone, err := x.markTeamErase(ctx, change.Kind, change.ID, res.Reason == wire.ReasonErased)
 	if err != nil {
 		return err
@@ -136,7 +145,7 @@ func (x *SyncStore) Rejected(ctx context.Context, change wire.PushRecord, res wi
 		return x.finishTeamErase(ctx, gone, err)
 	}
 	if err == nil && erased {
-		err = x.s.reclaim(ctx)
+		err = x.s.afterCommit(ctx, x.s.reclaim)
 	}
 	return err
 }
@@ -144,6 +153,13 @@ func (x *SyncStore) Rejected(ctx context.Context, change wire.PushRecord, res wi
 // Save implements engine.Local. The rows it writes are not local edits:
 // sync_applying keeps the triggers quiet for the transaction.
 func (x *SyncStore) Save(ctx context.Context, u engine.Update) error {
+	return x.alone(ctx, u.Remote.Kind, u.Remote.ID, u.Remote.Deleted, func(ctx context.Context) error {
+		return x.saveUpdate(ctx, u)
+	})
+}
+
+// saveUpdate is Save, alone when it erases a company (see alone).
+func (x *SyncStore) saveUpdate(ctx context.Context, u engine.Update) error {
 	rem := u.Remote
 	gone, err := x.markTeamErase(ctx, rem.Kind, rem.ID, rem.Deleted)
 	if err != nil {
@@ -166,7 +182,7 @@ func (x *SyncStore) Save(ctx context.Context, u engine.Update) error {
 		return x.finishTeamErase(ctx, gone, err)
 	}
 	if err == nil && erased {
-		err = x.s.reclaim(ctx)
+		err = x.s.afterCommit(ctx, x.s.reclaim)
 	}
 	return err
 }
@@ -188,7 +204,7 @@ func (x *SyncStore) save(ctx context.Context, tx *sql.Tx, u engine.Update) (bool
 	if err != nil {
 		return false, err
 	}
-	if !merge.Equal(doc, u.From) {
+	if !sameDoc(doc, u.From) {
 		return false, engine.ErrStale
 	}
 	r.baseVersion, r.unsettled = rem.Version, nil
@@ -201,13 +217,22 @@ func (x *SyncStore) save(ctx context.Context, tx *sql.Tx, u engine.Update) (bool
 	if err := writeDoc(ctx, tx, r, u.Doc, x.s.now()); err != nil {
 		return false, fmt.Errorf("write %s %s: %w", r.kind, r.gid, err)
 	}
-	r.touched = r.touched || !merge.Equal(u.Doc, rem.Doc)
+	r.touched = r.touched || !sameDoc(u.Doc, rem.Doc)
 	if r.localID.Valid && attributed(r.kind) {
 		if err := attributeFromServer(ctx, tx, r.kind, r.localID.Int64, rem); err != nil {
 			return false, err
 		}
 	}
 	return false, saveRecord(ctx, tx, r)
+}
+
+// sameDoc is merge.Equal, without decoding two identical documents: a
+// pulled record is most often stored as it came.
+func sameDoc(a, b json.RawMessage) bool {
+	if (a == nil) == (b == nil) && bytes.Equal(a, b) {
+		return true
+	}
+	return merge.Equal(a, b)
 }
 
 // eraseLocal erases a record's local copy; for a company, its assessments
@@ -218,8 +243,9 @@ func (x *SyncStore) eraseLocal(ctx context.Context, tx *sql.Tx, r *syncRecord) e
 	}
 	r.erase()
 	if r.kind == wire.KindCompany {
+		// The term company <> "" lets SQLite use the partial index.
 		_, err := tx.ExecContext(ctx, `UPDATE sync_records SET local_id = NULL, deleted = 1, erased = 1, parked = NULL,
-			base = NULL, unsettled = NULL, touched = 0, conflicts = NULL WHERE company = ?`, r.gid)
+			base = NULL, unsettled = NULL, touched = 0, conflicts = NULL WHERE company = ? AND company <> ''`, r.gid)
 		if err != nil {
 			return fmt.Errorf("erase the records of company %s: %w", r.gid, err)
 		}

@@ -82,6 +82,19 @@ type Authors interface {
 	Attribute(ctx context.Context, page wire.PullResponse) error
 }
 
+// Batcher is implemented by a Local that can apply many calls as one
+// unit, one database transaction instead of one per record: the syncer
+// applies each pulled page with its cursor, and the settlement of each
+// push, through Batch, so a device's first sync of a portfolio is a few
+// commits, not thousands. Batch runs fn with a context that the Local's
+// (and Outbox's) methods recognise, and keeps fn's work only when fn
+// succeeds. It may make part of the unit durable early for work that
+// cannot share a transaction (erasing a company): the syncer re-applies
+// a page or a settlement that did not complete, which is harmless.
+type Batcher interface {
+	Batch(ctx context.Context, fn func(ctx context.Context) error) error
+}
+
 // Record is a record's state on the device.
 type Record struct {
 	ID      string

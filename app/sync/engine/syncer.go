@@ -19,7 +19,11 @@ const (
 	maxStaleRetries  = 3
 )
 
-// Syncer runs sync rounds of one device. Run one round at a time.
+// Syncer runs sync rounds of one device. Run one round at a time. When
+// Local is a Batcher, each pulled page (with the cursor after it) and each
+// push's settlement is applied through one Batch: a record of the page
+// whose push answer was lost is pushed again inside it (settleFirst), a
+// rare network call within the unit.
 type Syncer struct {
 	Remote Remote
 	Outbox Outbox
@@ -104,13 +108,49 @@ func (s *Syncer) push(ctx context.Context, st *Status) error {
 		if len(results) != len(changes) {
 			return fmt.Errorf("push: %d results for %d changes", len(results), len(changes))
 		}
-		for i, res := range results {
-			if err := s.settle(ctx, changes[i], res, st); err != nil {
-				return fmt.Errorf("push %s: %w", changes[i].ID, err)
+		err = s.batch(ctx, st, func(ctx context.Context, st *Status) error {
+			for i, res := range results {
+				if err := s.settle(ctx, changes[i], res, st); err != nil {
+					return fmt.Errorf("push %s: %w", changes[i].ID, err)
+				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// batch runs fn as one unit when Local is a Batcher. fn counts into its
+// own Status, added to st only when the unit was kept: an unkept unit is
+// done again and counted then.
+func (s *Syncer) batch(ctx context.Context, st *Status, fn func(context.Context, *Status) error) error {
+	b, ok := s.Local.(Batcher)
+	if !ok {
+		return fn(ctx, st)
+	}
+	var part Status
+	err := b.Batch(ctx, func(ctx context.Context) error {
+		part = Status{}
+		return fn(ctx, &part)
+	})
+	if err != nil {
+		return err
+	}
+	st.add(part)
+	return nil
+}
+
+// add counts what part did into st.
+func (st *Status) add(part Status) {
+	st.Pushed += part.Pushed
+	st.Pulled += part.Pulled
+	st.Merged += part.Merged
+	st.Conflicts += part.Conflicts
+	st.Rejected += part.Rejected
+	st.Erased += part.Erased
 }
 
 // settle records the server's answer to one change.
@@ -135,7 +175,8 @@ func (s *Syncer) settle(ctx context.Context, change wire.PushRecord, res wire.Pu
 }
 
 // pull takes every record changed since the cursor, page by page, and
-// moves the cursor after each page so an interrupted pull resumes there.
+// moves the cursor with each page (in the page's unit when Local is a
+// Batcher) so an interrupted pull resumes there.
 func (s *Syncer) pull(ctx context.Context, st *Status) error {
 	cursor, err := s.Local.Cursor(ctx)
 	if err != nil {
@@ -146,27 +187,38 @@ func (s *Syncer) pull(ctx context.Context, st *Status) error {
 		if err != nil {
 			return fmt.Errorf("pull since %d: %w", cursor, err)
 		}
-		for _, rec := range resp.Changes {
-			if err := s.receive(ctx, rec, "", st); err != nil {
-				return fmt.Errorf("pull %s: %w", rec.ID, err)
-			}
-		}
-		if a, ok := s.Local.(Authors); ok {
-			if err := a.Attribute(ctx, resp); err != nil {
-				return fmt.Errorf("pull since %d: authors: %w", cursor, err)
-			}
-		}
 		if resp.Next < cursor || (resp.More && resp.Next == cursor) {
 			return fmt.Errorf("pull since %d: server answered next %d", cursor, resp.Next)
 		}
-		cursor = resp.Next
-		if err := s.Local.SetCursor(ctx, cursor); err != nil {
-			return fmt.Errorf("cursor: %w", err)
+		err = s.batch(ctx, st, func(ctx context.Context, st *Status) error {
+			return s.apply(ctx, cursor, resp, st)
+		})
+		if err != nil {
+			return err
 		}
+		cursor = resp.Next
 		if !resp.More {
 			return nil
 		}
 	}
+}
+
+// apply saves a pulled page, its authors, and the cursor after it.
+func (s *Syncer) apply(ctx context.Context, since int64, resp wire.PullResponse, st *Status) error {
+	for _, rec := range resp.Changes {
+		if err := s.receive(ctx, rec, "", st); err != nil {
+			return fmt.Errorf("pull %s: %w", rec.ID, err)
+		}
+	}
+	if a, ok := s.Local.(Authors); ok {
+		if err := a.Attribute(ctx, resp); err != nil {
+			return fmt.Errorf("pull since %d: authors: %w", since, err)
+		}
+	}
+	if err := s.Local.SetCursor(ctx, resp.Next); err != nil {
+		return fmt.Errorf("cursor: %w", err)
+	}
+	return nil
 }
 
 // receive takes the server's version of a record, from a pull or a
