@@ -119,9 +119,16 @@ func (c Credentials) config() (*teamfile.Config, error) {
 // in team.json; then it runs the first round. done is told on the UI
 // thread, with a *Problem or a client error when it failed.
 func (s *Service) SignIn(c Credentials, done func(error)) {
+	s.signInWith(func() (*teamfile.Config, error) { return s.signIn(c) }, done)
+}
+
+// signInWith runs signIn off the UI thread; signed in, it takes the new
+// sign-in, runs the first round and keeps the rounds ticking. done is told
+// on the UI thread.
+func (s *Service) signInWith(signIn func() (*teamfile.Config, error), done func(error)) {
 	var cfg *teamfile.Config
 	var err error
-	s.deps.Async(func() { cfg, err = s.signIn(c) }, func() {
+	s.deps.Async(func() { cfg, err = signIn() }, func() {
 		if err == nil {
 			s.state = State{Config: cfg}
 			s.notify()

@@ -57,17 +57,7 @@ func (s *Service) CheckSSO(c Credentials, done func(offered bool)) {
 // browser, which page thanks afterwards. Then it keeps the sign-in and
 // runs the first round, as SignIn does. done is told on the UI thread.
 func (s *Service) SignInSSO(c Credentials, open func(string) error, page oidclogin.Page, done func(error)) {
-	var cfg *teamfile.Config
-	var err error
-	s.deps.Async(func() { cfg, err = s.signInSSO(c, open, page) }, func() {
-		if err == nil {
-			s.state = State{Config: cfg}
-			s.notify()
-			s.SyncNow()
-			s.ensureTicking()
-		}
-		done(err)
-	})
+	s.signInWith(func() (*teamfile.Config, error) { return s.signInSSO(c, open, page) }, done)
 }
 
 func (s *Service) signInSSO(c Credentials, open func(string) error, page oidclogin.Page) (*teamfile.Config, error) {
