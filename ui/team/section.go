@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"os"
 
+	"github.com/pomi-planner/pomi/app/sync/teamfile"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -33,10 +35,11 @@ type Section struct {
 	buttons *fyne.Container // the form's row of buttons, laid out anew when one shows
 	// Message says why the sign-in failed, in one sentence.
 	Message *widget.Label
-	// Who and Where say who is signed in, in which organisation, where.
-	Who, Where *widget.Label
-	body       *fyne.Container
-	card       *widget.Card
+	// Who and Where say who is signed in, in which organisation, where;
+	// Kept says where this computer keeps its token.
+	Who, Where, Kept *widget.Label
+	body             *fyne.Container
+	card             *widget.Card
 	// keptCA is the certificate authority of a sign-in the server
 	// refused, trusted again when no other file is chosen.
 	keptCA string
@@ -65,7 +68,7 @@ func NewSection(w fyne.Window, svc *Service, loc *locales.Localizer) *Section {
 	s.Message.Wrapping = fyne.TextWrapWord
 	s.Message.Importance = widget.DangerImportance
 	s.Message.Hide()
-	s.Who, s.Where = wrapped(""), wrapped("")
+	s.Who, s.Where, s.Kept = wrapped(""), wrapped(""), wrapped("")
 	s.card = widget.NewCard(loc.T("ui.team.title"), "", s.body)
 	s.show()
 	s.stop = svc.Listen(func(State) {
@@ -111,11 +114,21 @@ func (s *Section) show() {
 	} else if s.mode == 1 {
 		s.Who.SetText(s.loc.Tf("ui.team.signed_in", map[string]any{"Advisor": cfg.Advisor, "Email": cfg.Email, "Organisation": cfg.Organisation}))
 		s.Where.SetText(s.loc.Tf("ui.team.signed_in_server", map[string]any{"Server": cfg.Server, "Device": cfg.Device}))
-		s.body.Objects = []fyne.CanvasObject{container.NewVBox(s.Who, s.Where, container.NewHBox(s.SignOutButton, layout.NewSpacer()))}
+		s.Kept.SetText(s.loc.T(keptID(cfg)))
+		s.body.Objects = []fyne.CanvasObject{container.NewVBox(s.Who, s.Where, s.Kept, container.NewHBox(s.SignOutButton, layout.NewSpacer()))}
 	} else {
 		s.body.Objects = []fyne.CanvasObject{s.form()}
 	}
 	s.body.Refresh()
+}
+
+// keptID names where cfg's token is kept: the credential store, or the
+// file readable by the user alone.
+func keptID(cfg *teamfile.Config) string {
+	if cfg.TokenStore == teamfile.InKeyring {
+		return "ui.team.token_keyring"
+	}
+	return "ui.team.token_file"
 }
 
 func (s *Section) form() fyne.CanvasObject {

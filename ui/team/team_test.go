@@ -47,7 +47,8 @@ func TestSignInFromTheSettingsWritesTeamJSONAndShowsWho(t *testing.T) {
 		t.Error("the password field keeps the password after signing in")
 	}
 	if !uitest.ContainsText(d.win.Canvas().Content(), "Inloggad som Anna Berg (anna@example.se) i Rådgivarna AB.") ||
-		!uitest.ContainsText(d.win.Canvas().Content(), e.URL) {
+		!uitest.ContainsText(d.win.Canvas().Content(), e.URL) ||
+		!uitest.ContainsText(d.win.Canvas().Content(), "Datorns nyckel till servern sparas i team.json i datamappen, som bara du kan läsa.") {
 		t.Errorf("signed in, the section shows %q", uitest.AllTexts(d.win.Canvas().Content()))
 	}
 	if st := d.svc.State(); st.LastSynced.IsZero() || st.Running {
