@@ -55,14 +55,41 @@ func (f *flags) parse(args []string) error {
 	return nil
 }
 
-// required reports a usage error for the first empty flag value.
-func required(cmd string, vals map[string]string) error {
+// parseRequired parses args, then reports a usage error for the first of
+// the flags in vals (by name) left empty.
+func (f *flags) parseRequired(args []string, vals map[string]*string) error {
+	if err := f.parse(args); err != nil {
+		return err
+	}
 	for _, name := range []string{"org", "name", "email", "id"} {
-		if v, ok := vals[name]; ok && v == "" {
-			return usagef("%s: --%s is required", cmd, name)
+		if v, ok := vals[name]; ok && *v == "" {
+			return usagef("%s: --%s is required", f.Name()[len("pomi-server "):], name)
 		}
 	}
 	return nil
+}
+
+// withStore opens the database, brings its schema up to date, runs fn
+// with it and closes it.
+func (f *flags) withStore(ctx context.Context, fn func(*pgstore.Store) error) error {
+	s, err := f.openMigrated(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
+// withOrg is withStore for a command about the organisation ref names (its
+// id or name).
+func (f *flags) withOrg(ctx context.Context, ref string, fn func(*pgstore.Store, pgstore.Organisation) error) error {
+	return f.withStore(ctx, func(s *pgstore.Store) error {
+		o, err := resolveOrg(ctx, s, ref)
+		if err != nil {
+			return err
+		}
+		return fn(s, o)
+	})
 }
 
 // openMigrated opens the database and brings its schema up to date.
