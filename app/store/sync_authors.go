@@ -176,3 +176,23 @@ func (x *SyncStore) Authors(ctx context.Context, kind wire.Kind, localID int64) 
 	}
 	return created, changed, nil
 }
+
+// AdvisorNames returns the organisation's advisors this computer has
+// heard of, by their id on the server; empty outside team mode.
+func (x *SyncStore) AdvisorNames(ctx context.Context) (map[int64]string, error) {
+	rows, err := x.s.db.QueryContext(ctx, "SELECT id, name FROM sync_advisors")
+	if err != nil {
+		return nil, fmt.Errorf("advisors' names: %w", err)
+	}
+	defer rows.Close()
+	names := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, fmt.Errorf("advisors' names: %w", err)
+		}
+		names[id] = name
+	}
+	return names, rows.Err()
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -110,11 +111,28 @@ func keepConflicts(ctx context.Context, tx *sql.Tx, kind wire.Kind, id int64, co
 	if err != nil || r == nil {
 		return err
 	}
+	by, err := storedBy(ctx, tx, kind, id)
+	if err != nil {
+		return err
+	}
 	for _, c := range conflicts {
+		c.By = by
 		r.conflicts = slices.DeleteFunc(r.conflicts, func(old merge.Conflict) bool { return old.Pointer() == c.Pointer() })
 		r.conflicts = append(r.conflicts, c)
 	}
 	return saveRecord(ctx, tx, r)
+}
+
+// storedBy is who made the stored row's last change, as the server named
+// them; 0 while an edit made here is still the last (or nobody is known).
+func storedBy(ctx context.Context, tx *sql.Tx, kind wire.Kind, id int64) (int64, error) {
+	var by int64
+	err := tx.QueryRowContext(ctx, "SELECT changed_by FROM sync_authors WHERE kind = ? AND local_id = ? AND local = 0",
+		kind, id).Scan(&by)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return by, err
 }
 
 // companyWorkDoc is a working copy of a company as companyDoc reads the

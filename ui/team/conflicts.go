@@ -84,6 +84,8 @@ type ConflictView struct {
 	// Records are the records shown; Choices[i][j] is the choice for
 	// Records[i].Conflicts[j].
 	Records []Record
+	// Names are the advisors by server id, to say whose version is whose.
+	Names   map[int64]string
 	Choices [][]*Pick
 	Apply   *widget.Button
 	Dialog  *dialog.CustomDialog
@@ -95,12 +97,18 @@ type ConflictView struct {
 // them in a dialog over w; then is told with the view (for tests).
 func (s *Service) ShowConflicts(w fyne.Window, src Portfolio, loc *locales.Localizer, then func(*ConflictView)) {
 	var recs []Record
+	var names map[int64]string
 	var err error
-	s.deps.Async(func() { recs, err = LoadConflicts(context.Background(), s.x, src, loc) }, func() {
+	s.deps.Async(func() {
+		recs, err = LoadConflicts(context.Background(), s.x, src, loc)
+		var nerr error
+		names, nerr = s.x.AdvisorNames(context.Background())
+		err = errors.Join(err, nerr)
+	}, func() {
 		if err != nil {
 			kit.LogError("read the sync conflicts", err)
 		}
-		v := &ConflictView{svc: s, deps: s.deps, loc: loc, win: w, Records: recs}
+		v := &ConflictView{svc: s, deps: s.deps, loc: loc, win: w, Records: recs, Names: names}
 		v.show(w)
 		if then != nil {
 			then(v)
@@ -133,11 +141,11 @@ func (v *ConflictView) show(w fyne.Window) {
 // recordCard shows one record's conflicting fields: each version under
 // its own choice, side by side, so the choice sits on the value it takes.
 func (v *ConflictView) recordCard(r Record) (fyne.CanvasObject, []*Pick) {
-	mine, theirs := v.loc.T("ui.team.conflicts.mine"), v.loc.T("ui.team.conflicts.server")
+	mine := v.loc.T("ui.team.conflicts.mine")
 	box := container.NewVBox()
 	picks := make([]*Pick, len(r.Conflicts))
 	for i, c := range r.Conflicts {
-		p := newPick(mine, theirs)
+		p := newPick(mine, v.theirs(c))
 		picks[i] = p
 		values := container.NewGridWithColumns(2,
 			container.NewVBox(p.Mine, wrapped(Readable(v.loc, c.Local))),
@@ -146,6 +154,15 @@ func (v *ConflictView) recordCard(r Record) (fyne.CanvasObject, []*Pick) {
 		box.Add(container.NewVBox(name, values))
 	}
 	return widget.NewCard(r.Title, "", box), picks
+}
+
+// theirs names the other version of c: the colleague who made it, when
+// known, else the server's.
+func (v *ConflictView) theirs(c merge.Conflict) string {
+	if name := v.Names[c.By]; c.By != 0 && name != "" {
+		return v.loc.Tf("ui.team.conflicts.by", map[string]any{"Name": name})
+	}
+	return v.loc.T("ui.team.conflicts.server")
 }
 
 // Pick is the choice for one field: two radio buttons, one per version,

@@ -44,7 +44,7 @@ func TestBrandingConflictsAreShownAndResolved(t *testing.T) {
 		}
 	}
 	for _, p := range v.Choices[0] {
-		p.Theirs.SetSelected("Serverns version")
+		p.Theirs.SetSelected(p.Theirs.Options[0])
 	}
 	test.Tap(v.Apply)
 	st, err := bo.st.Settings(bg)

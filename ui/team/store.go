@@ -25,6 +25,8 @@ type SyncStore interface {
 	SetLastSynced(ctx context.Context, t time.Time) error
 	GlobalID(ctx context.Context, kind wire.Kind, localID int64) (string, error)
 	OwnConflictIDs(ctx context.Context) ([]string, error)
+	// AdvisorNames names the organisation's advisors by their server id.
+	AdvisorNames(ctx context.Context) (map[int64]string, error)
 }
 
 // FromStore returns the SyncStore of st, a store with a method

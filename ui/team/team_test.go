@@ -158,12 +158,13 @@ func TestTheConflictViewShowsBothValuesAndResolvingClearsTheConflict(t *testing.
 		t.Fatalf("conflict view: %+v", v)
 	}
 	overlay := bo.win.Canvas().Overlays().Top()
-	for _, want := range []string{"Göteborg Medtech AB", "Kontaktperson: e-post", "Din version", "Serverns version", "bo@medtech.se", "anna@medtech.se"} {
+	// The other version is named after the colleague who made it.
+	for _, want := range []string{"Göteborg Medtech AB", "Kontaktperson: e-post", "Din version", "Version från Anna Berg", "bo@medtech.se", "anna@medtech.se"} {
 		if !uitest.ContainsText(overlay, want) {
 			t.Errorf("the conflict view lacks %q: %q", want, uitest.AllTexts(overlay))
 		}
 	}
-	v.Choices[0][0].Theirs.SetSelected("Serverns version")
+	v.Choices[0][0].Theirs.SetSelected("Version från Anna Berg")
 	if v.Choices[0][0].Mine.Selected != "" {
 		t.Error("both versions are chosen")
 	}

@@ -302,6 +302,9 @@ func update(cur Record, remote wire.Record) (Update, error) {
 		// and could not be undone. Choosing Local deletes it again.
 		merged = remote.Doc
 	}
+	for i := range conflicts {
+		conflicts[i].By = remote.ChangedBy
+	}
 	u.Doc, u.Conflicts = merged, conflicts
 	return u, nil
 }

@@ -30,6 +30,9 @@ type Conflict struct {
 	Base   json.RawMessage `json:"base,omitempty"`
 	Local  json.RawMessage `json:"local,omitempty"`
 	Remote json.RawMessage `json:"remote,omitempty"`
+	// By is who made the Remote value: the advisor's id on the server, 0
+	// when not known. Merge leaves it 0; sync sets it for the conflict view.
+	By int64 `json:"by,omitempty"`
 }
 
 // Pointer returns the conflict's path as a JSON Pointer (RFC 6901), such as
