@@ -20,6 +20,7 @@ as_pg "$pgbin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $pgport -k $dir/pg" start >/dev/null
 server=""
 cleanup() {
+  set +e # a server already gone must not stop the clean-up halfway (set -e)
   [ -n "$server" ] && kill "$server" 2>/dev/null
   as_pg "$pgbin/pg_ctl" -D "$dir/pg/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$dir"
