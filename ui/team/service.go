@@ -74,13 +74,11 @@ type Service struct {
 // signed in when dir has a team.json.
 func New(deps *kit.Deps, dir string, x SyncStore) *Service {
 	s := &Service{deps: deps, dir: dir, x: x, listeners: map[int]func(State){}, Tune: TuneClients}
-	cfg, err := teamfile.Load(dir)
+	// The token is read at the first round, off the UI thread: the
+	// credential store may wait for an unlock prompt.
+	cfg, err := teamfile.ReadSettings(dir)
 	if err != nil && !errors.Is(err, teamfile.ErrNotSignedIn) {
 		kit.LogError("read the team sign-in", err)
-	}
-	if cfg != nil {
-		// The server then asks to sign in again; the log says why.
-		kit.LogError("read the token from the credential store", cfg.StoreErr)
 	}
 	s.state.Config = cfg
 	return s
@@ -246,7 +244,7 @@ func (s *Service) round(cfg *teamfile.Config, open opened, onlyPending bool) rou
 }
 
 func (s *Service) syncOnce(ctx context.Context, cfg *teamfile.Config) (engine.Status, error) {
-	c, err := s.client(cfg)
+	c, err := s.client(s.withToken(cfg))
 	if err != nil {
 		return engine.Status{}, err
 	}
@@ -351,4 +349,13 @@ func (s *Service) client(cfg *teamfile.Config) (*client.Client, error) {
 		s.Tune(c)
 	}
 	return c, nil
+}
+
+// withToken is cfg with its token, read off the UI thread; a token the
+// credential store cannot give is logged, and the server then asks to sign
+// in again.
+func (s *Service) withToken(cfg *teamfile.Config) *teamfile.Config {
+	full := teamfile.WithToken(s.dir, cfg)
+	kit.LogError("read the token from the credential store", full.StoreErr)
+	return full
 }

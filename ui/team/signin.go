@@ -183,7 +183,7 @@ func (s *Service) SignOut(done func(error)) {
 	}
 	var err error
 	s.deps.Async(func() {
-		if c, cerr := cfg.Client(); cerr == nil {
+		if c, cerr := s.withToken(cfg).Client(); cerr == nil {
 			c.Attempts = 1
 			kit.LogError("tell the team server about the sign-out", c.Logout(context.Background()))
 		}

@@ -235,3 +235,30 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// ReadSettings never asks the credential store (the window calls it on
+// the UI thread, where an unlock prompt would freeze it); WithToken does,
+// and leaves the settings it was given as they are.
+func TestReadSettingsLeavesTheStoreAlone(t *testing.T) {
+	mockStore(t, "auto", nil)
+	dir := t.TempDir()
+	if err := Save(dir, sample("secret-token-2")); err != nil {
+		t.Fatal(err)
+	}
+	keyring.MockInitWithError(errors.New("the keychain is locked"))
+	cfg, err := ReadSettings(dir)
+	if err != nil || cfg.Token != "" || cfg.StoreErr != nil || cfg.TokenStore != InKeyring || cfg.Advisor != "Anna Berg" {
+		t.Fatalf("settings %+v, %v", cfg, err)
+	}
+	if full := WithToken(dir, cfg); full.Token != "" || full.StoreErr == nil {
+		t.Errorf("with a locked store: token %q, error %v", full.Token, full.StoreErr)
+	}
+	keyring.MockInit()
+	if err := Save(dir, sample("secret-token-3")); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ = ReadSettings(dir)
+	if full := WithToken(dir, cfg); full.Token != "secret-token-3" || full.StoreErr != nil || cfg.Token != "" {
+		t.Errorf("with the store open: token %q (%v); the settings given now hold %q", full.Token, full.StoreErr, cfg.Token)
+	}
+}

@@ -79,6 +79,23 @@ func Load(dir string) (*Config, error) {
 	return cfg, nil
 }
 
+// ReadSettings reads dir's team.json without asking the credential store
+// for the token, which may wait for an unlock prompt: quick enough for the
+// UI thread. Token is set only when team.json itself holds it; WithToken
+// adds it where it is kept elsewhere.
+func ReadSettings(dir string) (*Config, error) { return readFile(dir) }
+
+// WithToken returns cfg, from ReadSettings, with its token as Load reads
+// it (a copy; cfg stays as it is). A cfg that has its token already is
+// returned as a copy without asking the store again.
+func WithToken(dir string, cfg *Config) *Config {
+	full := *cfg
+	if full.Token == "" || full.TokenStore == "" {
+		loadToken(dir, &full)
+	}
+	return &full
+}
+
 // readFile reads team.json alone.
 func readFile(dir string) (*Config, error) {
 	raw, err := os.ReadFile(Path(dir))
