@@ -31,21 +31,30 @@ func copyWork(t *testing.T, w app.Work) app.Work {
 	return out
 }
 
-// A company open on b while a's changes are pulled: b's save of its stale
-// working copies keeps a's changes to other fields, of the profile and of
-// the assessment's actions alike, and the two stores agree afterwards.
-func TestSaveWorkOntoKeepsTheTeamsChangesToOtherFields(t *testing.T) {
-	a, b, aid := twoStores(t)
+// openOnBWhileAMoves shares a's company with b, opens it on b (the base
+// of b's working copies) and then moves it to Kungsbacka on a, not yet
+// relayed to b.
+func openOnBWhileAMoves(t *testing.T) (a *Store, aid app.CompanyID, b *Store, bid app.CompanyID, base app.Work, assessment app.AssessmentID) {
+	t.Helper()
+	a, b, aid = twoStores(t)
 	relay(t, a.SyncStore(), b.SyncStore(), nil)
-	bid := onlyCompany(t, b)
-	base, assessment := openWork(t, b, bid)
-	mine := copyWork(t, base)
-
-	// a's colleague changes the city and the first action's status.
+	bid = onlyCompany(t, b)
+	base, assessment = openWork(t, b, bid)
 	ca, err := a.Company(bg, aid)
 	must(t, err)
 	ca.Address.City = "Kungsbacka"
 	must(t, a.UpdateCompany(bg, aid, &ca.Company))
+	return a, aid, b, bid, base, assessment
+}
+
+// A company open on b while a's changes are pulled: b's save of its stale
+// working copies keeps a's changes to other fields, of the profile and of
+// the assessment's actions alike, and the two stores agree afterwards.
+func TestSaveWorkOntoKeepsTheTeamsChangesToOtherFields(t *testing.T) {
+	a, aid, b, bid, base, assessment := openOnBWhileAMoves(t)
+	mine := copyWork(t, base)
+
+	// a's colleague also changes the first action's status.
 	la, err := a.Assessments(bg, aid)
 	must(t, err)
 	latest := la[len(la)-1]
@@ -79,20 +88,12 @@ func TestSaveWorkOntoKeepsTheTeamsChangesToOtherFields(t *testing.T) {
 // Both sides changed the same field: the advisor's value is saved, and the
 // colleague's is kept as an open conflict for the conflict view, not lost.
 func TestSaveWorkOntoKeepsASameFieldChangeAsConflict(t *testing.T) {
-	a, b, aid := twoStores(t)
-	relay(t, a.SyncStore(), b.SyncStore(), nil)
-	bid := onlyCompany(t, b)
-	base, assessment := openWork(t, b, bid)
+	a, _, b, bid, base, assessment := openOnBWhileAMoves(t)
 	mine := copyWork(t, base)
-
-	ca, err := a.Company(bg, aid)
-	must(t, err)
-	ca.Address.City = "Kungsbacka"
-	must(t, a.UpdateCompany(bg, aid, &ca.Company))
 	relay(t, a.SyncStore(), b.SyncStore(), nil)
 
 	mine.Company.Address.City = "Mölndal"
-	_, err = b.SaveWorkOnto(bg, bid, &base, &mine.Company, assessment, mine.Assessment)
+	_, err := b.SaveWorkOnto(bg, bid, &base, &mine.Company, assessment, mine.Assessment)
 	must(t, err)
 	got, err := b.Company(bg, bid)
 	must(t, err)

@@ -12,21 +12,14 @@ import (
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/sync/client"
-	"github.com/pomi-planner/pomi/app/sync/teamfile"
-	"github.com/pomi-planner/pomi/internal/pgtest"
 	"github.com/pomi-planner/pomi/internal/teamtest"
 )
 
 // TestMain starts PostgreSQL for the team sync tests; the other tests
 // do not use it.
 func TestMain(m *testing.M) {
-	// Tokens go to team.json, not to the keyring of whoever runs the tests,
-	// unless POMI_CREDENTIAL_STORE asks otherwise.
-	if os.Getenv(teamfile.EnvVar) == "" {
-		os.Setenv(teamfile.EnvVar, "file")
-	}
 	tuneClient = func(c *client.Client) { c.Backoff, c.MaxBackoff = time.Millisecond, 5*time.Millisecond }
-	pgtest.Main(m)
+	teamtest.Main(m)
 }
 
 // teamEnv is pomi-server's real API over HTTPS on loopback (teamtest), in

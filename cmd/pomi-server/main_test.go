@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"net"
 	"net/http"
@@ -100,23 +101,8 @@ func TestServeOverHTTPSWithAdminCommands(t *testing.T) {
 		t.Errorf("serve without a certificate = %d %s", code, errOut)
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	addrc, done := make(chan net.Addr, 1), make(chan int, 1)
-	var logs bytes.Buffer
-	go func() {
-		done <- run(ctx, []string{"serve", "--database-url", db, "--listen", "127.0.0.1:0", "--cert", certFile, "--key", keyFile},
-			stdio{in: strings.NewReader(""), out: &logs, err: &logs, listening: func(a net.Addr) { addrc <- a }})
-	}()
-	var base string
-	select {
-	case a := <-addrc:
-		base = "https://" + a.String()
-	case code := <-done:
-		t.Fatalf("serve exited with %d: %s", code, logs.String())
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not start")
-	}
-	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: cert.Pool}}}
+	srv := startServe(t, []string{"serve", "--database-url", db, "--listen", "127.0.0.1:0", "--cert", certFile, "--key", keyFile}, cert.Pool)
+	base, client := srv.base, srv.client
 
 	if resp, err := client.Get(base + "/healthz"); err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("healthz = %v %v", resp, err)
@@ -149,16 +135,55 @@ func TestServeOverHTTPSWithAdminCommands(t *testing.T) {
 		t.Errorf("revoked device's token = %v %v", resp, err)
 	}
 
-	cancel()
+	logs := srv.stop(t)
+	if strings.Contains(logs, "en lång hemlighet") || strings.Contains(logs, login.Token) {
+		t.Error("the log holds a password or token")
+	}
+}
+
+// served is pomi-server's serve running in-process on a loopback port.
+type served struct {
+	base   string // https://127.0.0.1:PORT
+	client *http.Client
+	logs   *bytes.Buffer
+	cancel context.CancelFunc
+	done   chan int
+}
+
+// startServe runs pomi-server with args (serve …) until stop, and gives a
+// client trusting pool.
+func startServe(t *testing.T, args []string, pool *x509.CertPool) *served {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	s := &served{logs: &bytes.Buffer{}, cancel: cancel, done: make(chan int, 1)}
+	addrc := make(chan net.Addr, 1)
+	go func() {
+		s.done <- run(ctx, args, stdio{in: strings.NewReader(""), out: s.logs, err: s.logs, listening: func(a net.Addr) { addrc <- a }})
+	}()
 	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("serve exited with %d: %s", code, logs.String())
+	case a := <-addrc:
+		s.base = "https://" + a.String()
+	case code := <-s.done:
+		t.Fatalf("serve exited with %d: %s", code, s.logs.String())
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	s.client = &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	return s
+}
+
+// stop ends serve, which must exit with exitOK, and returns its log.
+func (s *served) stop(t *testing.T) string {
+	t.Helper()
+	s.cancel()
+	select {
+	case code := <-s.done:
+		if code != exitOK {
+			t.Errorf("serve exited with %d: %s", code, s.logs.String())
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not stop")
 	}
-	if strings.Contains(logs.String(), "en lång hemlighet") || strings.Contains(logs.String(), login.Token) {
-		t.Error("the log holds a password or token")
-	}
+	return s.logs.String()
 }

@@ -1,15 +1,10 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"crypto/tls"
 	"encoding/json"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/oauth2-proxy/mockoidc"
 
@@ -50,25 +45,9 @@ func TestServeOffersSignInThroughTheIdentityProvider(t *testing.T) {
 	}
 
 	t.Setenv(envOIDCClientSecret, m.ClientSecret) // a secret stays out of the process list
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	addrc, done := make(chan net.Addr, 1), make(chan int, 1)
-	var logs bytes.Buffer
-	args := append(tlsArgs, "--database-url", db, "--oidc-issuer", m.Issuer(), "--oidc-client-id", m.ClientID, "--oidc-organisation", "Rådgivarna AB")
-	go func() {
-		done <- run(ctx, args, stdio{in: strings.NewReader(""), out: &logs, err: &logs, listening: func(a net.Addr) { addrc <- a }})
-	}()
-	var base string
-	select {
-	case a := <-addrc:
-		base = "https://" + a.String()
-	case code := <-done:
-		t.Fatalf("serve exited with %d: %s", code, logs.String())
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not start")
-	}
-	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: cert.Pool}}}
-	resp, err := client.Get(base + "/v1/oidc/config")
+	srv := startServe(t, append(tlsArgs, "--database-url", db, "--oidc-issuer", m.Issuer(), "--oidc-client-id", m.ClientID,
+		"--oidc-organisation", "Rådgivarna AB"), cert.Pool)
+	resp, err := srv.client.Get(srv.base + "/v1/oidc/config")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,8 +57,5 @@ func TestServeOffersSignInThroughTheIdentityProvider(t *testing.T) {
 		cfg.Issuer != m.Issuer() || cfg.ClientID != m.ClientID || cfg.AuthorizationEndpoint != m.AuthorizationEndpoint() {
 		t.Errorf("oidc config = %d %+v %v", resp.StatusCode, cfg, err)
 	}
-	cancel()
-	if code := <-done; code != exitOK {
-		t.Errorf("serve ended with %d: %s", code, logs.String())
-	}
+	srv.stop(t)
 }

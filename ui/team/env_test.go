@@ -2,7 +2,6 @@ package team
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -12,8 +11,6 @@ import (
 	"github.com/pomi-planner/pomi/app"
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/sync/client"
-	"github.com/pomi-planner/pomi/app/sync/teamfile"
-	"github.com/pomi-planner/pomi/internal/pgtest"
 	"github.com/pomi-planner/pomi/internal/teamtest"
 	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/locales"
@@ -22,13 +19,8 @@ import (
 
 // TestMain starts PostgreSQL for the tests against a real team server.
 func TestMain(m *testing.M) {
-	// Tokens go to team.json, not to the keyring of whoever runs the tests,
-	// unless POMI_CREDENTIAL_STORE asks otherwise.
-	if os.Getenv(teamfile.EnvVar) == "" {
-		os.Setenv(teamfile.EnvVar, "file")
-	}
 	TuneClients = func(c *client.Client) { c.Backoff, c.MaxBackoff = time.Millisecond, 5*time.Millisecond }
-	pgtest.Main(m)
+	teamtest.Main(m)
 }
 
 const password = teamtest.Password

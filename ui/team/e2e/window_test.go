@@ -12,7 +12,6 @@ import (
 	"github.com/pomi-planner/pomi/app/ref"
 	"github.com/pomi-planner/pomi/app/store"
 	"github.com/pomi-planner/pomi/app/sync/client"
-	"github.com/pomi-planner/pomi/internal/pgtest"
 	"github.com/pomi-planner/pomi/internal/teamtest"
 	"github.com/pomi-planner/pomi/internal/uitest"
 	"github.com/pomi-planner/pomi/ui/shell"
@@ -21,7 +20,7 @@ import (
 
 func TestMain(m *testing.M) {
 	team.TuneClients = func(c *client.Client) { c.Backoff, c.MaxBackoff = time.Millisecond, 5*time.Millisecond }
-	pgtest.Main(m)
+	teamtest.Main(m)
 }
 
 var bg = context.Background()
